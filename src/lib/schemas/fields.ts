@@ -1,0 +1,119 @@
+/**
+ * Field builders shared by the content schemas. Every builder takes `what`: the field's meaning
+ * in an editor's words. It documents the field and ends every validation message, so an error
+ * says both what is wrong and what the field should hold.
+ */
+import { z } from 'zod';
+import { COUNTRY_CODES } from '../countries.ts';
+import { SLUG_PATTERN } from '../slug.ts';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** The year the build runs in: years in the future are typos (2042 for 2024). */
+export const CURRENT_YEAR = new Date().getUTCFullYear();
+
+const missingOr = (wrongType: string, what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `is missing: ${what}` : `${wrongType}: ${what}`;
+
+const PLACEHOLDER = /^\s*(todo|tbd|tba|xxx|lorem ipsum|\.\.\.|…|-)\b/i;
+
+/** Non-empty text (leading and trailing spaces ignored). */
+export const text = (what: string) =>
+  z
+    .string({ error: missingOr('must be text', what) })
+    .trim()
+    .min(1, `is empty: ${what}`)
+    .refine((value) => !PLACEHOLDER.test(value), `still holds placeholder text: ${what}`);
+
+/** A whole number within a range. */
+export const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .number({ error: missingOr('must be a number', what) })
+    .int(`must be a whole number: ${what}`)
+    .min(min, `must be ${min} or more: ${what}`)
+    .max(max, `must be ${max} or less: ${what}`);
+
+/** A number (decimals allowed) within a range. */
+export const decimal = (min: number, max: number, what: string) =>
+  z
+    .number({ error: missingOr('must be a number', what) })
+    .min(min, `must be ${min} or more: ${what}`)
+    .max(max, `must be ${max} or less: ${what}`);
+
+/** A year between `min` and `max` inclusive. */
+export const year = (min: number, max: number, what: string) =>
+  wholeNumber(min, max, `${what} (a year from ${min} to ${max})`);
+
+/** Text in English and French. */
+export const localized = (what: string) =>
+  z.strictObject(
+    { en: text(`${what}, in English`), fr: text(`${what}, in French`) },
+    { error: missingOr('must have an "en" and a "fr" text', what) },
+  );
+
+/** Text in English, optionally in French. */
+export const localizedEnglishRequired = (what: string) =>
+  z.strictObject(
+    { en: text(`${what}, in English`), fr: text(`${what}, in French`).optional() },
+    { error: missingOr('must have an "en" text (and optionally "fr")', what) },
+  );
+
+/** The id of another entry (a file name without extension). */
+export const id = (what: string) =>
+  z
+    .string({ error: missingOr('must be an id', what) })
+    .regex(SLUG_PATTERN, `must be an id in lower case with hyphens, like "reggio-emilia": ${what}`);
+
+/** A list with at least one id, without repeats. */
+export const idList = (what: string) =>
+  z
+    .array(id(what), { error: missingOr('must be a list, like [a, b]', what) })
+    .min(1, `needs at least one entry: ${what}`)
+    .refine((ids) => new Set(ids).size === ids.length, `lists the same id twice: ${what}`);
+
+/** An ISO 3166-1 alpha-2 country code. */
+export const countryCode = (what: string) =>
+  z
+    .string({ error: missingOr('must be a country code', what) })
+    .refine(
+      (code) => COUNTRY_CODES.has(code),
+      `must be a two-letter ISO 3166-1 country code in capitals, like "ES" or "GB": ${what}`,
+    );
+
+/** An absolute http(s) address. */
+export const webAddress = (what: string) =>
+  z
+    .string({ error: missingOr('must be a web address', what) })
+    .trim()
+    .refine(
+      (value) => /^https?:\/\//.test(value) && URL.canParse(value),
+      `must be a full web address starting with https://: ${what}`,
+    );
+
+/** An e-mail address. */
+export const emailAddress = (what: string) =>
+  z
+    .string({ error: missingOr('must be an e-mail address', what) })
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `must be an e-mail address like name@city.org: ${what}`);
+
+/**
+ * A calendar date written YYYY-MM-DD. YAML readers turn unquoted dates into Date objects;
+ * both forms are accepted and the output is always the YYYY-MM-DD string.
+ */
+export const calendarDate = (what: string) =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    z
+      .string({ error: missingOr('must be a date written YYYY-MM-DD', what) })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `must be a date written YYYY-MM-DD: ${what}`)
+      .refine((value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+      }, `is not a real calendar date: ${what}`)
+      .refine(
+        (value) => Number(value.slice(0, 4)) <= CURRENT_YEAR + 1,
+        `is too far in the future: ${what}`,
+      ),
+  );

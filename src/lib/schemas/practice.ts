@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { didYouMean } from '../did-you-mean.ts';
+import { TARGET_GROUPS } from '../target-groups.ts';
+import {
+  CURRENT_YEAR,
+  calendarDate,
+  emailAddress,
+  id,
+  idList,
+  text,
+  webAddress,
+  year,
+} from './fields.ts';
+
+const FIRST_YEAR = 1990;
+
+/** When the practice ran: a start year and an end year or "ongoing". */
+export const periodSchema = z
+  .strictObject(
+    {
+      /** Year the practice started. */
+      start: year(FIRST_YEAR, CURRENT_YEAR, 'year the practice started'),
+      /** Year it ended (or is planned to end), or "ongoing". */
+      end: z.union([z.literal('ongoing'), z.number().int()], {
+        error: 'must be a year or "ongoing": year the practice ended',
+      }),
+    },
+    { error: 'is missing: when the practice ran, like { start: 2018, end: ongoing }' },
+  )
+  .refine((period) => period.end === 'ongoing' || period.end >= period.start, {
+    path: ['end'],
+    error: 'must be the start year or later, or "ongoing": year the practice ended',
+  })
+  .refine((period) => period.end === 'ongoing' || period.end <= CURRENT_YEAR + 10, {
+    path: ['end'],
+    error: `must be ${CURRENT_YEAR + 10} or earlier, or "ongoing": year the practice ended`,
+  });
+
+/** A target group from the fixed vocabulary. */
+const targetGroup = z.string({ error: 'must be a target group id' }).refine(
+  (value): value is (typeof TARGET_GROUPS)[number] =>
+    (TARGET_GROUPS as readonly string[]).includes(value),
+  {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a target group${didYouMean(String(issue.input), TARGET_GROUPS)}: use one of ${TARGET_GROUPS.join(', ')}`,
+  },
+);
+
+/** Fields shared by all translations of a practice: they must be identical in every language. */
+export const practiceSharedShape = {
+  /** Cities that run the practice (ids of files in src/content/cities/). */
+  cities: idList('ids of the cities that run the practice, from src/content/cities/'),
+  /** Index policy areas the practice serves (ids of files in src/content/themes/). */
+  themes: idList('ids of the Index themes the practice serves, from src/content/themes/'),
+  /** Who the practice is for. */
+  targetGroups: z
+    .array(targetGroup, { error: 'must be a list of target groups, like [youth, women]' })
+    .min(1, 'needs at least one target group: who the practice is for'),
+  /** When the practice ran. */
+  period: periodSchema,
+  /** Practices this one adapted (their slugs). */
+  adaptedFrom: z
+    .array(id('slug of a practice this one adapted'), {
+      error: 'must be a list of practice slugs',
+    })
+    .optional(),
+  /** The people behind the practice. All parts optional. */
+  contact: z
+    .strictObject(
+      {
+        name: text('name of the contact person or team').optional(),
+        role: text('role or department of the contact').optional(),
+        email: emailAddress('e-mail address of the contact').optional(),
+        url: webAddress('web page to reach the people behind the practice').optional(),
+      },
+      { error: 'must be a group of name, role, email and url' },
+    )
+    .optional(),
+};
+
+/** Fields written once per language. */
+export const practiceTranslatedShape = {
+  /** Short title in plain language. */
+  title: text('short title of the practice in plain language'),
+  /** One or two sentences on what the practice sets out to do; shown as the teaser. */
+  purpose: text('one or two sentences on what the practice sets out to do'),
+  /** The problem or trigger (Markdown). */
+  stimulus: text('the problem or trigger behind the practice'),
+  /** How it was done: steps, partners, budget, resources (Markdown). */
+  process: text('how the practice was done: steps, partners, budget'),
+  /** Outcomes, evidence, evaluation (Markdown). */
+  results: text('outcomes, evidence and evaluation'),
+  /** What another city needs to adapt it (Markdown). */
+  transferability: text('what another city needs to adapt the practice'),
+  /** Web links and documents. */
+  links: z
+    .array(
+      z.strictObject({
+        label: text('text of the link, saying where it goes'),
+        url: webAddress('address of the link'),
+      }),
+      { error: 'must be a list of { label, url }' },
+    )
+    .optional(),
+  /** Pictures stored in public/images/, each with a text alternative. */
+  images: z
+    .array(
+      z.strictObject({
+        src: z
+          .string({ error: 'is missing: path of the image under public/, like /images/x.jpg' })
+          .regex(
+            /^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif|svg)$/i,
+            'must be a picture in public/images/, like /images/practices/x.jpg (remote images are not allowed)',
+          ),
+        alt: text('text alternative: what the image shows, for people who cannot see it'),
+      }),
+      { error: 'must be a list of { src, alt }' },
+    )
+    .optional(),
+  /** Date the practice was first published on the site. */
+  published: calendarDate('date the practice was first published'),
+  /** Date of the last substantial update. */
+  updated: calendarDate('date of the last substantial update').optional(),
+};
+
+/** Keys whose presence marks a file as a real translation rather than a CMS stub. */
+export const TRANSLATED_KEYS = Object.keys(practiceTranslatedShape);
+export const SHARED_KEYS = Object.keys(practiceSharedShape) as (keyof typeof practiceSharedShape)[];
+
+/** A complete practice in one language (`src/content/practices/<lang>/<slug>.md`). */
+export const practiceSchema = z
+  .strictObject({ ...practiceSharedShape, ...practiceTranslatedShape })
+  .refine((practice) => !practice.updated || practice.updated >= practice.published, {
+    path: ['updated'],
+    error: 'must be the same as or later than "published": date of the last substantial update',
+  });
+
+/**
+ * A translation stub: Decap CMS writes the shared fields into the other language's folder when
+ * one language is saved. It is accepted and skipped (see STACK.md).
+ */
+export const practiceStubSchema = z.strictObject(practiceSharedShape);
+
+/** True when a file holds only shared fields (a CMS translation stub). */
+export function isPracticeStub(data: Record<string, unknown>): boolean {
+  return !TRANSLATED_KEYS.some((key) => key in data);
+}
+
+/** What Astro's content collection accepts: a complete practice or a stub. */
+export const practiceEntrySchema = z.union([practiceSchema, practiceStubSchema]);
+
+export type Practice = z.output<typeof practiceSchema>;
+export type PracticeStub = z.output<typeof practiceStubSchema>;
