@@ -1,0 +1,26 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { citySchema } from './lib/schemas/city.ts';
+import { indexResultSchema } from './lib/schemas/index-result.ts';
+import { networkSchema } from './lib/schemas/network.ts';
+import { practiceEntrySchema } from './lib/schemas/practice.ts';
+import { themeSchema } from './lib/schemas/theme.ts';
+
+// Schemas live in src/lib/schemas/; `npm run check:content` validates the same files with them
+// and also checks what Astro does not (references, translations, duplicates).
+const yamlFiles = (base: string) => glob({ pattern: '*.{yaml,yml}', base });
+
+export const collections = {
+  themes: defineCollection({ loader: yamlFiles('./src/content/themes'), schema: themeSchema }),
+  networks: defineCollection({ loader: yamlFiles('./src/content/networks'), schema: networkSchema }),
+  cities: defineCollection({ loader: yamlFiles('./src/content/cities'), schema: citySchema }),
+  practices: defineCollection({
+    // Ids are "<lang>/<slug>": translations share the file name.
+    loader: glob({ pattern: '{en,fr}/*.md', base: './src/content/practices' }),
+    schema: practiceEntrySchema,
+  }),
+  indexResults: defineCollection({
+    loader: glob({ pattern: '*.md', base: './src/content/index-results' }),
+    schema: indexResultSchema,
+  }),
+};

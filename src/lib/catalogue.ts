@@ -1,0 +1,183 @@
+/**
+ * The catalogue of practices, indexed once per build: by theme, city, country and target
+ * group, with reverse "adapted by" links and related practices. Pages ask it for lists and
+ * never scan every practice themselves, so the site stays fast at 10,000 practices.
+ */
+import type { City } from './schemas/city.ts';
+import type { Lang } from './schemas/fields.ts';
+import type { Network } from './schemas/network.ts';
+import type { Practice } from './schemas/practice.ts';
+import type { Theme } from './schemas/theme.ts';
+
+export interface Identified<T> {
+  id: string;
+  data: T;
+}
+
+/** A practice as read in one language. */
+export interface LocalizedPractice {
+  slug: string;
+  /** The language the text is written in (English when no translation exists). */
+  lang: Lang;
+  /** Languages in which the practice exists. */
+  languages: Lang[];
+  data: Practice;
+}
+
+export interface CatalogueInput {
+  themes: Identified<Theme>[];
+  networks: Identified<Network>[];
+  cities: Identified<City>[];
+  /** Complete practices only (translation stubs removed), `lang` from the folder. */
+  practices: (Identified<Practice> & { lang: Lang })[];
+}
+
+/** Pushes `value` onto the list stored under `key`. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Newest first, then by slug, so lists are stable between builds. */
+function newestFirst(a: LocalizedPractice, b: LocalizedPractice): number {
+  return b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug);
+}
+
+export type Catalogue = ReturnType<typeof buildCatalogue>;
+
+export function buildCatalogue(input: CatalogueInput) {
+  const themes = [...input.themes].sort((a, b) => a.data.order - b.data.order);
+  const themeById = new Map(themes.map((theme) => [theme.id, theme.data]));
+  const cityById = new Map(input.cities.map((city) => [city.id, city.data]));
+  const networkById = new Map(input.networks.map((network) => [network.id, network.data]));
+
+  // One entry per slug and language; the French site falls back to English.
+  const bySlug = new Map<string, Partial<Record<Lang, Practice>>>();
+  for (const practice of input.practices) {
+    const versions = bySlug.get(practice.id) ?? {};
+    versions[practice.lang] = practice.data;
+    bySlug.set(practice.id, versions);
+  }
+  const slugs = [...bySlug.keys()].filter((slug) => bySlug.get(slug)!.en);
+
+  const localizedCache = new Map<Lang, LocalizedPractice[]>();
+  /** Every practice for the site in `lang`, newest first. */
+  function practices(lang: Lang): LocalizedPractice[] {
+    let list = localizedCache.get(lang);
+    if (!list) {
+      list = slugs
+        .map((slug) => {
+          const versions = bySlug.get(slug)!;
+          const textLang: Lang = versions[lang] ? lang : 'en';
+          return {
+            slug,
+            lang: textLang,
+            languages: (Object.keys(versions) as Lang[]).sort(),
+            data: versions[textLang]!,
+          };
+        })
+        .sort(newestFirst);
+      localizedCache.set(lang, list);
+    }
+    return list;
+  }
+
+  const englishBySlug = new Map(practices('en').map((practice) => [practice.slug, practice]));
+  const shared = (slug: string) => englishBySlug.get(slug)!.data;
+
+  // Indexes over the shared fields (identical in every language), holding slugs in newest-first order.
+  const slugsByTheme = new Map<string, string[]>();
+  const slugsByCity = new Map<string, string[]>();
+  const slugsByCountry = new Map<string, string[]>();
+  const slugsByTargetGroup = new Map<string, string[]>();
+  const adaptedBy = new Map<string, string[]>();
+  for (const { slug, data } of practices('en')) {
+    for (const theme of data.themes) addTo(slugsByTheme, theme, slug);
+    for (const group of data.targetGroups) addTo(slugsByTargetGroup, group, slug);
+    for (const city of data.cities) addTo(slugsByCity, city, slug);
+    for (const country of countriesOf(data)) addTo(slugsByCountry, country, slug);
+    for (const original of data.adaptedFrom ?? []) addTo(adaptedBy, original, slug);
+  }
+
+  /** Countries of a practice, derived from its cities. */
+  function countriesOf(practice: Pick<Practice, 'cities'>): string[] {
+    return [...new Set(practice.cities.map((city) => cityById.get(city)?.country ?? ''))].filter(Boolean);
+  }
+
+  const localizedBySlug = new Map<Lang, Map<string, LocalizedPractice>>();
+  /** The practice `slug` for the site in `lang` (falls back to English). */
+  function practice(lang: Lang, slug: string): LocalizedPractice | undefined {
+    let map = localizedBySlug.get(lang);
+    if (!map) {
+      map = new Map(practices(lang).map((entry) => [entry.slug, entry]));
+      localizedBySlug.set(lang, map);
+    }
+    return map.get(slug);
+  }
+
+  const resolve = (lang: Lang, list: readonly string[] | undefined) =>
+    (list ?? []).map((slug) => practice(lang, slug)!).filter(Boolean);
+
+  const relatedCache = new Map<string, string[]>();
+  /**
+   * Up to `limit` practices sharing themes with `slug` but run by other cities: the most
+   * shared themes first, then shared target groups, then the newest.
+   */
+  function relatedSlugs(slug: string, limit = 6): string[] {
+    const cached = relatedCache.get(slug);
+    if (cached) return cached.slice(0, limit);
+    const source = shared(slug);
+    const ownCities = new Set(source.cities);
+    const ownGroups = new Set(source.targetGroups);
+    const score = new Map<string, number>();
+    for (const theme of source.themes) {
+      for (const candidate of slugsByTheme.get(theme) ?? []) {
+        if (candidate !== slug) score.set(candidate, (score.get(candidate) ?? 0) + 10);
+      }
+    }
+    const ranked: { slug: string; score: number; published: string }[] = [];
+    for (const [candidate, themeScore] of score) {
+      const data = shared(candidate);
+      if (data.cities.some((city) => ownCities.has(city))) continue;
+      const groupScore = data.targetGroups.filter((group) => ownGroups.has(group)).length;
+      ranked.push({ slug: candidate, score: themeScore + groupScore, published: data.published });
+    }
+    ranked.sort(
+      (a, b) => b.score - a.score || b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug),
+    );
+    const result = ranked.slice(0, 6).map((entry) => entry.slug);
+    relatedCache.set(slug, result);
+    return result.slice(0, limit);
+  }
+
+  return {
+    themes,
+    themeById,
+    cityById,
+    networkById,
+    cities: [...input.cities].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    networks: [...input.networks].sort((a, b) => a.id.localeCompare(b.id)),
+    practices,
+    practice,
+    countriesOf,
+    /** Country codes that have at least one practice, sorted. */
+    countriesWithPractices: () => [...slugsByCountry.keys()].sort(),
+    targetGroupsInUse: () => [...slugsByTargetGroup.keys()].sort(),
+    byTheme: (lang: Lang, theme: string) => resolve(lang, slugsByTheme.get(theme)),
+    byCity: (lang: Lang, city: string) => resolve(lang, slugsByCity.get(city)),
+    byCountry: (lang: Lang, country: string) => resolve(lang, slugsByCountry.get(country)),
+    byTargetGroup: (lang: Lang, group: string) => resolve(lang, slugsByTargetGroup.get(group)),
+    /** Practices that name `slug` in their adaptedFrom: the reverse link, computed. */
+    adaptedBy: (lang: Lang, slug: string) => resolve(lang, adaptedBy.get(slug)),
+    adaptedFrom: (lang: Lang, slug: string) => resolve(lang, shared(slug).adaptedFrom),
+    related: (lang: Lang, slug: string, limit = 6) => resolve(lang, relatedSlugs(slug, limit)),
+    /** Number of practices per theme, city, country or target group. */
+    counts: {
+      theme: (id: string) => slugsByTheme.get(id)?.length ?? 0,
+      city: (id: string) => slugsByCity.get(id)?.length ?? 0,
+      country: (code: string) => slugsByCountry.get(code)?.length ?? 0,
+      targetGroup: (id: string) => slugsByTargetGroup.get(id)?.length ?? 0,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * UI strings: one flat JSON file per language in src/translations/, dotted keys.
+ * English defines the keys; every other language must have exactly the same keys with
+ * non-empty text, or loading this module throws (and the build stops).
+ */
+import en from '../translations/en.json' with { type: 'json' };
+import fr from '../translations/fr.json' with { type: 'json' };
+import { LANGUAGES, type Lang } from './schemas/fields.ts';
+
+export type UiKey = keyof typeof en;
+type Strings = Record<string, string>;
+
+/** Problems with a translation file compared with English: missing, extra and empty keys. */
+export function translationProblems(reference: Strings, translation: Strings, file: string): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(reference)) {
+    if (!(key in translation)) problems.push(`${file}: "${key}" is missing: add it with the translation of "${reference[key]}"`);
+    else if (typeof translation[key] !== 'string' || translation[key].trim() === '')
+      problems.push(`${file}: "${key}" is empty: translate "${reference[key]}"`);
+  }
+  for (const key of Object.keys(translation)) {
+    if (!(key in reference)) problems.push(`${file}: "${key}" is not used in English (src/translations/en.json): remove it or add it there`);
+  }
+  return problems;
+}
+
+const STRINGS: Record<Lang, Strings> = { en, fr };
+
+const problems = translationProblems(en, fr, 'src/translations/fr.json');
+if (problems.length > 0) {
+  throw new Error(`UI translations are incomplete:\n${problems.join('\n')}`);
+}
+
+/** Fills `{name}` placeholders. */
+function interpolate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+/** The UI string for `key` in `lang`, with `{placeholders}` filled in. */
+export function t(lang: Lang, key: UiKey, values: Record<string, string | number> = {}): string {
+  return interpolate(STRINGS[lang][key]!, values);
+}
+
+/** A `t` bound to one language, for components. */
+export function translator(lang: Lang) {
+  return (key: UiKey, values?: Record<string, string | number>) => t(lang, key, values);
+}
+
+export function isLang(value: string | undefined): value is Lang {
+  return (LANGUAGES as readonly string[]).includes(value ?? '');
+}
+
+/** The other language of the bilingual site. */
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'fr' : 'en';
+}
+
+/** Numbers written the reader's way: 1,620,000 / 1 620 000. */
+export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** A YYYY-MM-DD date written in full: 1 March 2024 / 1 mars 2024. */
+export function formatDate(lang: Lang, isoDate: string): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
