@@ -1,0 +1,17 @@
+/** Display names of content entries in the reader's language. */
+import type { City } from './schemas/city.ts';
+import type { Lang } from './schemas/fields.ts';
+
+/** "Lisbonne" on the French site, "Lisbon" on the English one. */
+export function cityName(city: Pick<City, 'name' | 'nameFr'>, lang: Lang): string {
+  return lang === 'fr' ? (city.nameFr ?? city.name) : city.name;
+}
+
+/** "2015–2019", "2015 – ongoing" style period text, built from translated words. */
+export function periodText(
+  period: { start: number; end: number | 'ongoing' },
+  ongoingWord: string,
+): string {
+  if (period.end === 'ongoing') return `${period.start} – ${ongoingWord}`;
+  return period.end === period.start ? String(period.start) : `${period.start}–${period.end}`;
+}
