@@ -2,9 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { citySchema } from '../schemas/city.ts';
-import { indexResultSchema } from '../schemas/index-result.ts';
-import { networkSchema } from '../schemas/network.ts';
+import { citySchema, type City } from '../schemas/city.ts';
+import type { Lang } from '../schemas/fields.ts';
+import { indexResultSchema, type IndexResult } from '../schemas/index-result.ts';
+import { networkSchema, type Network } from '../schemas/network.ts';
 import {
   isPracticeStub,
   practiceSchema,
@@ -12,10 +13,30 @@ import {
   type Practice,
   type PracticeStub,
 } from '../schemas/practice.ts';
-import { themeSchema } from '../schemas/theme.ts';
-import { checkIntegrity, type PracticeEntry, type ValidContent } from './integrity.ts';
+import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
-import { readContent, type CollectionName, type RawEntry } from './read-content.ts';
+import { readContent, type RawEntry } from './read-content.ts';
+
+export interface Entry<T> {
+  id: string;
+  file: string;
+  data: T;
+}
+
+export interface PracticeEntry extends Entry<Practice | PracticeStub> {
+  lang: Lang;
+  stub: boolean;
+}
+
+/** Entries that passed their schema. */
+export interface ValidContent {
+  themes: Entry<Theme>[];
+  networks: Entry<Network>[];
+  cities: Entry<City>[];
+  practices: PracticeEntry[];
+  indexResults: Entry<IndexResult>[];
+}
 
 export interface ContentCheck {
   problems: Problem[];
@@ -36,16 +57,7 @@ function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[])
 export function checkContent(root: string): ContentCheck {
   const { entries, problems } = readContent(root);
   const content: ValidContent = { themes: [], networks: [], cities: [], practices: [], indexResults: [] };
-  const idsOnDisk = {
-    themes: new Set<string>(),
-    networks: new Set<string>(),
-    cities: new Set<string>(),
-    practices: new Set<string>(),
-    'index-results': new Set<string>(),
-  } satisfies Record<CollectionName, Set<string>>;
-
   for (const entry of entries) {
-    idsOnDisk[entry.collection].add(entry.id);
     const { id, file } = entry;
     switch (entry.collection) {
       case 'themes': {
@@ -80,8 +92,7 @@ export function checkContent(root: string): ContentCheck {
   }
 
   problems.push(
-    ...checkIntegrity(content, {
-      idsOnDisk,
+    ...checkIntegrity(entries, {
       imageExists: (src) => existsSync(join(root, 'public', src)),
     }),
   );

@@ -2,41 +2,18 @@
  * Checks across files that no single schema can see: references to other entries, duplicates,
  * scores for themes outside an Index version, and translations that disagree.
  * Astro only logs a dangling reference and still builds, so the project checks them itself.
+ *
+ * The checks read the raw data of every file, including files that failed their schema, so an
+ * editor sees every problem of a file at once rather than one layer at a time.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
-import type { City } from '../schemas/city.ts';
-import type { Lang } from '../schemas/fields.ts';
-import type { IndexResult } from '../schemas/index-result.ts';
-import type { Network } from '../schemas/network.ts';
-import { SHARED_KEYS, type Practice, type PracticeStub } from '../schemas/practice.ts';
-import type { Theme } from '../schemas/theme.ts';
+import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
+import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
-import type { CollectionName } from './read-content.ts';
-
-export interface Entry<T> {
-  id: string;
-  file: string;
-  data: T;
-}
-
-export interface PracticeEntry extends Entry<Practice | PracticeStub> {
-  lang: Lang;
-  stub: boolean;
-}
-
-/** Entries that passed their schema. */
-export interface ValidContent {
-  themes: Entry<Theme>[];
-  networks: Entry<Network>[];
-  cities: Entry<City>[];
-  practices: PracticeEntry[];
-  indexResults: Entry<IndexResult>[];
-}
+import type { CollectionName, RawEntry } from './read-content.ts';
 
 export interface IntegrityOptions {
-  /** Every id present on disk per collection, valid or not, so a broken file is not also reported as missing. */
-  idsOnDisk: Record<CollectionName, ReadonlySet<string>>;
   /** Whether `/images/...` exists under public/. */
   imageExists: (src: string) => boolean;
 }
@@ -57,36 +34,40 @@ const NOUN: Record<CollectionName, string> = {
   'index-results': 'Index result',
 };
 
-export function checkIntegrity(content: ValidContent, options: IntegrityOptions): Problem[] {
-  const problems: Problem[] = [];
-  const { idsOnDisk } = options;
+/** The strings of a list field, with their positions; other values are the schema's business. */
+function stringsOf(value: unknown): [number, string][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => (typeof item === 'string' ? [[index, item] as [number, string]] : []));
+}
 
-  const reference = (
-    file: string,
-    field: string,
-    value: string,
-    collection: CollectionName,
-  ): boolean => {
-    if (idsOnDisk[collection].has(value)) return true;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityOptions): Problem[] {
+  const problems: Problem[] = [];
+  const of = (collection: CollectionName) => entries.filter((entry) => entry.collection === collection);
+  const ids = (collection: CollectionName) => new Set(of(collection).map((entry) => entry.id));
+  const known: Record<CollectionName, Set<string>> = {
+    themes: ids('themes'),
+    networks: ids('networks'),
+    cities: ids('cities'),
+    practices: ids('practices'),
+    'index-results': ids('index-results'),
+  };
+
+  const reference = (file: string, field: string, value: string, collection: CollectionName) => {
+    if (known[collection].has(value)) return;
     problems.push({
       file,
       field,
-      message: `"${value}" is not a known ${NOUN[collection]}${didYouMean(value, idsOnDisk[collection])}: known ids are the file names in ${FOLDER[collection]}`,
+      message: `"${value}" is not a known ${NOUN[collection]}${didYouMean(value, known[collection])}: known ids are the file names in ${FOLDER[collection]}`,
     });
-    return false;
   };
 
   // Two files with one id (barcelona.yaml and barcelona.yml) would silently shadow each other.
-  const allEntries: { collection: string; id: string; file: string }[] = [
-    ...content.themes.map((entry) => ({ ...entry, collection: 'themes' })),
-    ...content.networks.map((entry) => ({ ...entry, collection: 'networks' })),
-    ...content.cities.map((entry) => ({ ...entry, collection: 'cities' })),
-    ...content.practices.map((entry) => ({ ...entry, collection: `practices/${entry.lang}` })),
-    ...content.indexResults.map((entry) => ({ ...entry, collection: 'index-results' })),
-  ];
   const firstFileById = new Map<string, string>();
-  for (const entry of allEntries) {
-    const key = `${entry.collection}/${entry.id}`;
+  for (const entry of entries) {
+    const key = `${entry.collection}/${entry.lang ?? ''}/${entry.id}`;
     const first = firstFileById.get(key);
     if (first) {
       problems.push({
@@ -98,50 +79,46 @@ export function checkIntegrity(content: ValidContent, options: IntegrityOptions)
   }
 
   // Themes
-  const themesById = new Map(content.themes.map((theme) => [theme.id, theme.data]));
-  const themeByOrder = new Map<number, string>();
-  for (const theme of content.themes) {
-    const other = themeByOrder.get(theme.data.order);
-    if (other) {
-      problems.push({
-        file: theme.file,
-        field: 'order',
-        message: `${theme.data.order} is already used by theme "${other}": give each theme its own position`,
-      });
-    } else themeByOrder.set(theme.data.order, theme.id);
-    if (theme.data.parent) reference(theme.file, 'parent', theme.data.parent, 'themes');
+  const themeVersions = new Map<string, string[]>();
+  const themeByOrder = new Map<unknown, string>();
+  for (const { id, file, data } of of('themes')) {
+    themeVersions.set(id, stringsOf(data.versions).map(([, version]) => version));
+    if (typeof data.order === 'number') {
+      const other = themeByOrder.get(data.order);
+      if (other) {
+        problems.push({
+          file,
+          field: 'order',
+          message: `${data.order} is already used by theme "${other}": give each theme its own position`,
+        });
+      } else themeByOrder.set(data.order, id);
+    }
+    if (typeof data.parent === 'string') reference(file, 'parent', data.parent, 'themes');
   }
 
   // Cities
-  for (const city of content.cities) {
-    city.data.networks.forEach((network, index) =>
-      reference(city.file, `networks[${index}]`, network, 'networks'),
-    );
+  for (const { file, data } of of('cities')) {
+    for (const [index, network] of stringsOf(data.networks)) {
+      reference(file, `networks[${index}]`, network, 'networks');
+    }
   }
 
   // Practices
-  const english = new Map<string, PracticeEntry>();
-  for (const practice of content.practices) if (practice.lang === 'en') english.set(practice.id, practice);
-  const practiceIds = new Set(idsOnDisk.practices);
-  for (const practice of content.practices) {
-    const { data, file } = practice;
-    data.cities.forEach((city, index) => reference(file, `cities[${index}]`, city, 'cities'));
-    data.themes.forEach((theme, index) => reference(file, `themes[${index}]`, theme, 'themes'));
-    data.adaptedFrom?.forEach((slug, index) => {
+  const practices = of('practices');
+  const english = new Map(practices.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+  for (const practice of practices) {
+    const { id, file, data } = practice;
+    for (const [index, city] of stringsOf(data.cities)) reference(file, `cities[${index}]`, city, 'cities');
+    for (const [index, theme] of stringsOf(data.themes)) reference(file, `themes[${index}]`, theme, 'themes');
+    for (const [index, slug] of stringsOf(data.adaptedFrom)) {
       const field = `adaptedFrom[${index}]`;
-      if (slug === practice.id) {
+      if (slug === id) {
         problems.push({ file, field, message: `"${slug}" is this practice itself: name the practice it adapted` });
-      } else if (!practiceIds.has(slug)) {
-        problems.push({
-          file,
-          field,
-          message: `"${slug}" is not a known practice${didYouMean(slug, practiceIds)}: use the file name of a practice in src/content/practices/en/, without .md`,
-        });
-      }
-    });
-    if (!practice.stub && 'images' in data) {
-      data.images?.forEach((image, index) => {
-        if (!options.imageExists(image.src)) {
+      } else reference(file, field, slug, 'practices');
+    }
+    if (Array.isArray(data.images)) {
+      data.images.forEach((image, index) => {
+        if (isRecord(image) && typeof image.src === 'string' && image.src.startsWith('/images/') && !options.imageExists(image.src)) {
           problems.push({
             file,
             field: `images[${index}].src`,
@@ -151,7 +128,7 @@ export function checkIntegrity(content: ValidContent, options: IntegrityOptions)
       });
     }
     if (practice.lang === 'en') {
-      if (practice.stub) {
+      if (isPracticeStub(data)) {
         problems.push({
           file,
           field: 'title',
@@ -160,12 +137,12 @@ export function checkIntegrity(content: ValidContent, options: IntegrityOptions)
       }
       continue;
     }
-    const original = english.get(practice.id);
+    const original = english.get(id);
     if (!original) {
       problems.push({
         file,
         field: '',
-        message: `has no English version: every practice needs src/content/practices/en/${practice.id}.md (translations are paired by file name)`,
+        message: `has no English version: every practice needs src/content/practices/en/${id}.md (translations are paired by file name)`,
       });
       continue;
     }
@@ -181,35 +158,45 @@ export function checkIntegrity(content: ValidContent, options: IntegrityOptions)
   }
 
   // Index results
-  for (const result of content.indexResults) {
-    const { data, file } = result;
-    reference(file, 'city', data.city, 'cities');
-    const expectedId = `${data.city}-${data.edition}`;
-    if (result.id !== expectedId) {
-      problems.push({
-        file,
-        field: '',
-        message: `must be named after its city and edition: rename it to ${expectedId}.md`,
-      });
-    }
-    for (const themeId of Object.keys(data.scores)) {
-      const field = `scores.${themeId}`;
-      const theme = themesById.get(themeId);
-      if (!theme) {
-        if (!idsOnDisk.themes.has(themeId)) reference(file, field, themeId, 'themes');
-        continue;
-      }
-      if (!theme.versions.includes(data.version)) {
+  const editionsSeen = new Map<string, string>();
+  for (const { id, file, data } of of('index-results')) {
+    if (typeof data.city === 'string') reference(file, 'city', data.city, 'cities');
+    if (typeof data.city === 'string' && typeof data.edition === 'number') {
+      const expectedId = `${data.city}-${data.edition}`;
+      if (id !== expectedId) {
         problems.push({
           file,
-          field,
-          message: `is not scored in the ${data.version} Index ("${themeId}" exists in: ${theme.versions.join(', ')}): remove the score or correct "version"`,
+          field: '',
+          message: `must be named after its city and edition: rename it to ${expectedId}.md`,
         });
       }
+      const other = editionsSeen.get(expectedId);
+      if (other) {
+        problems.push({ file, field: 'edition', message: `${data.edition} for "${data.city}" is already in ${other}: one file per city and edition` });
+      } else editionsSeen.set(expectedId, file);
     }
-    data.recommendations.forEach((recommendation, index) => {
-      reference(file, `recommendations[${index}].theme`, recommendation.theme, 'themes');
-    });
+    const version = (INDEX_VERSIONS as readonly unknown[]).includes(data.version) ? String(data.version) : undefined;
+    if (isRecord(data.scores)) {
+      for (const themeId of Object.keys(data.scores)) {
+        const field = `scores.${themeId}`;
+        const versions = themeVersions.get(themeId);
+        if (!versions) reference(file, field, themeId, 'themes');
+        else if (version && !versions.includes(version)) {
+          problems.push({
+            file,
+            field,
+            message: `is not scored in the ${version} Index ("${themeId}" exists in: ${versions.join(', ')}): remove the score or correct "version"`,
+          });
+        }
+      }
+    }
+    if (Array.isArray(data.recommendations)) {
+      data.recommendations.forEach((recommendation, index) => {
+        if (isRecord(recommendation) && typeof recommendation.theme === 'string') {
+          reference(file, `recommendations[${index}].theme`, recommendation.theme, 'themes');
+        }
+      });
+    }
   }
 
   return problems;
