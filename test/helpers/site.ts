@@ -1,0 +1,39 @@
+/** Shared set-up for browser tests: the built site in dist/, served locally, and a Chromium. */
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { serveDirectory, type StaticServer } from './static-server.ts';
+
+export interface SiteContext {
+  url: string;
+  browser: Browser;
+  newPage(options?: { javaScriptEnabled?: boolean; width?: number; locale?: string }): Promise<Page>;
+}
+
+/** Starts a server over dist/ and a browser for the current test file. */
+export function useBuiltSite(): SiteContext {
+  let server: StaticServer;
+  const context = {} as SiteContext;
+  beforeAll(async () => {
+    if (!existsSync('dist/en/index.html')) {
+      throw new Error('dist/ has no built site: run "npm run build" first (npm test does it for you).');
+    }
+    server = await serveDirectory('dist');
+    context.url = server.url;
+    context.browser = await launchBrowser();
+    context.newPage = async ({ javaScriptEnabled = true, width = 1280, locale = 'en-GB' } = {}) => {
+      const browserContext = await context.browser.newContext({
+        javaScriptEnabled,
+        locale,
+        viewport: { width, height: 900 },
+      });
+      return browserContext.newPage();
+    };
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await server?.close();
+  });
+  return context;
+}

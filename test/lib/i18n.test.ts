@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatNumber, t, translationProblems } from '../../src/lib/i18n.ts';
+
+describe('t', () => {
+  it('fills placeholders in both languages', () => {
+    expect(t('en', 'practices.count', { count: 12 })).toBe('12 practices');
+    expect(t('fr', 'practices.count', { count: 12 })).toBe('12 pratiques');
+  });
+});
+
+describe('translationProblems', () => {
+  it('names the file, the missing key and the English text to translate', () => {
+    expect(translationProblems({ 'nav.home': 'Home', 'nav.cities': 'Cities' }, { 'nav.home': 'Accueil' }, 'fr.json')).toEqual([
+      'fr.json: "nav.cities" is missing: add it with the translation of "Cities"',
+    ]);
+  });
+
+  it('reports empty and unknown keys', () => {
+    expect(translationProblems({ a: 'A' }, { a: ' ', b: 'B' }, 'fr.json')).toEqual([
+      'fr.json: "a" is empty: translate "A"',
+      'fr.json: "b" is not used in English (src/translations/en.json): remove it or add it there',
+    ]);
+  });
+});
+
+describe('formatting', () => {
+  it('writes numbers and dates the reader\'s way', () => {
+    expect(formatNumber('en', 1620000)).toBe('1,620,000');
+    expect(formatNumber('fr', 1620000).replace(/\s/g, ' ')).toBe('1 620 000');
+    expect(formatDate('en', '2024-03-01')).toBe('1 March 2024');
+    expect(formatDate('fr', '2024-03-01')).toBe('1 mars 2024');
+  });
+});
