@@ -1,0 +1,233 @@
+/**
+ * Progress over Index editions as small multiples: one compact line panel per series (the overall
+ * result, then each policy area), all on the same 0–max scale. A missing result breaks the line
+ * and is named in place, so a gap never reads as a zero.
+ */
+import {
+  CHART_COLOURS,
+  assertPositiveMax,
+  coordinate,
+  defaultFormatValue,
+  svgDocument,
+  text,
+} from './svg.ts';
+import { estimateTextWidth, wrapText } from './text-layout.ts';
+
+/** One panel: a series of results, one per edition. */
+export interface ProgressSeries {
+  /** Panel heading (translated), e.g. "Overall" or a policy area. */
+  label: string;
+  /** One value per edition, in the order of `editions`; null where there is no result. */
+  values: readonly (number | null)[];
+  /** Draws the line thicker, for the overall result. */
+  emphasis?: boolean;
+}
+
+/** Input of `progressChart`. */
+export interface ProgressChartOptions {
+  /** Unique prefix of the ids in the chart. */
+  id: string;
+  title: string;
+  description: string;
+  /** Edition labels for the x axis (translated), oldest first. */
+  editions: readonly string[];
+  series: readonly ProgressSeries[];
+  /** Text shown where a series has no result for an edition, e.g. "No data". Keep it short. */
+  missingLabel: string;
+  /** Top of the scale (Index indicators are out of 100). */
+  max?: number;
+  /** Formats printed numbers (pass a locale-aware formatter); defaults to whole numbers. */
+  formatValue?: (value: number) => string;
+  /** Width of the viewBox; 480 keeps 17-unit text at 12 px or more on a 360 px wide phone column. */
+  width?: number;
+  /** Panels per row. */
+  columns?: number;
+}
+
+const FONT_SIZE = 17;
+const TITLE_LINE = 21;
+const PLOT_HEIGHT = 96;
+const HEADROOM = 28;
+const AXIS_BAND = 30;
+const COLUMN_GAP = 28;
+const ROW_GAP = 30;
+
+/** Renders progress across editions as a grid of small line charts, as an SVG string. */
+export function progressChart(options: ProgressChartOptions): string {
+  const max = options.max ?? 100;
+  assertPositiveMax(max, 'progressChart');
+  const format = options.formatValue ?? defaultFormatValue;
+  const width = options.width ?? 480;
+  const columns = Math.max(1, Math.min(options.columns ?? 2, options.series.length || 1));
+  if (options.editions.length === 0) {
+    throw new Error('progressChart: "editions" is empty; give at least one edition label');
+  }
+  for (const series of options.series) {
+    if (series.values.length !== options.editions.length) {
+      throw new Error(
+        `progressChart: series "${series.label}" has ${series.values.length} values but there are ` +
+          `${options.editions.length} editions; give one value (or null) per edition`,
+      );
+    }
+  }
+
+  const panelWidth = (width - COLUMN_GAP * (columns - 1)) / columns;
+  const gutter = estimateTextWidth(format(max), FONT_SIZE) + 8;
+  const parts: string[] = [];
+  let top = 0;
+
+  for (let rowStart = 0; rowStart < options.series.length; rowStart += columns) {
+    const rowSeries = options.series.slice(rowStart, rowStart + columns);
+    const titles = rowSeries.map((series) => wrapText(series.label, panelWidth, FONT_SIZE, true));
+    const titleLines = Math.max(...titles.map((lines) => lines.length));
+    rowSeries.forEach((series, column) => {
+      const left = column * (panelWidth + COLUMN_GAP);
+      parts.push(
+        panel(series, titles[column] ?? [series.label], {
+          left,
+          top,
+          width: panelWidth,
+          titleHeight: titleLines * TITLE_LINE,
+          gutter,
+          max,
+          format,
+          editions: options.editions,
+          missingLabel: options.missingLabel,
+        }),
+      );
+    });
+    top += titleLines * TITLE_LINE + HEADROOM + PLOT_HEIGHT + AXIS_BAND + ROW_GAP;
+  }
+
+  return svgDocument({
+    id: options.id,
+    title: options.title,
+    description: options.description,
+    width,
+    height: Math.ceil(Math.max(top - ROW_GAP, 1)),
+    body: parts.join(''),
+  });
+}
+
+interface PanelLayout {
+  left: number;
+  top: number;
+  width: number;
+  titleHeight: number;
+  gutter: number;
+  max: number;
+  format: (value: number) => string;
+  editions: readonly string[];
+  missingLabel: string;
+}
+
+/** One small multiple: heading, gridlines, line segments between present values, dots, labels. */
+function panel(series: ProgressSeries, titleLines: readonly string[], layout: PanelLayout): string {
+  const parts: string[] = [];
+  titleLines.forEach((line, index) => {
+    parts.push(
+      text(line, { x: layout.left, y: layout.top + FONT_SIZE - 2 + index * TITLE_LINE, size: FONT_SIZE, weight: 'bold' }),
+    );
+  });
+
+  const plotTop = layout.top + layout.titleHeight + HEADROOM;
+  const plotBottom = plotTop + PLOT_HEIGHT;
+  const plotLeft = layout.left + layout.gutter;
+  const plotRight = layout.left + layout.width;
+  const y = (value: number): number =>
+    plotBottom - (Math.min(Math.max(value, 0), layout.max) / layout.max) * PLOT_HEIGHT;
+
+  const halfLabel = Math.max(
+    ...layout.editions.map((edition) => estimateTextWidth(edition, FONT_SIZE) / 2),
+    estimateTextWidth(layout.format(layout.max), FONT_SIZE) / 2,
+    10,
+  );
+  const innerLeft = plotLeft + halfLabel + 2;
+  const innerRight = plotRight - halfLabel;
+  const count = layout.editions.length;
+  const x = (index: number): number =>
+    count === 1 ? (innerLeft + innerRight) / 2 : innerLeft + ((innerRight - innerLeft) * index) / (count - 1);
+
+  const gridValues = [0, layout.max / 2, layout.max];
+  parts.push(
+    `<g class="grid">${gridValues
+      .map(
+        (value) =>
+          `<line x1="${coordinate(plotLeft)}" x2="${coordinate(plotRight)}" y1="${coordinate(y(value))}" y2="${coordinate(y(value))}" stroke="${value === 0 ? CHART_COLOURS.muted : CHART_COLOURS.grid}" stroke-width="1"/>`,
+      )
+      .join('')}</g>`,
+  );
+  parts.push(
+    `<g class="axis" fill="${CHART_COLOURS.muted}">${gridValues
+      .map((value) =>
+        text(layout.format(value), { x: plotLeft - 6, y: y(value) + FONT_SIZE * 0.35, size: FONT_SIZE, anchor: 'end' }),
+      )
+      .join('')}${layout.editions
+      .map((edition, index) => text(edition, { x: x(index), y: plotBottom + 22, size: FONT_SIZE, anchor: 'middle' }))
+      .join('')}</g>`,
+  );
+
+  const values = series.values.map((value) => (value !== null && Number.isFinite(value) ? value : null));
+  const strokeWidth = series.emphasis ? 4.5 : 2.5;
+  const radius = series.emphasis ? 6 : 5;
+
+  // A line joins only neighbouring editions that both have a value: a null splits the series.
+  let run: number[] = [];
+  const runs: number[][] = [];
+  values.forEach((value, index) => {
+    if (value === null) {
+      if (run.length > 1) runs.push(run);
+      run = [];
+    } else {
+      run.push(index);
+    }
+  });
+  if (run.length > 1) runs.push(run);
+  for (const indices of runs) {
+    const pointList = indices.map((index) => `${coordinate(x(index))},${coordinate(y(values[index] ?? 0))}`).join(' ');
+    parts.push(
+      `<polyline class="line" points="${pointList}" fill="none" stroke="${CHART_COLOURS.primary}" stroke-width="${strokeWidth}" stroke-linejoin="round" stroke-linecap="round"/>`,
+    );
+  }
+
+  values.forEach((value, index) => {
+    const cx = x(index);
+    if (value === null) {
+      parts.push(
+        `<g class="missing">${text(layout.missingLabel, {
+          x: cx,
+          y: (plotTop + plotBottom) / 2 + FONT_SIZE * 0.35,
+          size: FONT_SIZE,
+          anchor: 'middle',
+          italic: true,
+          fill: CHART_COLOURS.muted,
+        })}</g>`,
+      );
+      return;
+    }
+    const cy = y(value);
+    parts.push(
+      `<circle class="dot" cx="${coordinate(cx)}" cy="${coordinate(cy)}" r="${radius}" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5"/>`,
+    );
+    const previous = index > 0 ? values[index - 1] : null;
+    const next = index < values.length - 1 ? values[index + 1] : null;
+    // Print the value below the dot in a valley (both neighbours higher), above it otherwise.
+    const valley =
+      (previous !== null || next !== null) &&
+      (previous === null || previous === undefined || previous > value) &&
+      (next === null || next === undefined || next > value);
+    const below = valley && cy + radius + 4 + FONT_SIZE < plotBottom;
+    parts.push(
+      text(layout.format(value), {
+        x: cx,
+        y: below ? cy + radius + 3 + FONT_SIZE : cy - radius - 6,
+        size: FONT_SIZE,
+        anchor: 'middle',
+        weight: series.emphasis ? 'bold' : 'normal',
+        halo: true,
+      }),
+    );
+  });
+
+  return `<g class="panel">${parts.join('')}</g>`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Estimates text widths and wraps labels for SVG, where text neither measures nor wraps itself.
+ * Estimates err on the wide side so labels keep clear of one another in any common sans-serif.
+ */
+
+/** Width of one character in em, by rough class (narrow, wide, capital, other). */
+function characterWidth(character: string): number {
+  if (/[\s.,:;'’|!il1Ijtf()\[\]]/.test(character)) return 0.32;
+  if (/[mwMW@]/.test(character)) return 0.9;
+  if (/[A-Z]/.test(character)) return 0.7;
+  if (/[0-9]/.test(character)) return 0.58;
+  return 0.57;
+}
+
+/** Estimated rendered width of a text in user units at a font size (bold adds about 7%). */
+export function estimateTextWidth(content: string, fontSize: number, bold = false): number {
+  let ems = 0;
+  for (const character of content) ems += characterWidth(character);
+  return ems * fontSize * (bold ? 1.07 : 1);
+}
+
+/** Splits a text into lines no wider than maxWidth, breaking at spaces (a single long word keeps its own line). */
+export function wrapText(content: string, maxWidth: number, fontSize: number, bold = false): string[] {
+  const words = content.trim().split(/\s+/).filter((word) => word.length > 0);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && estimateTextWidth(candidate, fontSize, bold) > maxWidth) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.length > 0 ? lines : [''];
+}

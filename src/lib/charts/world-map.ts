@@ -1,0 +1,163 @@
+/**
+ * A static world map of member cities, drawn at build time with d3-geo from Natural Earth's
+ * 1:110m countries (world-atlas). Each city is a link; the map is a picture with links in it, so
+ * the page should also list the cities as ordinary links (the map's dots are small on a phone).
+ */
+import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { CHART_COLOURS, chartIds, coordinate, escapeXml, svgDocument } from './svg.ts';
+
+/** One city on the map. */
+export interface MapPoint {
+  /** Accessible name of the link (translated), e.g. "Bilbao, Spain". */
+  label: string;
+  /** Where the dot links to (a site path or URL). */
+  href: string;
+  /** Latitude in degrees, −90 to 90. */
+  lat: number;
+  /** Longitude in degrees, −180 to 180. */
+  lon: number;
+}
+
+/** Input of `worldMap`. */
+export interface WorldMapOptions {
+  /** Unique prefix of the ids in the map. */
+  id: string;
+  title: string;
+  description: string;
+  points: readonly MapPoint[];
+  /** Width of the viewBox; the SVG scales to 100% of its container. */
+  width?: number;
+  /** Height of the viewBox. */
+  height?: number;
+}
+
+/** Smallest window shown, in degrees, so a single city or one country still shows its region. */
+const MIN_LON_SPAN = 50;
+const MIN_LAT_SPAN = 28;
+/** Beyond this longitude span the points are on several continents: show the whole world. */
+const WORLD_LON_SPAN = 140;
+const LAND_COLOUR = '#cfd5dd';
+const SEA_COLOUR = '#f2f5f8';
+
+type CountryCollection = GeoJSON.FeatureCollection<GeoJSON.Geometry, { name?: string }>;
+
+let countriesCache: CountryCollection | undefined;
+
+/** The countries of the world minus Antarctica, converted from TopoJSON once. */
+function countries(): CountryCollection {
+  if (!countriesCache) {
+    const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name?: string }> }>;
+    const all = feature(topology, topology.objects.countries) as CountryCollection;
+    countriesCache = {
+      type: 'FeatureCollection',
+      features: all.features.filter((country) => country.id !== '010' && country.properties?.name !== 'Antarctica'),
+    };
+  }
+  return countriesCache;
+}
+
+/** Renders a static SVG world map with one focusable link per city, as an SVG string. */
+export function worldMap(options: WorldMapOptions): string {
+  const width = options.width ?? 960;
+  const height = options.height ?? 500;
+  for (const point of options.points) assertValidPoint(point);
+
+  const projection = fittedProjection(options.points, width, height);
+  const path = geoPath(projection).digits(1);
+  const land = countries()
+    .features.map((country) => path(country) ?? '')
+    .join('');
+  const sea = path({ type: 'Sphere' }) ?? '';
+
+  const ids = chartIds(options.id);
+  const dots = options.points
+    .map((point) => {
+      const projected = projection([point.lon, point.lat]);
+      if (!projected) return '';
+      const [cx, cy] = projected.map(coordinate) as [string, string];
+      // The transparent circle widens the pointer target beyond the small visible dot.
+      return (
+        `<a href="${escapeXml(point.href)}"><title>${escapeXml(point.label)}</title>` +
+        `<circle cx="${cx}" cy="${cy}" r="12" fill="#ffffff" fill-opacity="0"/>` +
+        `<circle class="dot" cx="${cx}" cy="${cy}" r="5" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5"/></a>`
+      );
+    })
+    .join('');
+
+  return svgDocument({
+    id: options.id,
+    title: options.title,
+    description: options.description,
+    width,
+    height,
+    role: 'group',
+    style:
+      `#${ids.root} a:hover .dot,#${ids.root} a:focus-visible .dot{stroke:${CHART_COLOURS.text};stroke-width:3;r:7px}` +
+      `#${ids.root} a:focus-visible{outline:none}`,
+    body:
+      `<g aria-hidden="true"><path d="${sea}" fill="${SEA_COLOUR}"/>` +
+      `<path d="${land}" fill="${LAND_COLOUR}" stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round"/></g>` +
+      `<g class="points">${dots}</g>`,
+  });
+}
+
+/**
+ * An Equal Earth projection fitted to the points with a margin, never zoomed in further than
+ * MIN_LON_SPAN × MIN_LAT_SPAN degrees, and showing the whole world when the points span continents.
+ */
+function fittedProjection(points: readonly MapPoint[], width: number, height: number): GeoProjection {
+  const padding = Math.round(Math.min(width, height) * 0.05);
+  const extent: [[number, number], [number, number]] = [
+    [padding, padding],
+    [width - padding, height - padding],
+  ];
+  const projection = geoEqualEarth();
+  const lons = points.map((point) => point.lon);
+  const lats = points.map((point) => point.lat);
+  const west = Math.min(...lons);
+  const east = Math.max(...lons);
+
+  if (points.length === 0 || east - west > WORLD_LON_SPAN) {
+    projection.fitExtent(extent, countries());
+  } else {
+    const south = Math.min(...lats);
+    const north = Math.max(...lats);
+    const lonMiddle = (west + east) / 2;
+    const latMiddle = (south + north) / 2;
+    const lonHalf = Math.max((east - west) * 0.6, MIN_LON_SPAN / 2);
+    const latHalf = Math.max((north - south) * 0.6, MIN_LAT_SPAN / 2);
+    const frameWest = lonMiddle - lonHalf;
+    const frameEast = lonMiddle + lonHalf;
+    const frameSouth = Math.max(latMiddle - latHalf, -85);
+    const frameNorth = Math.min(latMiddle + latHalf, 85);
+    // Sample the frame's edges as well as its corners: parallels curve under Equal Earth.
+    const frame: [number, number][] = [];
+    for (let step = 0; step <= 8; step += 1) {
+      const lon = frameWest + ((frameEast - frameWest) * step) / 8;
+      const lat = frameSouth + ((frameNorth - frameSouth) * step) / 8;
+      frame.push([lon, frameSouth], [lon, frameNorth], [frameWest, lat], [frameEast, lat]);
+    }
+    projection.rotate([-lonMiddle, 0]).fitExtent(extent, { type: 'MultiPoint', coordinates: frame });
+  }
+  // Drop geometry outside the picture: it would only add bytes.
+  return projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
+}
+
+/** Refuses a point that cannot be placed, naming it. */
+function assertValidPoint(point: MapPoint): void {
+  if (!(Number.isFinite(point.lat) && point.lat >= -90 && point.lat <= 90)) {
+    throw new Error(`worldMap: "${point.label}" has latitude ${point.lat}; it must be a number from -90 to 90`);
+  }
+  if (!(Number.isFinite(point.lon) && point.lon >= -180 && point.lon <= 180)) {
+    throw new Error(`worldMap: "${point.label}" has longitude ${point.lon}; it must be a number from -180 to 180`);
+  }
+  if (/^\s*(javascript|data|vbscript):/i.test(point.href)) {
+    throw new Error(`worldMap: "${point.label}" links to a script URL; give a page path or an http(s) URL`);
+  }
+}

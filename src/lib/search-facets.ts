@@ -1,0 +1,37 @@
+/**
+ * The vocabulary shared by the pages (which declare Pagefind filters) and the search UI (which
+ * reads them back): filter names, page types and the "started since" years.
+ */
+
+/** Pagefind filter names; also the URL parameter names of a filtered view. */
+export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'status', 'since'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Page types, as the values of the `type` filter. */
+export const PAGE_TYPES = ['practice', 'city', 'theme', 'index-result'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+
+/** "Started since" choices: a practice gets every year it started in or after. */
+export const SINCE_YEARS = [2010, 2015, 2020, 2023] as const;
+
+/** The `since` filter values of a practice that started in `start`. */
+export function sinceValues(start: number): string[] {
+  return SINCE_YEARS.filter((year) => start >= year).map(String);
+}
+
+/** Filters of a practice page: ids, never translated labels, so URLs work in both languages. */
+export function practiceFilters(practice: {
+  themes: string[];
+  cities: string[];
+  targetGroups: string[];
+  period: { start: number; end: number | 'ongoing' };
+}, countries: string[]): Partial<Record<Facet, string[]>> {
+  return {
+    theme: practice.themes,
+    country: countries.map((code) => code.toLowerCase()),
+    city: practice.cities,
+    group: practice.targetGroups,
+    status: [practice.period.end === 'ongoing' ? 'ongoing' : 'ended'],
+    since: sinceValues(practice.period.start),
+  };
+}

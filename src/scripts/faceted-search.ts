@@ -1,0 +1,219 @@
+/**
+ * <faceted-search>: free text + multi-select facets over the Pagefind index, with counts per
+ * facet value and the state kept in the URL (?q=…&theme=a&theme=b&country=es).
+ * Pagefind itself (JS, WebAssembly and index chunks) is only fetched when a search runs.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  /** Counts per filter value within the filtered results (empty when no filter is applied). */
+  filters: Record<string, Record<string, number>>;
+  /** Counts per filter value for the query without filters. */
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
+}
+
+type State = { q: string; filters: Record<string, string[]> };
+
+const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
+const PAGE_SIZE = 20;
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  const path = '/pagefind/pagefind.js';
+  pagefindPromise ??= import(/* @vite-ignore */ path).then(async (pagefind: Pagefind) => {
+    await pagefind.options({ baseUrl: '/' });
+    // Loads every filter's index up front: Pagefind only counts values of filters it has loaded.
+    await pagefind.filters();
+    return pagefind;
+  });
+  return pagefindPromise;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+class FacetedSearch extends HTMLElement {
+  private form!: HTMLFormElement;
+  private results!: HTMLOListElement;
+  private status!: HTMLElement;
+  private more!: HTMLButtonElement;
+  private resultsRegion!: HTMLElement;
+  private strings: Record<string, string> = {};
+  private fixedType?: string;
+  private current?: PagefindSearch;
+  private shown = 0;
+  private runId = 0;
+  private debounce?: number;
+
+  connectedCallback() {
+    this.form = this.querySelector('form')!;
+    this.results = this.querySelector('[data-results]')!;
+    this.status = this.querySelector('[data-status]')!;
+    this.more = this.querySelector('[data-more]')!;
+    this.resultsRegion = this.querySelector('[data-results-region]')!;
+    this.strings = JSON.parse(this.dataset.strings ?? '{}');
+    this.fixedType = this.dataset.type;
+    this.form.hidden = false;
+    this.writeForm(this.readUrl());
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.update(0);
+    });
+    this.form.addEventListener('input', (event) => {
+      const isText = (event.target as HTMLInputElement).type === 'search';
+      this.update(isText ? 300 : 0);
+    });
+    this.form.addEventListener('reset', () => setTimeout(() => this.update(0)));
+    this.more.addEventListener('click', () => this.renderMore());
+    window.addEventListener('popstate', () => {
+      this.writeForm(this.readUrl());
+      void this.run();
+    });
+    if (this.hasCriteria(this.readForm())) void this.run();
+  }
+
+  private readUrl(): State {
+    const params = new URLSearchParams(location.search);
+    const filters: Record<string, string[]> = {};
+    for (const facet of [...MULTI_FACETS, 'status', 'since']) {
+      const values = params.getAll(facet).filter(Boolean);
+      if (values.length > 0) filters[facet] = values;
+    }
+    return { q: params.get('q') ?? '', filters };
+  }
+
+  private readForm(): State {
+    const data = new FormData(this.form);
+    const filters: Record<string, string[]> = {};
+    for (const [name, value] of data.entries()) {
+      if (name === 'q' || typeof value !== 'string' || value === '') continue;
+      (filters[name] ??= []).push(value);
+    }
+    return { q: String(data.get('q') ?? '').trim(), filters };
+  }
+
+  private writeForm(state: State) {
+    for (const element of Array.from(this.form.elements)) {
+      const input = element as HTMLInputElement | HTMLSelectElement;
+      if (input.name === 'q') input.value = state.q;
+      else if (input instanceof HTMLInputElement && input.type === 'checkbox') {
+        input.checked = state.filters[input.name]?.includes(input.value) ?? false;
+      } else if (input instanceof HTMLSelectElement) input.value = state.filters[input.name]?.[0] ?? '';
+    }
+  }
+
+  private hasCriteria(state: State) {
+    return state.q !== '' || Object.keys(state.filters).length > 0;
+  }
+
+  private update(delay: number) {
+    const state = this.readForm();
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    for (const [facet, values] of Object.entries(state.filters)) for (const value of values) params.append(facet, value);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    clearTimeout(this.debounce);
+    this.debounce = window.setTimeout(() => void this.run(), delay);
+  }
+
+  /** Pagefind filters for a state, leaving out one facet (to count that facet's values). */
+  private pagefindFilters(state: State, without?: string) {
+    const filters: Record<string, unknown> = {};
+    if (this.fixedType) filters.type = this.fixedType;
+    for (const [facet, values] of Object.entries(state.filters)) {
+      if (facet === without) continue;
+      filters[facet] = MULTI_FACETS.includes(facet) ? { any: values } : values[0];
+    }
+    return filters;
+  }
+
+  private async run() {
+    const runId = ++this.runId;
+    const state = this.readForm();
+    const active = this.hasCriteria(state);
+    this.toggleAttribute('data-active', active);
+    if (!active) {
+      this.status.textContent = '';
+      this.results.replaceChildren();
+      this.more.hidden = true;
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    const pagefind = await loadPagefind();
+    const term = state.q || null;
+    const sort = term ? undefined : { published: 'desc' };
+    const search = async (filters: Record<string, unknown>) => {
+      const response = await pagefind.search(term, { filters, sort });
+      // Pagefind reports counts in `filters` only when a filter is applied.
+      const counts = Object.keys(filters).length > 0 ? response?.filters : response?.totalFilters;
+      return { response, counts: counts ?? {} };
+    };
+    const main = await search(this.pagefindFilters(state));
+    // Counts for a facet with a selection come from the search without that facet, so the other
+    // values of the facet show what choosing them too would add.
+    const counts: Record<string, Record<string, number>> = { ...main.counts };
+    for (const facet of Object.keys(state.filters)) {
+      if (!MULTI_FACETS.includes(facet)) continue;
+      counts[facet] = (await search(this.pagefindFilters(state, facet))).counts[facet] ?? {};
+    }
+    if (runId !== this.runId) return;
+    this.renderCounts(counts);
+    this.current = main.response ?? { results: [], filters: {}, totalFilters: {} };
+    this.results.replaceChildren();
+    this.shown = 0;
+    await this.renderMore();
+    const total = this.current.results.length;
+    this.status.textContent = total === 0
+      ? this.strings.none!
+      : (total === 1 ? this.strings.one! : this.strings.many!).replace('{count}', String(total));
+    this.removeAttribute('aria-busy');
+    // Lets tests (and anyone watching) know which URL state the results on screen belong to.
+    this.dataset.rendered = location.search;
+  }
+
+  private renderCounts(counts: Record<string, Record<string, number>>) {
+    for (const output of Array.from(this.querySelectorAll<HTMLElement>('[data-count]'))) {
+      const [facet, value] = output.dataset.count!.split(':') as [string, string];
+      const count = counts[facet]?.[value] ?? 0;
+      output.textContent = String(count);
+      output.closest('label')?.toggleAttribute('data-empty', count === 0);
+    }
+  }
+
+  private async renderMore() {
+    if (!this.current) return;
+    const next = this.current.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    const items = data.map((result) => {
+      const item = document.createElement('li');
+      item.className = 'card';
+      const type = result.filters.type?.[0];
+      const title = escapeHtml(result.meta.title ?? result.url);
+      item.innerHTML =
+        `<h3><a href="${escapeHtml(result.url)}">${title}</a></h3>` +
+        `<p class="meta">${type ? `<span class="badge">${escapeHtml(this.strings[`type.${type}`] ?? type)}</span> ` : ''}${escapeHtml(result.meta.place ?? '')}</p>` +
+        (result.meta.note ? `<p><span class="badge">${escapeHtml(result.meta.note)}</span></p>` : '') +
+        `<p>${result.meta.teaser ? escapeHtml(result.meta.teaser) : result.excerpt}</p>` +
+        (result.meta.themes ? `<p class="meta">${escapeHtml(result.meta.themes)}</p>` : '');
+      return item;
+    });
+    this.results.append(...items);
+    const firstNew = items[0]?.querySelector('a');
+    if (this.shown > 0 && firstNew) firstNew.focus();
+    this.shown += next.length;
+    this.more.hidden = this.shown >= this.current.results.length;
+  }
+}
+
+customElements.define('faceted-search', FacetedSearch);
