@@ -158,7 +158,7 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta n
 <title>Chart preview</title><style>
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff}
 main{padding:16px;max-width:1200px;margin:auto}
-figure{margin:0 0 40px;max-width:44rem}
+figure{margin:0 0 40px;max-width:36rem}
 figure.wide{max-width:none}
 h2{font-size:1.25rem;margin:0 0 12px}
 </style></head><body><main>${figures

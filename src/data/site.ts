@@ -6,11 +6,24 @@ import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
 import type { Lang } from '../lib/schemas/fields.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
-import type { IndexResult } from '../lib/schemas/index-result.ts';
+import {
+  latestResultByCity,
+  sampleStatistics,
+  type ResultEntry,
+  type SampleStatistics,
+} from '../lib/index-stats.ts';
 
 export interface Site {
   catalogue: Catalogue;
-  indexResults: { id: string; data: IndexResult }[];
+  indexResults: ResultEntry[];
+  /** Each city's most recent Index result: the sample the site compares against. */
+  latest: Map<string, ResultEntry>;
+  /** Statistics of the sample (each city's latest result). */
+  sample: SampleStatistics;
+  /** All results of a city, oldest edition first. */
+  resultsOfCity(cityId: string): ResultEntry[];
+  /** Slugs of a city's practices on a theme (for learning matches). */
+  practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
 }
 
 let site: Promise<Site> | undefined;
@@ -30,9 +43,24 @@ async function load(): Promise<Site> {
       const [lang, slug] = entry.id.split('/') as [Lang, string];
       return { id: slug, lang, data: entry.data };
     });
+  const catalogue = buildCatalogue({ themes, networks, cities, practices });
+  const results = indexResults
+    .map(({ id, data }) => ({ id, data }))
+    .sort((a, b) => a.data.edition - b.data.edition || a.data.city.localeCompare(b.data.city));
+  const latest = latestResultByCity(results);
+  const byCity = new Map<string, ResultEntry[]>();
+  for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
-    catalogue: buildCatalogue({ themes, networks, cities, practices }),
-    indexResults: indexResults.map(({ id, data }) => ({ id, data })),
+    catalogue,
+    indexResults: results,
+    latest,
+    sample: sampleStatistics([...latest.values()]),
+    resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
+    practiceSlugsByCityAndTheme: (cityId, themeId) =>
+      catalogue
+        .byCity('en', cityId)
+        .filter((practice) => practice.data.themes.includes(themeId))
+        .map((practice) => practice.slug),
   };
 }
 

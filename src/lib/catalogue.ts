@@ -167,6 +167,14 @@ export function buildCatalogue(input: CatalogueInput) {
     byTheme: (lang: Lang, theme: string) => resolve(lang, slugsByTheme.get(theme)),
     byCity: (lang: Lang, city: string) => resolve(lang, slugsByCity.get(city)),
     byCountry: (lang: Lang, country: string) => resolve(lang, slugsByCountry.get(country)),
+    /** Member cities of a national network. */
+    citiesOfNetwork: (network: string) => input.cities.filter((city) => city.data.networks.includes(network)),
+    /** Practices run by at least one member city of a national network, newest first. */
+    byNetwork: (lang: Lang, network: string) => {
+      const members = new Set(input.cities.filter((city) => city.data.networks.includes(network)).map((city) => city.id));
+      const slugs = new Set([...members].flatMap((city) => slugsByCity.get(city) ?? []));
+      return practices(lang).filter((practice) => slugs.has(practice.slug));
+    },
     byTargetGroup: (lang: Lang, group: string) => resolve(lang, slugsByTargetGroup.get(group)),
     /** Practices that name `slug` in their adaptedFrom: the reverse link, computed. */
     adaptedBy: (lang: Lang, slug: string) => resolve(lang, adaptedBy.get(slug)),

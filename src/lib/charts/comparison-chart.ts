@@ -76,7 +76,7 @@ export function comparisonChart(options: ComparisonChartOptions): string {
   const width = options.width ?? 480;
   const markerKinds = resolveMarkers(options.markerLegend);
 
-  const trackStart = 14;
+  const trackStart = estimateTextWidth(format(0), SMALL_SIZE) / 2 + 4;
   const valueReserve = estimateTextWidth(format(max), SMALL_SIZE, true) + 14;
   const trackEnd = width - valueReserve;
   const x = (value: number): number => scaleLinear(value, max, trackStart, trackEnd);
@@ -136,7 +136,8 @@ export function comparisonChart(options: ComparisonChartOptions): string {
 
     const drawnMarkers: { x: number; half: number }[] = [];
     const markerParts: string[] = [];
-    for (const kind of markerKinds) {
+    // Thin line markers go on top so a solid shape at a similar value cannot hide them.
+    for (const kind of [...markerKinds].sort((a, b) => Number(a.shape === 'line') - Number(b.shape === 'line'))) {
       const value = row.markers.find((candidate) => candidate.key === kind.key)?.value ?? null;
       if (value === null || !Number.isFinite(value)) continue;
       markerParts.push(marker(kind.shape, x(value), middle, { colour: kind.colour, size: MARKER_SIZE }));
@@ -209,8 +210,8 @@ function resolveMarkers(kinds: readonly ComparisonMarker[]): Required<Comparison
 }
 
 /**
- * Prints the score at the end of its bar: just after the bar end, moved right past any marker it
- * would touch; inside the bar end (white) when there is no room on the right.
+ * Prints the score at the end of its bar, clear of the markers: just after the bar end if free,
+ * else inside the bar end in white, else after the markers that sit beyond the bar end.
  */
 function valueText(
   label: string,
@@ -226,7 +227,15 @@ function valueText(
   const overlaps = (start: number, end: number): { x: number; half: number } | undefined =>
     markers.find((m) => m.x + m.half + clear > start && m.x - m.half - clear < end);
 
-  let start = barEnd + 6;
+  const outside = barEnd + 6;
+  if (outside + labelWidth <= width && !overlaps(outside, outside + labelWidth)) {
+    return text(label, { x: outside, y: baseline, size: SMALL_SIZE, weight: 'bold' });
+  }
+  const insideEnd = barEnd - 6;
+  if (insideEnd - labelWidth >= trackStart + 4 && !overlaps(insideEnd - labelWidth, insideEnd)) {
+    return text(label, { x: insideEnd, y: baseline, size: SMALL_SIZE, weight: 'bold', anchor: 'end', fill: '#ffffff' });
+  }
+  let start = outside;
   for (let attempt = 0; attempt <= markers.length; attempt += 1) {
     const hit = overlaps(start, start + labelWidth);
     if (!hit) break;
@@ -234,10 +243,6 @@ function valueText(
   }
   if (start + labelWidth <= width && !overlaps(start, start + labelWidth)) {
     return text(label, { x: start, y: baseline, size: SMALL_SIZE, weight: 'bold' });
-  }
-  const insideEnd = barEnd - 6;
-  if (insideEnd - labelWidth >= trackStart + 4 && !overlaps(insideEnd - labelWidth, insideEnd)) {
-    return text(label, { x: insideEnd, y: baseline, size: SMALL_SIZE, weight: 'bold', anchor: 'end', fill: '#ffffff' });
   }
   return text(label, { x: width, y: baseline, size: SMALL_SIZE, weight: 'bold', anchor: 'end' });
 }

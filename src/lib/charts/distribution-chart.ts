@@ -94,8 +94,9 @@ export function distributionChart(options: DistributionChartOptions): string {
   const countText = (count: number): string =>
     typeof options.labels.n === 'function' ? options.labels.n(count) : `${options.labels.n} = ${count}`;
 
-  const trackStart = 14;
-  const trackEnd = width - 14;
+  // Leave room for the first and last tick labels, centred on the ends of the scale.
+  const trackStart = estimateTextWidth(format(0), SMALL_SIZE) / 2 + 4;
+  const trackEnd = width - estimateTextWidth(format(max), SMALL_SIZE) / 2 - 4;
   const x = (value: number): number => scaleLinear(value, max, trackStart, trackEnd);
   const tickValues = ticks(max);
   const parts: string[] = [];

@@ -72,7 +72,7 @@ export function progressChart(options: ProgressChartOptions): string {
   }
 
   const panelWidth = (width - COLUMN_GAP * (columns - 1)) / columns;
-  const gutter = estimateTextWidth(format(max), FONT_SIZE) + 8;
+  const gutter = estimateTextWidth(format(max), FONT_SIZE) + 12;
   const parts: string[] = [];
   let top = 0;
 
@@ -160,7 +160,7 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
   parts.push(
     `<g class="axis" fill="${CHART_COLOURS.muted}">${gridValues
       .map((value) =>
-        text(layout.format(value), { x: plotLeft - 6, y: y(value) + FONT_SIZE * 0.35, size: FONT_SIZE, anchor: 'end' }),
+        text(layout.format(value), { x: plotLeft - 8, y: y(value) + FONT_SIZE * 0.35, size: FONT_SIZE, anchor: 'end' }),
       )
       .join('')}${layout.editions
       .map((edition, index) => text(edition, { x: x(index), y: plotBottom + 22, size: FONT_SIZE, anchor: 'middle' }))
@@ -190,17 +190,32 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
     );
   }
 
+  const dots = values.map((value, index) => (value === null ? null : { x: x(index), y: y(value) }));
+  const segments: [number, number, number, number][] = [];
+  for (const indices of runs) {
+    for (let step = 1; step < indices.length; step += 1) {
+      const from = dots[indices[step - 1] ?? 0];
+      const to = dots[indices[step] ?? 0];
+      if (from && to) segments.push([from.x, from.y, to.x, to.y]);
+    }
+  }
+
   values.forEach((value, index) => {
     const cx = x(index);
     if (value === null) {
+      const label = layout.missingLabel;
+      const half = estimateTextWidth(label, FONT_SIZE) / 2;
+      // Keep the note inside the plot: start-aligned at the left edge, end-aligned at the right.
+      const anchor = cx - half < plotLeft + 2 ? 'start' : cx + half > plotRight ? 'end' : 'middle';
       parts.push(
-        `<g class="missing">${text(layout.missingLabel, {
-          x: cx,
-          y: (plotTop + plotBottom) / 2 + FONT_SIZE * 0.35,
+        `<g class="missing">${text(label, {
+          x: anchor === 'start' ? plotLeft + 2 : anchor === 'end' ? plotRight : cx,
+          y: (plotTop + plotBottom) / 2 - 8,
           size: FONT_SIZE,
-          anchor: 'middle',
+          anchor,
           italic: true,
           fill: CHART_COLOURS.muted,
+          halo: true,
         })}</g>`,
       );
       return;
@@ -209,18 +224,25 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
     parts.push(
       `<circle class="dot" cx="${coordinate(cx)}" cy="${coordinate(cy)}" r="${radius}" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5"/>`,
     );
-    const previous = index > 0 ? values[index - 1] : null;
-    const next = index < values.length - 1 ? values[index + 1] : null;
-    // Print the value below the dot in a valley (both neighbours higher), above it otherwise.
-    const valley =
-      (previous !== null || next !== null) &&
-      (previous === null || previous === undefined || previous > value) &&
-      (next === null || next === undefined || next > value);
-    const below = valley && cy + radius + 4 + FONT_SIZE < plotBottom;
+    const label = layout.format(value);
+    const labelWidth = estimateTextWidth(label, FONT_SIZE, series.emphasis);
+    const aboveBaseline = cy - radius - 5;
+    const belowBaseline = cy + radius + 4 + FONT_SIZE * 0.75;
+    const box = (baseline: number): Box => ({
+      left: cx - labelWidth / 2 - 2,
+      right: cx + labelWidth / 2 + 2,
+      top: baseline - FONT_SIZE * 0.75 - 1,
+      bottom: baseline + 2,
+    });
+    // Above the dot unless the line runs through that spot and there is room below.
+    const below =
+      segments.some((segment) => crosses(segment, box(aboveBaseline))) &&
+      !segments.some((segment) => crosses(segment, box(belowBaseline))) &&
+      belowBaseline + 2 < plotBottom;
     parts.push(
-      text(layout.format(value), {
+      text(label, {
         x: cx,
-        y: below ? cy + radius + 3 + FONT_SIZE : cy - radius - 6,
+        y: below ? belowBaseline : aboveBaseline,
         size: FONT_SIZE,
         anchor: 'middle',
         weight: series.emphasis ? 'bold' : 'normal',
@@ -230,4 +252,21 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
   });
 
   return `<g class="panel">${parts.join('')}</g>`;
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Whether a line segment passes through a box (sampled finely enough for label-sized boxes). */
+function crosses([x1, y1, x2, y2]: [number, number, number, number], box: Box): boolean {
+  for (let step = 0; step <= 40; step += 1) {
+    const px = x1 + ((x2 - x1) * step) / 40;
+    const py = y1 + ((y2 - y1) * step) / 40;
+    if (px >= box.left && px <= box.right && py >= box.top && py <= box.bottom) return true;
+  }
+  return false;
 }

@@ -3,10 +3,11 @@
  * 1:110m countries (world-atlas). Each city is a link; the map is a picture with links in it, so
  * the page should also list the cities as ordinary links (the map's dots are small on a phone).
  */
-import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
-import { feature } from 'topojson-client';
+import { geoEqualEarth, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { CompactPathContext } from './compact-path.ts';
 import { CHART_COLOURS, chartIds, coordinate, escapeXml, svgDocument } from './svg.ts';
 
 /** One city on the map. */
@@ -42,21 +43,72 @@ const WORLD_LON_SPAN = 140;
 const LAND_COLOUR = '#cfd5dd';
 const SEA_COLOUR = '#f2f5f8';
 
-type CountryCollection = GeoJSON.FeatureCollection<GeoJSON.Geometry, { name?: string }>;
+/** Drops points closer than this (in viewBox units) to the previous one: invisible detail, real bytes. */
+const MIN_POINT_DISTANCE = 1.2;
 
-let countriesCache: CountryCollection | undefined;
+interface Basemap {
+  /** Countries minus Antarctica, for fitting the projection to the whole world. */
+  countries: GeoJSON.FeatureCollection;
+  /** Land minus Antarctica as one shape, filled once. */
+  land: GeoJSON.MultiPolygon;
+  /** Borders between two countries, each drawn once (coastlines are the fill's edge). */
+  borders: GeoJSON.MultiLineString;
+}
 
-/** The countries of the world minus Antarctica, converted from TopoJSON once. */
-function countries(): CountryCollection {
-  if (!countriesCache) {
-    const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name?: string }> }>;
-    const all = feature(topology, topology.objects.countries) as CountryCollection;
-    countriesCache = {
-      type: 'FeatureCollection',
-      features: all.features.filter((country) => country.id !== '010' && country.properties?.name !== 'Antarctica'),
+let basemapCache: Basemap | undefined;
+
+/** The base map, converted from TopoJSON once per process. */
+function basemap(): Basemap {
+  if (!basemapCache) {
+    type CountryProperties = { name?: string };
+    const topology = world as unknown as Topology<{ countries: GeometryCollection<CountryProperties> }>;
+    const isAntarctica = (geometry: { id?: string | number; properties?: CountryProperties }): boolean =>
+      geometry.id === '010' || geometry.properties?.name === 'Antarctica';
+    const geometries = topology.objects.countries.geometries.filter((geometry) => !isAntarctica(geometry));
+    const countries: GeometryCollection<CountryProperties> = { type: 'GeometryCollection', geometries };
+    basemapCache = {
+      countries: feature(topology, countries),
+      land: merge(topology, geometries as Parameters<typeof merge>[1]),
+      borders: mesh(topology, countries, (a, b) => a !== b),
     };
   }
-  return countriesCache;
+  return basemapCache;
+}
+
+/** Wraps a projection so that, after projecting, points too close to the previous one are skipped. */
+function thinned(projection: GeoProjection): { stream: (output: GeoStream) => GeoStream } {
+  return {
+    stream(output) {
+      let last: [number, number] | undefined;
+      let pending: [number, number] | undefined;
+      const thinning: GeoStream = {
+        point(x, y) {
+          if (last && Math.hypot(x - last[0], y - last[1]) < MIN_POINT_DISTANCE) {
+            pending = [x, y];
+            return;
+          }
+          output.point(x, y);
+          last = [x, y];
+          pending = undefined;
+        },
+        lineStart() {
+          last = undefined;
+          pending = undefined;
+          output.lineStart();
+        },
+        lineEnd() {
+          // Keep each line's last point so borders still meet.
+          if (pending) output.point(pending[0], pending[1]);
+          pending = undefined;
+          output.lineEnd();
+        },
+        polygonStart: () => output.polygonStart(),
+        polygonEnd: () => output.polygonEnd(),
+        sphere: () => output.sphere?.(),
+      };
+      return projection.stream(thinning);
+    },
+  };
 }
 
 /** Renders a static SVG world map with one focusable link per city, as an SVG string. */
@@ -66,11 +118,7 @@ export function worldMap(options: WorldMapOptions): string {
   for (const point of options.points) assertValidPoint(point);
 
   const projection = fittedProjection(options.points, width, height);
-  const path = geoPath(projection).digits(1);
-  const land = countries()
-    .features.map((country) => path(country) ?? '')
-    .join('');
-  const sea = path({ type: 'Sphere' }) ?? '';
+  const { land, borders } = basemap();
 
   const ids = chartIds(options.id);
   const dots = options.points
@@ -78,11 +126,10 @@ export function worldMap(options: WorldMapOptions): string {
       const projected = projection([point.lon, point.lat]);
       if (!projected) return '';
       const [cx, cy] = projected.map(coordinate) as [string, string];
-      // The transparent circle widens the pointer target beyond the small visible dot.
+      // The invisible circle (opacity 0 still takes the pointer) widens the target around the dot.
       return (
         `<a href="${escapeXml(point.href)}"><title>${escapeXml(point.label)}</title>` +
-        `<circle cx="${cx}" cy="${cy}" r="12" fill="#ffffff" fill-opacity="0"/>` +
-        `<circle class="dot" cx="${cx}" cy="${cy}" r="5" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5"/></a>`
+        `<circle cx="${cx}" cy="${cy}" r="12" opacity="0"/><circle class="dot" cx="${cx}" cy="${cy}" r="5"/></a>`
       );
     })
     .join('');
@@ -98,10 +145,18 @@ export function worldMap(options: WorldMapOptions): string {
       `#${ids.root} a:hover .dot,#${ids.root} a:focus-visible .dot{stroke:${CHART_COLOURS.text};stroke-width:3;r:7px}` +
       `#${ids.root} a:focus-visible{outline:none}`,
     body:
-      `<g aria-hidden="true"><path d="${sea}" fill="${SEA_COLOUR}"/>` +
-      `<path d="${land}" fill="${LAND_COLOUR}" stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round"/></g>` +
-      `<g class="points">${dots}</g>`,
+      `<g aria-hidden="true"><rect width="${width}" height="${height}" fill="${SEA_COLOUR}"/>` +
+      `<path d="${compactPath(projection, land)}" fill="${LAND_COLOUR}"/>` +
+      `<path d="${compactPath(projection, borders)}" fill="none" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round"/></g>` +
+      `<g class="points" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5">${dots}</g>`,
   });
+}
+
+/** Projects a geometry and writes it as compact path data. */
+function compactPath(projection: GeoProjection, geometry: GeoJSON.Geometry): string {
+  const context = new CompactPathContext();
+  geoPath(thinned(projection), context)(geometry);
+  return context.result();
 }
 
 /**
@@ -121,7 +176,7 @@ function fittedProjection(points: readonly MapPoint[], width: number, height: nu
   const east = Math.max(...lons);
 
   if (points.length === 0 || east - west > WORLD_LON_SPAN) {
-    projection.fitExtent(extent, countries());
+    projection.fitExtent(extent, basemap().countries);
   } else {
     const south = Math.min(...lats);
     const north = Math.max(...lats);
