@@ -8,19 +8,21 @@ import { themeSchema } from './lib/schemas/theme.ts';
 
 // Schemas live in src/lib/schemas/; `npm run check:content` validates the same files with them
 // and also checks what Astro does not (references, translations, duplicates).
-const yamlFiles = (base: string) => glob({ pattern: '*.{yaml,yml}', base });
+// ICC_CONTENT_DIR points the build at another content tree (the scale benchmark's corpus).
+const contentDirectory = process.env.ICC_CONTENT_DIR ?? './src/content';
+const yamlFiles = (collection: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDirectory}/${collection}` });
 
 export const collections = {
-  themes: defineCollection({ loader: yamlFiles('./src/content/themes'), schema: themeSchema }),
-  networks: defineCollection({ loader: yamlFiles('./src/content/networks'), schema: networkSchema }),
-  cities: defineCollection({ loader: yamlFiles('./src/content/cities'), schema: citySchema }),
+  themes: defineCollection({ loader: yamlFiles('themes'), schema: themeSchema }),
+  networks: defineCollection({ loader: yamlFiles('networks'), schema: networkSchema }),
+  cities: defineCollection({ loader: yamlFiles('cities'), schema: citySchema }),
   practices: defineCollection({
     // Ids are "<lang>/<slug>": translations share the file name.
-    loader: glob({ pattern: '{en,fr}/*.md', base: './src/content/practices' }),
+    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/practices` }),
     schema: practiceEntrySchema,
   }),
   indexResults: defineCollection({
-    loader: glob({ pattern: '*.md', base: './src/content/index-results' }),
+    loader: glob({ pattern: '*.md', base: `${contentDirectory}/index-results` }),
     schema: indexResultSchema,
   }),
 };

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/content/check-content.ts';
 import { formatReport } from '../lib/content/problems.ts';
@@ -12,7 +13,8 @@ export function contentCheck(): AstroIntegration {
     name: 'icc:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        const { problems, fileCount } = checkContent(fileURLToPath(config.root));
+        const root = fileURLToPath(config.root);
+        const { problems, fileCount } = checkContent(root, process.env.ICC_CONTENT_DIR && resolve(root, process.env.ICC_CONTENT_DIR));
         if (problems.length === 0) {
           logger.info(`content is valid (${fileCount} files)`);
           return;

@@ -183,10 +183,11 @@ export function distributionChart(options: DistributionChartOptions): string {
       rowParts.push(
         `<rect class="box" x="${coordinate(x(stats.q1))}" y="${coordinate(boxMiddle - BOX_HEIGHT / 2)}" width="${coordinate(x(stats.q3) - x(stats.q1))}" height="${BOX_HEIGHT}" fill="${CHART_COLOURS.primaryTint}" stroke="${CHART_COLOURS.primary}" stroke-width="1.5"/>`,
       );
+      // The median goes over the mean's diamond: when the two coincide both stay visible.
+      rowParts.push(marker('diamond', x(stats.mean), boxMiddle, { colour: MEAN_COLOUR, size: 14 }));
       rowParts.push(
         `<rect class="median" x="${coordinate(x(stats.median) - 1.5)}" y="${coordinate(boxMiddle - BOX_HEIGHT / 2 - 2)}" width="3" height="${BOX_HEIGHT + 4}" fill="${CHART_COLOURS.text}"/>`,
       );
-      rowParts.push(marker('diamond', x(stats.mean), boxMiddle, { colour: MEAN_COLOUR, size: 14 }));
       // Jitter from the rank (golden-ratio sequence), never from Math.random: the same data always
       // draws the same picture, and neighbouring values land at different heights.
       const sorted = [...row.values].filter((value) => Number.isFinite(value)).sort((a, b) => a - b);

@@ -33,6 +33,8 @@ export interface WorldMapOptions {
   width?: number;
   /** Height of the viewBox. */
   height?: number;
+  /** Radius of a city's dot in viewBox units; raise it for a map shown small (e.g. 8 on phones). */
+  pointRadius?: number;
 }
 
 /** Smallest window shown, in degrees, so a single city or one country still shows its region. */
@@ -115,6 +117,10 @@ function thinned(projection: GeoProjection): { stream: (output: GeoStream) => Ge
 export function worldMap(options: WorldMapOptions): string {
   const width = options.width ?? 960;
   const height = options.height ?? 500;
+  const radius = options.pointRadius ?? 5;
+  if (!(Number.isFinite(radius) && radius > 0)) {
+    throw new Error(`worldMap: "pointRadius" must be a positive number of viewBox units, got ${radius}`);
+  }
   for (const point of options.points) assertValidPoint(point);
 
   const projection = fittedProjection(options.points, width, height);
@@ -129,7 +135,7 @@ export function worldMap(options: WorldMapOptions): string {
       // The invisible circle (opacity 0 still takes the pointer) widens the target around the dot.
       return (
         `<a href="${escapeXml(point.href)}"><title>${escapeXml(point.label)}</title>` +
-        `<circle cx="${cx}" cy="${cy}" r="12" opacity="0"/><circle class="dot" cx="${cx}" cy="${cy}" r="5"/></a>`
+        `<circle cx="${cx}" cy="${cy}" r="${coordinate(radius + 7)}" opacity="0"/><circle class="dot" cx="${cx}" cy="${cy}" r="${coordinate(radius)}"/></a>`
       );
     })
     .join('');
@@ -142,7 +148,7 @@ export function worldMap(options: WorldMapOptions): string {
     height,
     role: 'group',
     style:
-      `#${ids.root} a:hover .dot,#${ids.root} a:focus-visible .dot{stroke:${CHART_COLOURS.text};stroke-width:3;r:7px}` +
+      `#${ids.root} a:hover .dot,#${ids.root} a:focus-visible .dot{stroke:${CHART_COLOURS.text};stroke-width:3;r:${coordinate(radius + 3)}px}` +
       `#${ids.root} a:focus-visible{outline:none}`,
     body:
       `<g aria-hidden="true"><rect width="${width}" height="${height}" fill="${SEA_COLOUR}"/>` +

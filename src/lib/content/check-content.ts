@@ -53,9 +53,9 @@ function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[])
   return undefined;
 }
 
-/** Reads and validates everything under `<root>/src/content/`. */
-export function checkContent(root: string): ContentCheck {
-  const { entries, problems } = readContent(root);
+/** Reads and validates everything under `<root>/src/content/` (or `contentDirectory`). */
+export function checkContent(root: string, contentDirectory?: string): ContentCheck {
+  const { entries, problems } = readContent(root, contentDirectory);
   const content: ValidContent = { themes: [], networks: [], cities: [], practices: [], indexResults: [] };
   for (const entry of entries) {
     const { id, file } = entry;

@@ -75,11 +75,16 @@ function parseYaml(source: string, file: string, lineOffset: number, problems: P
   return data as Record<string, unknown>;
 }
 
-/** Reads all collections under `<root>/src/content/`. Unreadable files become problems. */
-export function readContent(root: string): { entries: RawEntry[]; problems: Problem[] } {
+/**
+ * Reads all collections under `contentDirectory` (default `<root>/src/content/`); file paths in
+ * problems are relative to `root`. Unreadable files become problems.
+ */
+export function readContent(
+  root: string,
+  contentDirectory = join(root, 'src', 'content'),
+): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
-  const contentDirectory = join(root, 'src', 'content');
 
   for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, CollectionLayout][]) {
     const directory = join(contentDirectory, collection);
