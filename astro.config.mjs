@@ -1,13 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({
+      // The editor and the language chooser are not pages to find through search engines.
+      filter: (page) => !new URL(page).pathname.startsWith('/admin/') && new URL(page).pathname !== '/',
+      i18n: { defaultLocale: 'en', locales: { en: 'en-GB', fr: 'fr-FR' } },
+    }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     server: { watch: { ignored: ['**/public/admin/**'] } },

@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { citySchema } from './lib/schemas/city.ts';
 import { indexResultSchema } from './lib/schemas/index-result.ts';
 import { networkSchema } from './lib/schemas/network.ts';
+import { pageSchema } from './lib/schemas/page.ts';
 import { practiceEntrySchema } from './lib/schemas/practice.ts';
 import { themeSchema } from './lib/schemas/theme.ts';
 
@@ -20,6 +21,10 @@ export const collections = {
     // Ids are "<lang>/<slug>": translations share the file name.
     loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/practices` }),
     schema: practiceEntrySchema,
+  }),
+  pages: defineCollection({
+    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/pages` }),
+    schema: pageSchema,
   }),
   indexResults: defineCollection({
     loader: glob({ pattern: '*.md', base: `${contentDirectory}/index-results` }),

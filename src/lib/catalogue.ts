@@ -179,6 +179,12 @@ export function buildCatalogue(input: CatalogueInput) {
     /** Practices that name `slug` in their adaptedFrom: the reverse link, computed. */
     adaptedBy: (lang: Lang, slug: string) => resolve(lang, adaptedBy.get(slug)),
     adaptedFrom: (lang: Lang, slug: string) => resolve(lang, shared(slug).adaptedFrom),
+    /** Practices that others adapted, the most adapted first (ties: newest first). */
+    mostAdapted: (lang: Lang, limit: number) =>
+      practices(lang)
+        .filter((practice) => adaptedBy.has(practice.slug))
+        .sort((a, b) => adaptedBy.get(b.slug)!.length - adaptedBy.get(a.slug)!.length)
+        .slice(0, limit),
     related: (lang: Lang, slug: string, limit = 6) => resolve(lang, relatedSlugs(slug, limit)),
     /** Number of practices per theme, city, country or target group. */
     counts: {

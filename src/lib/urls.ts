@@ -19,6 +19,9 @@ export const urls = {
   indexResult: (lang: Lang, id: string) => `/${lang}/index/${id}/`,
   compare: (lang: Lang) => `/${lang}/index/compare/`,
   search: (lang: Lang) => `/${lang}/search/`,
-  about: (lang: Lang) => `/${lang}/about/`,
+  programme: (lang: Lang) => `/${lang}/programme/`,
+  joining: (lang: Lang) => `/${lang}/joining/`,
   accessibility: (lang: Lang) => `/${lang}/accessibility/`,
+  data: (lang: Lang) => `/${lang}/data/`,
+  rss: (lang: Lang) => `/${lang}/rss.xml`,
 };

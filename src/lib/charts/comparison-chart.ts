@@ -26,6 +26,8 @@ export interface ComparisonRow {
   value: number | null;
   /** Comparison values keyed like `markerLegend`; null ones are not drawn. */
   markers: readonly { key: string; value: number | null }[];
+  /** Sets the label in bold, e.g. for the overall result above the policy areas. */
+  emphasis?: boolean;
 }
 
 /** How one kind of comparison value is drawn and named. */
@@ -113,10 +115,17 @@ export function comparisonChart(options: ComparisonChartOptions): string {
   y += SMALL_SIZE + 12;
 
   for (const row of options.rows) {
-    const lines = wrapText(row.label, width, LABEL_SIZE);
+    const lines = wrapText(row.label, width, LABEL_SIZE, row.emphasis);
     const rowParts: string[] = [];
     lines.forEach((line, index) => {
-      rowParts.push(text(line, { x: 0, y: y + LABEL_SIZE - 2 + index * LABEL_LINE, size: LABEL_SIZE }));
+      rowParts.push(
+        text(line, {
+          x: 0,
+          y: y + LABEL_SIZE - 2 + index * LABEL_LINE,
+          size: LABEL_SIZE,
+          weight: row.emphasis ? 'bold' : 'normal',
+        }),
+      );
     });
     const laneTop = y + lines.length * LABEL_LINE + 4;
     const middle = laneTop + LANE_HEIGHT / 2;

@@ -13,6 +13,7 @@ import {
   type Practice,
   type PracticeStub,
 } from '../schemas/practice.ts';
+import { pageSchema } from '../schemas/page.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
 import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
@@ -83,6 +84,9 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
         if (data) content.practices.push({ id, file, data, lang: entry.lang!, stub } satisfies PracticeEntry);
         break;
       }
+      case 'pages':
+        validate(entry, pageSchema, problems);
+        break;
       case 'index-results': {
         const data = validate(entry, indexResultSchema, problems);
         if (data) content.indexResults.push({ id, file, data });

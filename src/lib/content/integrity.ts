@@ -24,6 +24,7 @@ const FOLDER: Record<CollectionName, string> = {
   cities: 'src/content/cities/',
   practices: 'src/content/practices/en/',
   'index-results': 'src/content/index-results/',
+  pages: 'src/content/pages/en/',
 };
 
 const NOUN: Record<CollectionName, string> = {
@@ -32,6 +33,7 @@ const NOUN: Record<CollectionName, string> = {
   cities: 'city',
   practices: 'practice',
   'index-results': 'Index result',
+  pages: 'page',
 };
 
 /** The strings of a list field, with their positions; other values are the schema's business. */
@@ -53,6 +55,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
     cities: ids('cities'),
     practices: ids('practices'),
     'index-results': ids('index-results'),
+    pages: ids('pages'),
   };
 
   const reference = (file: string, field: string, value: string, collection: CollectionName) => {
@@ -154,6 +157,19 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
           message: `differs from the English version (${original.file}): ${key} is shared by all translations, make them identical`,
         });
       }
+    }
+  }
+
+  // Pages: the site is bilingual, so every page exists in both languages.
+  const pages = of('pages');
+  for (const page of pages) {
+    const other = page.lang === 'en' ? 'fr' : 'en';
+    if (!pages.some((candidate) => candidate.id === page.id && candidate.lang === other)) {
+      problems.push({
+        file: page.file,
+        field: '',
+        message: `has no ${other === 'en' ? 'English' : 'French'} version: add src/content/pages/${other}/${page.id}.md (pages are paired by file name)`,
+      });
     }
   }
 

@@ -9,7 +9,7 @@ import { LANGUAGES, type Lang } from '../schemas/fields.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
 import type { Problem } from './problems.ts';
 
-export type CollectionName = 'themes' | 'networks' | 'cities' | 'practices' | 'index-results';
+export type CollectionName = 'themes' | 'networks' | 'cities' | 'practices' | 'index-results' | 'pages';
 
 /** A file as read from disk: its id (file name without extension) and raw data. */
 export interface RawEntry {
@@ -34,6 +34,7 @@ export const COLLECTION_LAYOUT: Record<CollectionName, CollectionLayout> = {
   cities: { extensions: ['.yaml', '.yml'], perLanguage: false },
   practices: { extensions: ['.md'], perLanguage: true },
   'index-results': { extensions: ['.md'], perLanguage: false },
+  pages: { extensions: ['.md'], perLanguage: true },
 };
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -108,7 +109,7 @@ export function readContent(
           problems.push({
             file,
             field: '',
-            message: `is not read: practices go in src/content/practices/en/ or src/content/practices/fr/`,
+            message: `is not read: ${collection} go in src/content/${collection}/en/ or src/content/${collection}/fr/`,
           });
           continue;
         }

@@ -24,7 +24,8 @@ export const text = (what: string) =>
     .string({ error: missingOr('must be text', what) })
     .trim()
     .min(1, `is empty: ${what}`)
-    .refine((value) => !PLACEHOLDER.test(value), `still holds placeholder text: ${what}`);
+    .refine((value) => !PLACEHOLDER.test(value), `still holds placeholder text: ${what}`)
+    .describe(what);
 
 /** A whole number within a range. */
 export const wholeNumber = (min: number, max: number, what: string) =>
@@ -32,14 +33,16 @@ export const wholeNumber = (min: number, max: number, what: string) =>
     .number({ error: missingOr('must be a number', what) })
     .int(`must be a whole number: ${what}`)
     .min(min, `must be ${min} or more: ${what}`)
-    .max(max, `must be ${max} or less: ${what}`);
+    .max(max, `must be ${max} or less: ${what}`)
+    .describe(what);
 
 /** A number (decimals allowed) within a range. */
 export const decimal = (min: number, max: number, what: string) =>
   z
     .number({ error: missingOr('must be a number', what) })
     .min(min, `must be ${min} or more: ${what}`)
-    .max(max, `must be ${max} or less: ${what}`);
+    .max(max, `must be ${max} or less: ${what}`)
+    .describe(what);
 
 /** A year between `min` and `max` inclusive. */
 export const year = (min: number, max: number, what: string) =>
@@ -50,27 +53,29 @@ export const localized = (what: string) =>
   z.strictObject(
     { en: text(`${what}, in English`), fr: text(`${what}, in French`) },
     { error: missingOr('must have an "en" and a "fr" text', what) },
-  );
+  ).describe(what);
 
 /** Text in English, optionally in French. */
 export const localizedEnglishRequired = (what: string) =>
   z.strictObject(
     { en: text(`${what}, in English`), fr: text(`${what}, in French`).optional() },
     { error: missingOr('must have an "en" text (and optionally "fr")', what) },
-  );
+  ).describe(what);
 
 /** The id of another entry (a file name without extension). */
 export const id = (what: string) =>
   z
     .string({ error: missingOr('must be an id', what) })
-    .regex(SLUG_PATTERN, `must be an id in lower case with hyphens, like "reggio-emilia": ${what}`);
+    .regex(SLUG_PATTERN, `must be an id in lower case with hyphens, like "reggio-emilia": ${what}`)
+    .describe(what);
 
 /** A list with at least one id, without repeats. */
 export const idList = (what: string) =>
   z
     .array(id(what), { error: missingOr('must be a list, like [a, b]', what) })
     .min(1, `needs at least one entry: ${what}`)
-    .refine((ids) => new Set(ids).size === ids.length, `lists the same id twice: ${what}`);
+    .refine((ids) => new Set(ids).size === ids.length, `lists the same id twice: ${what}`)
+    .describe(what);
 
 /** An ISO 3166-1 alpha-2 country code. */
 export const countryCode = (what: string) =>
@@ -79,7 +84,8 @@ export const countryCode = (what: string) =>
     .refine(
       (code) => COUNTRY_CODES.has(code),
       `must be a two-letter ISO 3166-1 country code in capitals, like "ES" or "GB": ${what}`,
-    );
+    )
+    .describe(what);
 
 /** An absolute http(s) address. */
 export const webAddress = (what: string) =>
@@ -89,14 +95,16 @@ export const webAddress = (what: string) =>
     .refine(
       (value) => /^https?:\/\//.test(value) && URL.canParse(value),
       `must be a full web address starting with https://: ${what}`,
-    );
+    )
+    .describe(what);
 
 /** An e-mail address. */
 export const emailAddress = (what: string) =>
   z
     .string({ error: missingOr('must be an e-mail address', what) })
     .trim()
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `must be an e-mail address like name@city.org: ${what}`);
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `must be an e-mail address like name@city.org: ${what}`)
+    .describe(what);
 
 /**
  * A calendar date written YYYY-MM-DD. YAML readers turn unquoted dates into Date objects;
@@ -115,5 +123,6 @@ export const calendarDate = (what: string) =>
       .refine(
         (value) => Number(value.slice(0, 4)) <= CURRENT_YEAR + 1,
         `is too far in the future: ${what}`,
-      ),
+      )
+      .describe(what),
   );

@@ -1,0 +1,213 @@
+/**
+ * Open data: one record per entry with stable ids, both languages where they exist, as JSON and
+ * CSV, with JSON Schemas generated from the same zod schemas that validate the content.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { Catalogue } from './catalogue.ts';
+import { citySchema } from './schemas/city.ts';
+import { indexResultSchema } from './schemas/index-result.ts';
+import { practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import type { ResultEntry } from './index-stats.ts';
+
+export const DATA_LICENCE = 'CC BY 4.0';
+
+const urlPair = z
+  .object({ en: z.string().describe('page in English'), fr: z.string().describe('page in French') })
+  .describe('address of the entry on the site, per language');
+const translation = z.object(practiceTranslatedShape);
+
+export const practiceRecordSchema = z.object({
+  id: z.string().describe('stable id of the practice: its slug'),
+  url: urlPair,
+  ...practiceSharedShape,
+  countries: z.array(z.string()).describe('ISO 3166-1 codes of the countries of its cities'),
+  translations: z
+    .object({ en: translation.describe('the practice in English'), fr: translation.optional().describe('the practice in French, when translated') })
+    .describe('the texts of the practice, per language'),
+});
+
+export const cityRecordSchema = z.object({
+  id: z.string().describe('stable id of the city'),
+  url: urlPair,
+  ...citySchema.shape,
+});
+
+export const indexResultRecordSchema = z.object({
+  id: z.string().describe('stable id of the result: <city>-<edition>'),
+  url: urlPair,
+  ...indexResultSchema.shape,
+});
+
+/** The file around the records: licence, demonstration flag and the records. */
+function envelope<T extends z.ZodType>(record: T, what: string) {
+  return z
+    .object({
+      $schema: z.string().describe('address of the JSON Schema describing this file'),
+      licence: z.string().describe('licence of the data'),
+      demonstration: z.boolean().describe('true while the site holds demonstration content (illustrative Index scores)'),
+      records: z.array(record).describe(what),
+    })
+    .describe(what);
+}
+
+export const DATASETS = {
+  practices: envelope(practiceRecordSchema, 'good practices of the network'),
+  cities: envelope(cityRecordSchema, 'member cities'),
+  'index-results': envelope(indexResultRecordSchema, 'Intercultural Cities Index results, one per city and edition'),
+};
+export type DatasetName = keyof typeof DATASETS;
+
+/** The fields of a dataset's records: name, type, whether required and what it means. */
+export function recordFields(name: DatasetName): { name: string; type: string; required: boolean; description: string }[] {
+  const schema = datasetJsonSchema(name, name) as { properties: { records: { items: JsonSchemaNode } } };
+  const record = schema.properties.records.items;
+  return Object.entries(record.properties ?? {}).map(([field, node]) => ({
+    name: field,
+    type: describeType(node),
+    required: (record.required ?? []).includes(field),
+    description: node.description ?? '',
+  }));
+}
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  enum?: unknown[];
+  const?: unknown;
+}
+
+function describeType(node: JsonSchemaNode): string {
+  if (node.anyOf) return node.anyOf.map(describeType).join(' | ');
+  if (node.enum) return node.enum.map((value) => JSON.stringify(value)).join(' | ');
+  if (node.const !== undefined) return JSON.stringify(node.const);
+  if (node.type === 'array') return `${node.items ? describeType(node.items) : 'any'}[]`;
+  if (node.type === 'object' && node.properties) return `{ ${Object.keys(node.properties).join(', ')} }`;
+  return Array.isArray(node.type) ? node.type.join(' | ') : (node.type ?? 'any');
+}
+
+/** JSON Schema (draft 2020-12) of a dataset file, generated from the zod schemas. */
+export function datasetJsonSchema(name: DatasetName, id: string): Record<string, unknown> {
+  return { ...z.toJSONSchema(DATASETS[name], { io: 'output', unrepresentable: 'any' }), $id: id, title: name };
+}
+
+type Urls = (lang: 'en' | 'fr', id: string) => string;
+
+export function practiceRecords(catalogue: Catalogue, url: Urls) {
+  const french = new Map(catalogue.practices('fr').filter((practice) => practice.lang === 'fr').map((practice) => [practice.slug, practice.data]));
+  return [...catalogue.practices('en')]
+    .sort((a, b) => a.slug.localeCompare(b.slug))
+    .map(({ slug, data }) => {
+      const { cities, themes, targetGroups, period, adaptedFrom, contact, ...texts } = data;
+      const fr = french.get(slug);
+      const translationOf = (practice: typeof data) => {
+        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: _k, ...rest } = practice;
+        return rest;
+      };
+      return {
+        id: slug,
+        url: { en: url('en', slug), fr: url('fr', slug) },
+        cities,
+        themes,
+        targetGroups,
+        period,
+        ...(adaptedFrom ? { adaptedFrom } : {}),
+        ...(contact ? { contact } : {}),
+        countries: catalogue.countriesOf(data),
+        translations: { en: texts, ...(fr ? { fr: translationOf(fr) } : {}) },
+      };
+    });
+}
+
+export function cityRecords(catalogue: Catalogue, url: Urls) {
+  return [...catalogue.cities].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
+}
+
+export function indexResultRecords(results: ResultEntry[], url: Urls) {
+  return [...results].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
+}
+
+const list = (values: readonly string[] | undefined) => (values ?? []).join('; ');
+
+/** Practices as CSV: one row per practice, shared fields once, texts per language (`title_en`, `title_fr`...). */
+export function practicesCsv(records: ReturnType<typeof practiceRecords>): string {
+  const textFields = Object.keys(practiceTranslatedShape).filter((key) => key !== 'links' && key !== 'images');
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      url_en: record.url.en,
+      url_fr: record.url.fr,
+      cities: list(record.cities),
+      countries: list(record.countries),
+      themes: list(record.themes),
+      targetGroups: list(record.targetGroups),
+      start: record.period.start,
+      end: record.period.end,
+      adaptedFrom: list(record.adaptedFrom),
+      contact_name: record.contact?.name ?? '',
+      contact_role: record.contact?.role ?? '',
+      contact_email: record.contact?.email ?? '',
+      contact_url: record.contact?.url ?? '',
+      ...Object.fromEntries(
+        (['en', 'fr'] as const).flatMap((lang) => {
+          const texts = record.translations[lang] as Record<string, unknown> | undefined;
+          return [
+            ...textFields.map((field) => [`${field}_${lang}`, texts?.[field] ?? '']),
+            [`links_${lang}`, ((texts?.links as { label: string; url: string }[] | undefined) ?? []).map((link) => `${link.label} <${link.url}>`).join('; ')],
+          ];
+        }),
+      ),
+    })),
+    { header: true, bom: true },
+  );
+}
+
+export function citiesCsv(records: ReturnType<typeof cityRecords>): string {
+  return stringify(
+    records.map(({ url, profile, networks, ...city }) => ({
+      id: city.id,
+      name: city.name,
+      localName: city.localName ?? '',
+      nameFr: city.nameFr ?? '',
+      country: city.country,
+      lat: city.lat,
+      lon: city.lon,
+      population: city.population,
+      foreignBornShare: city.foreignBornShare ?? '',
+      joined: city.joined,
+      international: city.international,
+      networks: list(networks),
+      website: city.website ?? '',
+      profile_en: profile.en,
+      profile_fr: profile.fr,
+      url_en: url.en,
+      url_fr: url.fr,
+    })),
+    { header: true, bom: true },
+  );
+}
+
+/** One column per theme id (`score_<theme>`), empty where the edition does not score the theme. */
+export function indexResultsCsv(records: ReturnType<typeof indexResultRecords>, themeIds: readonly string[]): string {
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      city: record.city,
+      edition: record.edition,
+      date: record.date,
+      version: record.version,
+      sampleSize: record.sampleSize,
+      overall: record.overall,
+      ...Object.fromEntries(themeIds.map((theme) => [`score_${theme}`, record.scores[theme] ?? ''])),
+      summary_en: record.summary.en,
+      summary_fr: record.summary.fr ?? '',
+      url_en: record.url.en,
+      url_fr: record.url.fr,
+    })),
+    { header: true, bom: true },
+  );
+}
