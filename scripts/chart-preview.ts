@@ -72,7 +72,7 @@ for (const lang of ['en', 'fr'] as const) {
         { key: 'large', label: lang === 'en' ? 'Cities over 200,000' : 'Villes de plus de 200 000 hab.', shape: 'diamond' },
       ],
       rows: [
-        { label: lang === 'en' ? 'Overall' : 'Global', value: city.overall, markers: [
+        { label: lang === 'en' ? 'Overall' : 'Global', value: city.overall, emphasis: true, markers: [
           { key: 'sample', value: mean(current2019.map((r) => r.overall)) },
           { key: 'large', value: mean(large.map((r) => r.overall)) },
         ] },
@@ -148,10 +148,12 @@ figures.push({ name: 'map-world', heading: 'Map (all cities)', wide: true, svg: 
 const europe = points.filter((p) => p.lon > -25 && p.lon < 45 && p.lat > 34);
 figures.push({ name: 'map-europe', heading: 'Map (Europe)', wide: true, svg: worldMap({ id: 'map-europe', title: 'European member cities', description: 'Dots link to city pages.', points: europe }) });
 const one = points.filter((p) => p.href.includes('/bilbao/'));
+figures.push({ name: 'map-phone', heading: 'Map (phone layout: narrower viewBox, bigger dots)', svg: worldMap({ id: 'map-phone', title: 'European member cities', description: 'Dots link to city pages.', points: europe, width: 480, height: 420, pointRadius: 6 }) });
 figures.push({ name: 'map-one', heading: 'Map (one city)', wide: true, svg: worldMap({ id: 'map-one', title: 'Bilbao', description: 'One dot.', points: one, width: 640, height: 400 }) });
 
 for (const figure of figures) {
-  console.log(`${figure.name}: ${Buffer.byteLength(figure.svg)} bytes` + (figure.name.startsWith('map') ? ` (${figure.name === 'map-world' ? points.length : figure.name === 'map-europe' ? europe.length : 1} points)` : ''));
+  const links = figure.svg.match(/<a /g)?.length ?? 0;
+  console.log(`${figure.name}: ${Buffer.byteLength(figure.svg)} bytes${links ? ` (${links} points)` : ''}`);
 }
 
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -183,3 +183,20 @@ describe('comparisonChart', () => {
     expect(comparisonChart(options())).toBe(comparisonChart(options()));
   });
 });
+
+describe('comparisonChart emphasis', () => {
+  it('sets an emphasised row label (the overall result) in bold', () => {
+    const root = parseSvg(
+      comparisonChart(
+        options({
+          rows: [
+            { label: 'Overall', value: 70, markers: [], emphasis: true },
+            { label: 'Language', value: 60, markers: [] },
+          ],
+        }),
+      ),
+    );
+    const labels = byClass(root, 'row').map((row) => byName(row, 'text')[0]);
+    expect(labels.map((label) => label?.attrs['font-weight'])).toEqual(['700', undefined]);
+  });
+});
