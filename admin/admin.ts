@@ -1,0 +1,183 @@
+/**
+ * Starts Decap CMS with the project's rules (bundled by scripts/cms/prepare-admin.ts into
+ * public/admin/admin.js):
+ *   - the interface language follows ?lang=, the last choice, or the browser (English/French);
+ *   - files are read and written by the project's formats (no empty fields, stable YAML);
+ *   - before saving, the entry is checked with the content schemas, and a new entry gets its file
+ *     name from the project's slugify, made unique against the files that already exist;
+ *   - practices preview with the site's stylesheet and page structure.
+ */
+import { parse } from 'yaml';
+import { SLUG_FIELD, type CmsCollectionName } from '../src/lib/cms/collections.ts';
+import { checkCmsEntry } from '../src/lib/cms/entry-check.ts';
+import { entryFiles, entrySlug, uniqueSlug } from '../src/lib/cms/entry-slug.ts';
+import { cmsFormats } from '../src/lib/cms/formats.ts';
+import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
+import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
+import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
+import type { PreviewLookups } from '../src/lib/cms/practice-preview.ts';
+import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.ts';
+import type { ImmutableMap } from './decap.d.ts';
+import { registerPracticePreview } from './preview.ts';
+
+function storedLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function pickLocale(): CmsLocale {
+  const url = new URL(location.href);
+  const requested = url.searchParams.get('lang');
+  const locale = chooseLocale({ requested, stored: storedLocale(), browser: navigator.languages });
+  if (requested) {
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+    } catch {
+      // Private browsing: the choice lasts for this page only.
+    }
+    url.searchParams.delete('lang');
+    history.replaceState(null, '', url);
+  }
+  return locale;
+}
+
+async function fetchText(path: string): Promise<string> {
+  const response = await fetch(path, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+function addLanguageSwitch(locale: CmsLocale) {
+  const link = document.createElement('a');
+  const other: CmsLocale = locale === 'en' ? 'fr' : 'en';
+  const url = new URL(location.href);
+  url.searchParams.set('lang', other);
+  link.href = url.toString();
+  link.className = 'icc-language-switch';
+  link.lang = other;
+  link.hreflang = other;
+  link.textContent = ADMIN_TEXT.switchLanguage[locale];
+  link.setAttribute('aria-label', ADMIN_TEXT.switchLanguageLabel[locale]);
+  document.body.append(link);
+}
+
+function showNotice(locale: CmsLocale, config: CmsConfig) {
+  const local = ['localhost', '127.0.0.1'].includes(location.hostname);
+  const notice = document.createElement('main');
+  notice.className = 'icc-notice';
+  const heading = document.createElement('h1');
+  heading.textContent = ADMIN_TEXT.serverDownTitle[locale];
+  const explanation = document.createElement('p');
+  explanation.textContent = ADMIN_TEXT.serverDown[locale];
+  const command = document.createElement('pre');
+  command.textContent = 'npm run cms';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = ADMIN_TEXT.reload[locale];
+  reload.addEventListener('click', () => location.reload());
+  notice.append(heading, explanation, command);
+  if (!local && config.backend.name === 'proxy') {
+    const remote = document.createElement('p');
+    remote.textContent = ADMIN_TEXT.noGitBackend[locale];
+    notice.append(remote);
+  }
+  notice.append(reload);
+  document.body.append(notice);
+}
+
+async function localServerAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function repositoryAccess(config: CmsConfig): RepositoryAccess {
+  let user: { backendName?: string; token?: string } = {};
+  try {
+    user = JSON.parse(localStorage.getItem('decap-cms-user') ?? '{}') ?? {};
+  } catch {
+    // No stored session: the backend named in the config is the one in use.
+  }
+  const backend = config.backend as { name: string; repo?: string; branch?: string; api_root?: string };
+  return {
+    backendName: user.backendName ?? backend.name,
+    token: user.token,
+    repo: backend.repo,
+    branch: backend.branch ?? 'main',
+    apiRoot: backend.api_root,
+    localUrl: config.local_backend.url,
+  };
+}
+
+function beforeSave(config: CmsConfig, locale: CmsLocale) {
+  return async ({ entry }: { entry: ImmutableMap }) => {
+    const collectionName = entry.get('collection') as CmsCollectionName;
+    const collection = config.collections.find((candidate) => candidate.name === collectionName);
+    const data = entry.get('data') as ImmutableMap;
+    if (!collection) return undefined;
+    const french = (entry.getIn(['i18n', 'fr', 'data']) as ImmutableMap | undefined)?.toJS();
+    const problems = checkCmsEntry(collectionName, data.toJS(), { fr: french }, locale);
+    if (problems.length > 0) throw new Error(`${ADMIN_TEXT.notSaved[locale]} ${problems.join(' · ')}`);
+    if (!entry.get('newRecord') || !collection.slug.includes(SLUG_FIELD)) return undefined;
+
+    const base = entrySlug(collectionName, data.toJS());
+    if (!base) throw new Error(ADMIN_TEXT.noSlug[locale]);
+    const access = repositoryAccess(config);
+    const languages = collection.i18n ? config.i18n.locales : undefined;
+    const slug = await uniqueSlug(base, async (candidate) => {
+      const files = entryFiles(collection.folder, collection.extension, candidate, languages);
+      const found = await Promise.all(files.map((file) => fileExists(file, access)));
+      return found.some(Boolean);
+    });
+    return data.set(SLUG_FIELD, slug);
+  };
+}
+
+async function start() {
+  const locale = pickLocale();
+  document.documentElement.lang = locale;
+  document.title = ADMIN_TEXT.title[locale];
+  const cms = window.CMS;
+  const [configText, lookupsText] = await Promise.all([fetchText(`config.${locale}.yml`), fetchText('lookups.json')]);
+  const config = parse(configText) as CmsConfig;
+  const lookups = JSON.parse(lookupsText) as PreviewLookups;
+
+  for (const [name, format] of Object.entries(cmsFormats)) cms.registerCustomFormat(name, format.extension, format);
+  cms.registerPreviewStyle('site.css');
+  cms.registerPreviewStyle('preview.css');
+  registerPracticePreview(cms, lookups);
+  cms.registerEventListener({ name: 'preSave', handler: beforeSave(config, locale) });
+
+  const onLocalMachine = ['localhost', '127.0.0.1'].includes(location.hostname);
+  if (config.backend.name === 'proxy' && !(onLocalMachine && (await localServerAnswers(config.local_backend.url)))) {
+    showNotice(locale, config);
+    return;
+  }
+  addLanguageSwitch(locale);
+  cms.init({ config: { ...config, load_config_file: false } });
+}
+
+// Loaded before decap-cms.js: tell it to wait for CMS.init, then start once both have run.
+window.CMS_MANUAL_INIT = true;
+
+function startWhenReady() {
+  start().catch((error: unknown) => {
+    console.error(error);
+    const message = document.createElement('pre');
+    message.textContent = `The editor could not start: ${error instanceof Error ? error.message : String(error)}`;
+    document.body.append(message);
+  });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startWhenReady);
+else startWhenReady();

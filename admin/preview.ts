@@ -1,0 +1,92 @@
+/** The practice preview: the page's structure and classes, so the site's CSS styles it as on the site. */
+import { ADMIN_TEXT } from '../src/lib/cms/labels.ts';
+import { practicePreview, type PreviewLookups } from '../src/lib/cms/practice-preview.ts';
+import type { DecapCms, ImmutableMap, PreviewProps } from './decap.d.ts';
+
+/** Names of entries picked in relation widgets but not yet in lookups.json (created in this session). */
+function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): PreviewLookups {
+  const picked = (field: string, collection: string) =>
+    (metadata.getIn([field, collection]) as ImmutableMap | undefined)?.toJS() as Record<string, Record<string, unknown>> | undefined;
+  const cities = { ...lookups.cities };
+  for (const [id, data] of Object.entries(picked('cities', 'cities') ?? {})) {
+    if (!cities[id] && typeof data.name === 'string') {
+      cities[id] = { name: data.name, nameFr: data.nameFr as string | undefined, country: String(data.country ?? '') };
+    }
+  }
+  const themes = { ...lookups.themes };
+  for (const [id, data] of Object.entries(picked('themes', 'themes') ?? {})) {
+    const label = data.label as { en?: string; fr?: string } | undefined;
+    if (!themes[id] && label?.en) themes[id] = { en: label.en, fr: label.fr ?? label.en };
+  }
+  return { cities, themes };
+}
+
+export function registerPracticePreview(cms: DecapCms, lookups: PreviewLookups): void {
+  const h = window.h;
+  cms.registerPreviewTemplate('practices', (props: PreviewProps) => {
+    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
+    const model = practicePreview(data?.toJS() ?? {}, lang, withRelationNames(lookups, props.fieldsMetaData), {
+      untitled: ADMIN_TEXT.previewUntitled[lang],
+    });
+    const empty = h('p', { className: 'placeholder' }, ADMIN_TEXT.previewEmpty[lang]);
+    const filled = (field: string) => {
+      const value = data?.get(field);
+      return typeof value === 'string' && value.trim() !== '';
+    };
+    return h(
+      'div',
+      { className: 'preview-page', lang },
+      h(
+        'main',
+        { id: 'main' },
+        h(
+          'div',
+          { className: 'container' },
+          h(
+            'article',
+            { className: 'layout-aside' },
+            h(
+              'div',
+              null,
+              h('h1', null, model.title),
+              model.purpose ? h('p', { className: 'lead' }, model.purpose) : empty,
+              ...model.sections.map((section) =>
+                h(
+                  'section',
+                  { key: section.field, 'aria-labelledby': section.field },
+                  h('h2', { id: section.field }, section.heading),
+                  h('div', { className: 'prose' }, filled(section.field) ? props.widgetFor(section.field) : empty),
+                ),
+              ),
+            ),
+            h(
+              'aside',
+              { className: 'facts', 'aria-labelledby': 'facts-heading' },
+              h('h2', { id: 'facts-heading' }, model.factsHeading),
+              h(
+                'dl',
+                null,
+                ...model.facts.flatMap((fact) => {
+                  const values = fact.values.map((value, index) =>
+                    value.href ? h('a', { key: index, href: value.href }, value.text) : value.text,
+                  );
+                  return [
+                    h('dt', { key: `${fact.term}-term` }, fact.term),
+                    h(
+                      'dd',
+                      { key: `${fact.term}-value` },
+                      fact.list
+                        ? h('ul', null, ...values.map((value, index) => h('li', { key: index }, value)))
+                        : values.map((value, index) => h('div', { key: index }, value)),
+                    ),
+                  ];
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+}

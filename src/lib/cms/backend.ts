@@ -1,0 +1,92 @@
+/**
+ * Where the CMS reads and writes content, chosen by environment variables when the admin is
+ * prepared (`npm run dev`, `npm run build`, `npm run cms`). No secret ever goes into the
+ * repository or the generated config: GitHub signs in through an OAuth proxy you host
+ * (CMS_AUTH_URL), GitLab through PKCE with a public application id.
+ *
+ *   CMS_BACKEND          github | gitlab            (unset: local editing only)
+ *   CMS_REPO             owner/name of the repository (required with a backend)
+ *   CMS_BRANCH           branch to publish to        (default main)
+ *   CMS_AUTH_URL         GitHub: base URL of the OAuth proxy; GitLab: base URL of the instance
+ *   CMS_AUTH_ENDPOINT    path of the OAuth endpoint on CMS_AUTH_URL (default "auth" / "oauth/authorize")
+ *   CMS_API_ROOT         API of a self-hosted GitHub Enterprise or GitLab
+ *   CMS_APP_ID           GitLab: id of the OAuth application (PKCE, no secret)
+ *   CMS_EDITORIAL_WORKFLOW  "false" publishes on save; otherwise draft → in review → ready
+ *   DECAP_SERVER_PORT    port of the local backend (default 8081)
+ */
+
+export const DEFAULT_LOCAL_PORT = 8081;
+
+export interface BackendSettings {
+  /** Decap `backend`. */
+  backend: Record<string, unknown>;
+  /** Decap `local_backend`: used instead of `backend` when the admin runs on localhost. */
+  localBackend: { url: string; allowed_hosts: string[] };
+  /** Decap `publish_mode`. */
+  publishMode?: 'editorial_workflow';
+  /** True when only the local backend is configured. */
+  localOnly: boolean;
+}
+
+export class BackendSettingsError extends Error {}
+
+type Environment = Record<string, string | undefined>;
+
+function localBackendUrl(env: Environment): string {
+  const raw = env.DECAP_SERVER_PORT?.trim() || String(DEFAULT_LOCAL_PORT);
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new BackendSettingsError(`DECAP_SERVER_PORT must be a port number from 1 to 65535 (found "${raw}")`);
+  }
+  return `http://localhost:${port}/api/v1`;
+}
+
+export function localBackendPort(env: Environment): number {
+  return Number(new URL(localBackendUrl(env)).port);
+}
+
+/** Reads the backend settings; throws BackendSettingsError with a fix when they are wrong. */
+export function backendSettings(env: Environment): BackendSettings {
+  const localBackend = { url: localBackendUrl(env), allowed_hosts: ['localhost', '127.0.0.1'] };
+  const name = env.CMS_BACKEND?.trim().toLowerCase();
+  if (!name) {
+    // Only the local backend: Decap still needs a `backend`; the proxy is the same local server.
+    return {
+      backend: { name: 'proxy', proxy_url: localBackend.url, branch: 'main' },
+      localBackend,
+      localOnly: true,
+    };
+  }
+  if (name !== 'github' && name !== 'gitlab') {
+    throw new BackendSettingsError(`CMS_BACKEND must be "github" or "gitlab" (found "${env.CMS_BACKEND}"), or unset for local editing only`);
+  }
+  const repo = env.CMS_REPO?.trim();
+  if (!repo || !/^[\w.-]+(?:\/[\w.-]+)+$/.test(repo)) {
+    throw new BackendSettingsError(`CMS_REPO must name the repository as owner/name, like "council-of-europe/icc-site" (found "${repo ?? ''}")`);
+  }
+  const backend: Record<string, unknown> = { name, repo, branch: env.CMS_BRANCH?.trim() || 'main' };
+  const authUrl = env.CMS_AUTH_URL?.trim();
+  if (authUrl !== undefined && authUrl !== '' && !/^https:\/\/\S+$/.test(authUrl)) {
+    throw new BackendSettingsError(`CMS_AUTH_URL must be an https:// address (found "${authUrl}")`);
+  }
+  if (name === 'github') {
+    if (authUrl) backend.base_url = authUrl;
+    if (env.CMS_AUTH_ENDPOINT?.trim()) backend.auth_endpoint = env.CMS_AUTH_ENDPOINT.trim();
+  } else {
+    const appId = env.CMS_APP_ID?.trim();
+    if (!appId) {
+      throw new BackendSettingsError('CMS_APP_ID must hold the id of the GitLab OAuth application (Settings → Applications; no secret is needed)');
+    }
+    Object.assign(backend, { auth_type: 'pkce', app_id: appId });
+    if (authUrl) backend.base_url = authUrl;
+    if (env.CMS_AUTH_ENDPOINT?.trim()) backend.auth_endpoint = env.CMS_AUTH_ENDPOINT.trim();
+  }
+  if (env.CMS_API_ROOT?.trim()) backend.api_root = env.CMS_API_ROOT.trim();
+  const workflow = env.CMS_EDITORIAL_WORKFLOW?.trim().toLowerCase() !== 'false';
+  return {
+    backend,
+    localBackend,
+    ...(workflow ? { publishMode: 'editorial_workflow' as const } : {}),
+    localOnly: false,
+  };
+}

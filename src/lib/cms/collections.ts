@@ -1,0 +1,217 @@
+/**
+ * How each content collection appears in the CMS: which schema it edits, where its files live,
+ * and the few widget choices a schema cannot express (a list of ids that is really a link to
+ * cities, Markdown rather than plain text...). Everything else — field names, required, types,
+ * ranges, options — is read from the zod schemas by generate-config.ts.
+ */
+import type { z } from 'zod';
+import { citySchema } from '../schemas/city.ts';
+import { indexResultSchema } from '../schemas/index-result.ts';
+import { networkSchema } from '../schemas/network.ts';
+import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
+import { themeSchema } from '../schemas/theme.ts';
+
+export type CmsCollectionName = 'practices' | 'cities' | 'index-results' | 'themes' | 'networks';
+
+/** A widget the schema cannot imply on its own. */
+export type WidgetOverride =
+  /** A link to entries of another collection (ids), searchable by name. */
+  | { kind: 'relation'; collection: 'cities' | 'themes' | 'networks' | 'practices' }
+  /** Markdown text (rendered as HTML on the site). */
+  | { kind: 'markdown' }
+  /** Plain text on several lines. */
+  | { kind: 'text' }
+  /** An ISO country code, chosen from country names. */
+  | { kind: 'country' }
+  /** An absolute http(s) address. */
+  | { kind: 'web-address' }
+  /** A target group of the fixed vocabulary (src/lib/target-groups.ts). */
+  | { kind: 'target-groups' }
+  /** A year from the start year's minimum to `lastYear`, or "ongoing". */
+  | { kind: 'year-or-ongoing'; lastYear: number }
+  /** A picture uploaded to `folder` under public/. */
+  | { kind: 'image'; folder: string }
+  /** A record keyed by theme id: one number field per theme. */
+  | { kind: 'theme-scores' };
+
+export interface CmsCollectionSpec {
+  name: CmsCollectionName;
+  schema: z.ZodObject;
+  /** Folder of the files, from the project root. */
+  folder: string;
+  extension: 'md' | 'yaml';
+  /** Custom format (formats.ts) that reads and writes the files. */
+  format: 'icc-practice' | 'icc-front-matter' | 'icc-yaml';
+  /** One file per language in `<folder>/<lang>/` (Decap i18n, multiple_folders). */
+  i18n: boolean;
+  /** With i18n: fields shared by all languages (copied from English). */
+  sharedFields: readonly string[];
+  /** Field whose value names a new file (slugified); dotted paths allowed. */
+  identifierField: string;
+  /** Decap slug template; `{{fields._slug}}` is filled by the admin with the project's slugify. */
+  slug: string;
+  create: boolean;
+  delete: boolean;
+  /** Summary line in the entry list (Decap template). */
+  summary: Record<'en' | 'fr', string>;
+  sortableFields: readonly string[];
+  /** Fields shown first in the form, in this order; other schema fields follow. */
+  formOrder: readonly string[];
+  overrides: Record<string, WidgetOverride>;
+  /** Initial values of new entries (Decap `default`; "{{now}}" is today for a date). */
+  defaults?: Record<string, unknown>;
+  preview: boolean;
+}
+
+/** Decap reads `{{fields._slug}}`; the admin sets `_slug` before saving and never writes it. */
+export const SLUG_FIELD = '_slug';
+
+export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
+  return [
+    {
+      name: 'practices',
+      schema: practiceSchema as unknown as z.ZodObject,
+      folder: 'src/content/practices',
+      extension: 'md',
+      format: 'icc-practice',
+      i18n: true,
+      sharedFields: SHARED_KEYS,
+      identifierField: 'title',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: { en: '{{title}}', fr: '{{title}}' },
+      sortableFields: ['title', 'published'],
+      formOrder: [
+        'title',
+        'cities',
+        'themes',
+        'targetGroups',
+        'period',
+        'purpose',
+        'stimulus',
+        'process',
+        'results',
+        'transferability',
+        'contact',
+        'links',
+        'images',
+        'adaptedFrom',
+        'published',
+        'updated',
+      ],
+      overrides: {
+        cities: { kind: 'relation', collection: 'cities' },
+        themes: { kind: 'relation', collection: 'themes' },
+        adaptedFrom: { kind: 'relation', collection: 'practices' },
+        targetGroups: { kind: 'target-groups' },
+        'period.end': { kind: 'year-or-ongoing', lastYear: currentYear + 10 },
+        'contact.url': { kind: 'web-address' },
+        'links.url': { kind: 'web-address' },
+        'images.src': { kind: 'image', folder: 'images/practices' },
+        purpose: { kind: 'text' },
+        stimulus: { kind: 'markdown' },
+        process: { kind: 'markdown' },
+        results: { kind: 'markdown' },
+        transferability: { kind: 'markdown' },
+      },
+      defaults: { published: '{{now}}' },
+      preview: true,
+    },
+    {
+      name: 'cities',
+      schema: citySchema,
+      folder: 'src/content/cities',
+      extension: 'yaml',
+      format: 'icc-yaml',
+      i18n: false,
+      sharedFields: [],
+      identifierField: 'name',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: { en: '{{name}} ({{country}})', fr: '{{name}} ({{country}})' },
+      sortableFields: ['name', 'country', 'joined'],
+      formOrder: [],
+      overrides: {
+        country: { kind: 'country' },
+        networks: { kind: 'relation', collection: 'networks' },
+        website: { kind: 'web-address' },
+        'profile.en': { kind: 'text' },
+        'profile.fr': { kind: 'text' },
+      },
+      preview: false,
+    },
+    {
+      name: 'index-results',
+      schema: indexResultSchema as unknown as z.ZodObject,
+      folder: 'src/content/index-results',
+      extension: 'md',
+      format: 'icc-front-matter',
+      i18n: false,
+      sharedFields: [],
+      identifierField: 'city',
+      slug: '{{fields.city}}-{{fields.edition}}',
+      create: true,
+      delete: true,
+      summary: { en: '{{city}} — {{edition}}', fr: '{{city}} — {{edition}}' },
+      sortableFields: ['city', 'edition'],
+      formOrder: [],
+      overrides: {
+        city: { kind: 'relation', collection: 'cities' },
+        scores: { kind: 'theme-scores' },
+        'summary.en': { kind: 'markdown' },
+        'summary.fr': { kind: 'markdown' },
+        'recommendations.theme': { kind: 'relation', collection: 'themes' },
+        'recommendations.en': { kind: 'text' },
+        'recommendations.fr': { kind: 'text' },
+      },
+      preview: false,
+    },
+    {
+      name: 'themes',
+      schema: themeSchema,
+      folder: 'src/content/themes',
+      extension: 'yaml',
+      format: 'icc-yaml',
+      i18n: false,
+      sharedFields: [],
+      identifierField: 'label.en',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: false,
+      delete: false,
+      summary: { en: '{{label.en}}', fr: '{{label.fr}}' },
+      sortableFields: ['order'],
+      formOrder: ['label', 'description', 'group', 'parent', 'versions', 'order'],
+      overrides: {
+        parent: { kind: 'relation', collection: 'themes' },
+        'description.en': { kind: 'text' },
+        'description.fr': { kind: 'text' },
+      },
+      preview: false,
+    },
+    {
+      name: 'networks',
+      schema: networkSchema,
+      folder: 'src/content/networks',
+      extension: 'yaml',
+      format: 'icc-yaml',
+      i18n: false,
+      sharedFields: [],
+      identifierField: 'name.en',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: false,
+      summary: { en: '{{name.en}}', fr: '{{name.fr}}' },
+      sortableFields: [],
+      formOrder: [],
+      overrides: {
+        country: { kind: 'country' },
+        website: { kind: 'web-address' },
+        'description.en': { kind: 'text' },
+        'description.fr': { kind: 'text' },
+      },
+      preview: false,
+    },
+  ];
+}

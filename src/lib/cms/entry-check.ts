@@ -1,0 +1,60 @@
+/**
+ * The check the admin runs before saving: the same schemas as `npm run check:content`, applied
+ * to what the form holds (after dropping empty fields, as the file writer does). Decap validates
+ * only required fields, ranges and patterns, and only in the language shown; this catches the
+ * rest (placeholder text, dates out of order, an unfinished French translation) so a saved entry
+ * always passes the content check.
+ */
+import type { z } from 'zod';
+import { problemsFromIssues } from '../content/problems.ts';
+import { citySchema } from '../schemas/city.ts';
+import { indexResultSchema } from '../schemas/index-result.ts';
+import { networkSchema } from '../schemas/network.ts';
+import { isPracticeStub, practiceSchema, practiceStubSchema } from '../schemas/practice.ts';
+import { themeSchema } from '../schemas/theme.ts';
+import type { CmsCollectionName } from './collections.ts';
+import { practiceFileData, pruneEmpty } from './formats.ts';
+import type { CmsLocale } from './labels.ts';
+
+type Data = Record<string, unknown>;
+
+const SCHEMAS: Record<Exclude<CmsCollectionName, 'practices'>, z.ZodType> = {
+  cities: citySchema,
+  'index-results': indexResultSchema,
+  themes: themeSchema,
+  networks: networkSchema,
+};
+
+const VERSION_NAME: Record<CmsLocale, Record<'en' | 'fr', string>> = {
+  en: { en: 'English version', fr: 'French version' },
+  fr: { en: 'Version anglaise', fr: 'Version française' },
+};
+
+function problems(schema: z.ZodType, data: Data): string[] {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  const known = 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
+  return problemsFromIssues('', result.error.issues, known).map((problem) =>
+    problem.field ? `${problem.field} ${problem.message}` : problem.message,
+  );
+}
+
+/**
+ * Problems that would stop the content check, one line each; empty when the entry can be saved.
+ * `translations` holds the other languages of a practice (Decap's `i18n.<lang>.data`).
+ */
+export function checkCmsEntry(
+  collection: CmsCollectionName,
+  data: Data,
+  translations: Partial<Record<'fr', Data>> = {},
+  locale: CmsLocale = 'en',
+): string[] {
+  if (collection !== 'practices') return problems(SCHEMAS[collection], pruneEmpty(data));
+  const lines = problems(practiceSchema, practiceFileData(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`);
+  const french = translations.fr ? practiceFileData(translations.fr) : undefined;
+  if (french && Object.keys(french).length > 0) {
+    const schema = isPracticeStub(french) ? practiceStubSchema : practiceSchema;
+    lines.push(...problems(schema, french).map((line) => `${VERSION_NAME[locale].fr}: ${line}`));
+  }
+  return lines;
+}
