@@ -1,0 +1,113 @@
+/**
+ * Reads a CSV file as spreadsheets save it: UTF-8 with or without a byte-order mark (or UTF-16
+ * with one), comma-, semicolon- or tab-separated (French Excel uses semicolons), Windows or Unix
+ * line endings, quoted cells holding separators, quotes and line breaks. Rows are numbered as
+ * the spreadsheet shows them: the header is row 1.
+ */
+import { parse } from 'csv-parse/sync';
+
+/** A problem with the file as a whole: nothing can be imported from it. */
+export class CsvFileError extends Error {}
+
+export interface CsvRow {
+  /** Row number in the spreadsheet (the header is row 1). */
+  row: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+  delimiter: ',' | ';' | '\t';
+  encoding: 'UTF-8' | 'UTF-16';
+}
+
+const SAVE_AS_UTF8 = 'save it from your spreadsheet as "CSV UTF-8" (Excel: File → Save As → CSV UTF-8; LibreOffice: character set "Unicode (UTF-8)")';
+
+/** Text of the file; throws CsvFileError when it is not UTF-8 (or UTF-16 with a byte-order mark). */
+export function decodeCsv(bytes: Uint8Array, fileName: string): { text: string; encoding: CsvTable['encoding'] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'UTF-8' };
+  } catch {
+    // Find the first byte that is not UTF-8, to say where and what it probably is.
+    let line = 1;
+    let index = 0;
+    while (index < bytes.length) {
+      const byte = bytes[index]!;
+      const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+      const valid =
+        length > 0 &&
+        index + length <= bytes.length &&
+        [...bytes.subarray(index + 1, index + length)].every((next) => next >= 0x80 && next <= 0xbf);
+      if (!valid) break;
+      if (byte === 0x0a) line++;
+      index += length;
+    }
+    const byte = bytes[index] ?? 0;
+    const guess = new TextDecoder('windows-1252').decode(new Uint8Array([byte]));
+    throw new CsvFileError(
+      `${fileName} is not saved as UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line} ` +
+        `(probably "${guess}" in Windows-1252 / Latin-1) is not valid UTF-8, so accents would be garbled. ` +
+        `Nothing was imported: ${SAVE_AS_UTF8}.`,
+    );
+  }
+}
+
+/** The separator used in the header line: the one that occurs most outside quotes. */
+export function detectDelimiter(text: string): CsvTable['delimiter'] {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+  }
+  const [best] = (Object.entries(counts) as [CsvTable['delimiter'], number][]).sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
+interface CsvParseError {
+  code?: string;
+  lines?: number;
+  message: string;
+}
+
+function explainParseError(error: CsvParseError, fileName: string): string {
+  const line = error.lines ? ` near line ${error.lines}` : '';
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${fileName}: a quoted cell is never closed${line}: a cell that starts with " must end with " (write "" for a quote inside a cell)`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `${fileName}: a quote is followed by other text${line}: inside a quoted cell, write a quote as "" (two quotes)`;
+    default:
+      return `${fileName}: cannot be read as CSV${line}: ${error.message}`;
+  }
+}
+
+/** Parses the file's text into a header and rows; empty rows are skipped but keep their numbers. */
+export function parseCsv(text: string, fileName: string, encoding: CsvTable['encoding'] = 'UTF-8'): CsvTable {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') throw new CsvFileError(`${fileName} is empty: it needs a header row and one row per entry (see the templates/ folder)`);
+  const delimiter = detectDelimiter(source);
+  let records: string[][];
+  try {
+    records = parse(source, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    throw new CsvFileError(explainParseError(error as CsvParseError, fileName));
+  }
+  const [header = [], ...body] = records;
+  const rows: CsvRow[] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((cell) => cell.trim() === '')) return;
+    rows.push({ row: index + 2, cells });
+  });
+  return { header: header.map((name) => name.replace(/^\uFEFF/, '').trim()), rows, delimiter, encoding };
+}

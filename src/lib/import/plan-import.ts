@@ -1,0 +1,441 @@
+/**
+ * Turns the rows of a CSV into content files, checked exactly as `npm run check:content` checks
+ * files: the same zod schemas, then the same integrity rules over the existing content plus the
+ * new files. Nothing is written here: the plan lists the files and every problem, each tied to a
+ * row and a column, so the CLI can write all or nothing.
+ */
+import { join, relative, sep } from 'node:path';
+import type { z } from 'zod';
+import { checkIntegrity } from '../content/integrity.ts';
+import { problemsFromIssues, type Problem } from '../content/problems.ts';
+import type { RawEntry } from '../content/read-content.ts';
+import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import { citySchema } from '../schemas/city.ts';
+import { practiceSchema } from '../schemas/practice.ts';
+import { SLUG_PATTERN, slugify } from '../slug.ts';
+import { columnAliases, COLUMNS, headerKey, type ColumnSpec, type ImportKind } from './columns.ts';
+import type { CsvTable } from './csv-table.ts';
+import { referenceIndex, resolveCountry, resolveReference, type ReferenceIndex } from './references.ts';
+
+/** One thing to fix, at a row and column of the spreadsheet (row 0: the file as a whole). */
+export interface RowProblem {
+  row: number;
+  column?: string;
+  message: string;
+}
+
+export function formatRowProblem(problem: RowProblem): string {
+  if (problem.row === 0) return problem.message;
+  return `row ${problem.row}${problem.column ? `, column "${problem.column}"` : ''}: ${problem.message}`;
+}
+
+export interface PlannedFile {
+  /** Path from the project root, with forward slashes. */
+  path: string;
+  absolutePath: string;
+  content: string;
+  row: number;
+  /** An existing file is replaced (only with --force). */
+  replaces: boolean;
+}
+
+export interface ImportPlan {
+  kind: ImportKind;
+  /** Files to write: every row's, or only valid rows' with validOnly; none when a row fails otherwise. */
+  files: PlannedFile[];
+  problems: RowProblem[];
+  rowCount: number;
+  validRows: number[];
+  invalidRows: number[];
+}
+
+export interface ImportContext {
+  /** Project root: paths in messages are relative to it. */
+  root: string;
+  /** The content folder written to (default `<root>/src/content`). */
+  contentDirectory: string;
+  /** Every content file as read by src/lib/content/read-content.ts. */
+  existing: readonly RawEntry[];
+  /** Whether a file exists (absolute path). */
+  fileExists(absolutePath: string): boolean;
+  /** Date written in `published` when the column is empty (YYYY-MM-DD). */
+  today: string;
+  /** Names of target groups (id → labels), as editors may type them. */
+  targetGroupNames: Record<string, string[]>;
+}
+
+export interface ImportOptions {
+  /** Replace existing files. */
+  force?: boolean;
+  /** Plan the valid rows even when others fail. */
+  validOnly?: boolean;
+  /** Called while rows are checked: (rows done, rows in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Data = Record<string, unknown>;
+
+interface RowDraft {
+  row: number;
+  slug: string;
+  /** Column that decided the slug (id or title/name), for messages. */
+  slugColumn: string;
+  en: Data;
+  fr?: Data;
+  problems: RowProblem[];
+}
+
+const isRecord = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function setPath(target: Data, path: string, value: unknown) {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!isRecord(node[part])) node[part] = {};
+    node = node[part] as Data;
+  }
+  node[parts.at(-1)!] = value;
+}
+
+/** Whole numbers may carry thousands separators ("545 000", "545,000"); decimals a comma ("38,72"). */
+function parseNumber(raw: string, integer: boolean): number | string {
+  let text = raw.replace(/[\s\u00a0\u202f']/g, '');
+  if (integer && /^-?\d{1,3}(?:,\d{3})+$/.test(text)) text = text.replace(/,/g, '');
+  if (/^-?\d+,\d+$/.test(text)) text = text.replace(',', '.');
+  if (integer && /^-?\d+\.0+$/.test(text)) text = text.replace(/\.0+$/, '');
+  return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : raw;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 'oui', 'o', '1', 'x', 'vrai']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'non', '0', 'faux']);
+
+function parseBoolean(raw: string): boolean | string {
+  const word = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return raw;
+}
+
+/** `Label https://address` items separated by ";" (a lone address is its own label's problem). */
+function parseLinks(raw: string): { label?: string; url?: string }[] {
+  return splitList(raw).map((item) => {
+    const match = /^(.*?)\s*<?(https?:\/\/\S+?)>?$/.exec(item);
+    if (!match) return { label: item };
+    const label = match[1]!.replace(/[:\-–—|]\s*$/, '').trim();
+    return { ...(label ? { label } : {}), url: match[2] };
+  });
+}
+
+const splitList = (raw: string) =>
+  raw
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Excel may add a time to dates ("2024-03-01 00:00:00"). */
+const parseDate = (raw: string) => raw.trim().replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$/, '$1');
+
+/** Maps the header to column specs; reports unknown, repeated and missing columns. */
+function mapHeader(kind: ImportKind, header: string[], fileName: string) {
+  const specs = COLUMNS[kind];
+  const byKey = new Map<string, ColumnSpec>();
+  for (const spec of specs) for (const key of columnAliases(spec)) byKey.set(key, spec);
+  const problems: RowProblem[] = [];
+  const positions = new Map<ColumnSpec, number>();
+  header.forEach((name, index) => {
+    if (name === '') return;
+    const spec = byKey.get(headerKey(name));
+    if (!spec) {
+      problems.push({
+        row: 1,
+        column: name,
+        message: `is not a known column${didYouMean(name, specs.map((candidate) => candidate.name))}: the columns are listed in templates/${kind}.csv`,
+      });
+    } else if (positions.has(spec)) {
+      problems.push({ row: 1, column: name, message: `appears twice in the header: keep one "${spec.name}" column` });
+    } else positions.set(spec, index);
+  });
+  const missing = specs.filter((spec) => spec.required && !positions.has(spec));
+  for (const spec of missing) {
+    problems.push({
+      row: 1,
+      column: spec.name,
+      message: `is missing from the header row of ${fileName}: add it (see templates/${kind}.csv)`,
+    });
+  }
+  return { positions, problems };
+}
+
+/** Column of the spreadsheet that holds a schema field (`links[1].url` → "links"). */
+function columnForField(kind: ImportKind, field: string, french: boolean): { column?: string; item?: number } {
+  const plain = field.replace(/\[\d+\]/g, '');
+  const itemMatch = /\[(\d+)\]/.exec(field);
+  const specs = COLUMNS[kind].filter((spec) => spec.field !== '' && Boolean(spec.french) === french);
+  const exact = specs.find((spec) => plain === spec.field || plain.startsWith(`${spec.field}.`));
+  const parent = exact ?? specs.find((spec) => spec.field.startsWith(`${plain}.`));
+  return { column: parent?.name, item: itemMatch ? Number(itemMatch[1]) + 1 : undefined };
+}
+
+function schemaProblems(kind: ImportKind, schema: z.ZodType, data: Data, row: number, french: boolean, skipFields: ReadonlySet<string> = new Set()): RowProblem[] {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
+  return problemsFromIssues('', result.error.issues, known)
+    .filter((problem) => !skipFields.has(problem.field.replace(/[[.].*$/, '')))
+    .map((problem) => rowProblemForField(kind, problem, row, french));
+}
+
+function rowProblemForField(kind: ImportKind, problem: Problem, row: number, french: boolean, file?: string): RowProblem {
+  const { column, item } = columnForField(kind, problem.field, french);
+  const where = item ? `item ${item}: ` : '';
+  const inFile = file ? `${file}: ` : '';
+  if (column) return { row, column, message: `${inFile}${where}${problem.message}` };
+  return { row, message: `${inFile}${problem.field ? `${problem.field} ` : ''}${problem.message}` };
+}
+
+/** Splits a Markdown text's line endings to "\n" (Windows spreadsheets write "\r\n" inside cells). */
+const cellText = (cell: string | undefined) => (cell ?? '').replace(/\r\n?/g, '\n').trim();
+
+export function planImport(kind: ImportKind, table: CsvTable, fileName: string, context: ImportContext, options: ImportOptions = {}): ImportPlan {
+  const header = mapHeader(kind, table.header, fileName);
+  const plan: ImportPlan = { kind, files: [], problems: [...header.problems], rowCount: table.rows.length, validRows: [], invalidRows: [] };
+  if (header.problems.length > 0) return plan;
+  if (table.rows.length === 0) {
+    plan.problems.push({ row: 0, message: `${fileName} has a header row but no ${kind}: add one row per ${kind === 'practices' ? 'practice' : 'city'}` });
+    return plan;
+  }
+
+  const toPath = (absolute: string) => relative(context.root, absolute).split(sep).join('/');
+  const entriesOf = (collection: RawEntry['collection']) => context.existing.filter((entry) => entry.collection === collection);
+  const cell = (cells: string[], spec: ColumnSpec) => {
+    const position = header.positions.get(spec);
+    return position === undefined ? '' : cellText(cells[position]);
+  };
+  const specs = COLUMNS[kind];
+  const specNamed = (name: string) => specs.find((spec) => spec.name === name)!;
+
+  // Reference indexes: existing entries, plus (for "adapted from") the practices of this file.
+  const indexes = new Map<string, ReferenceIndex>();
+  const named = (entry: RawEntry, ...keys: string[]) =>
+    keys.map((key) => {
+      const [first, second] = key.split('.');
+      const value = second ? (entry.data[first!] as Data | undefined)?.[second] : entry.data[first!];
+      return typeof value === 'string' ? value : undefined;
+    });
+  indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', 'nameFr') }))));
+  indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, 'label.en', 'label.fr') }))));
+  indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, 'name.en', 'name.fr') }))));
+  indexes.set('target-groups', referenceIndex('target group', Object.entries(context.targetGroupNames).map(([id, names]) => ({ id, names }))));
+
+  // First pass: the file name of every row, so rows can refer to each other.
+  const slugOf = (cells: string[]) => {
+    const idSpec = specNamed('id');
+    const given = header.positions.has(idSpec) ? cell(cells, idSpec) : '';
+    const nameSpec = specNamed(kind === 'practices' ? 'title' : 'name');
+    return given ? { slug: given, column: idSpec.name, given: true } : { slug: slugify(cell(cells, nameSpec)), column: nameSpec.name, given: false };
+  };
+  const practiceNames = entriesOf('practices')
+    .filter((entry) => entry.lang === 'en')
+    .map((entry) => ({ id: entry.id, names: named(entry, 'title') }));
+  if (kind === 'practices') {
+    for (const { cells } of table.rows) {
+      const { slug } = slugOf(cells);
+      if (slug && SLUG_PATTERN.test(slug)) practiceNames.push({ id: slug, names: [cell(cells, specNamed('title'))] });
+    }
+  }
+  indexes.set('practices', referenceIndex('practice', practiceNames));
+
+  // Second pass: each row's data, checked with the schema.
+  const drafts: RowDraft[] = [];
+  const firstRowBySlug = new Map<string, number>();
+  table.rows.forEach(({ row, cells }, index) => {
+    const problems: RowProblem[] = [];
+    const en: Data = {};
+    const fr: Data = {};
+    for (const spec of specs) {
+      if (!header.positions.has(spec) || spec.kind === 'file-name') continue;
+      const raw = cell(cells, spec);
+      if (raw === '') continue;
+      const target = spec.french ? fr : en;
+      let value: unknown = raw;
+      switch (spec.kind) {
+        case 'list': {
+          const items = splitList(raw);
+          const index = spec.reference ? indexes.get(spec.reference) : undefined;
+          if (!index) value = items;
+          else {
+            value = items.flatMap((item) => {
+              const resolved = resolveReference(item, index);
+              if ('id' in resolved) return [resolved.id];
+              problems.push({ row, column: spec.name, message: resolved.problem });
+              return [];
+            });
+          }
+          break;
+        }
+        case 'integer':
+          value = parseNumber(raw, true);
+          break;
+        case 'decimal':
+          value = parseNumber(raw, false);
+          break;
+        case 'boolean':
+          value = parseBoolean(raw);
+          break;
+        case 'year-or-ongoing':
+          value = /^(ongoing|en cours)$/i.test(raw) ? 'ongoing' : parseNumber(raw, true);
+          break;
+        case 'links':
+          value = parseLinks(raw);
+          break;
+        case 'date':
+          value = parseDate(raw);
+          break;
+        case 'country': {
+          const resolved = resolveCountry(raw);
+          if ('id' in resolved) value = resolved.id;
+          else {
+            problems.push({ row, column: spec.name, message: resolved.problem });
+            value = undefined;
+          }
+          break;
+        }
+      }
+      if (value !== undefined) setPath(target, spec.field, value);
+    }
+
+    // A column whose values could not be read already has its message; the schema's would repeat it.
+    const reported = new Set(problems.map((problem) => problem.column));
+    const notAlreadyReported = (problem: RowProblem) => !reported.has(problem.column);
+
+    const { slug, column: slugColumn, given } = slugOf(cells);
+    if (given && !SLUG_PATTERN.test(slug)) {
+      problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${slugify(slug) || 'welcome-desk'}"` });
+    } else if (!slug) {
+      const source = cell(cells, specNamed(slugColumn));
+      if (source) {
+        problems.push({
+          row,
+          column: slugColumn,
+          message: `"${source}" has no Latin letters or digits to make a file name from: ${kind === 'cities' ? 'write the English name in "name" (and this one in "localName")' : 'write the English title'}, or add an "id" column with a file name like "kyiv-welcome-centre"`,
+        });
+      }
+    } else {
+      const first = firstRowBySlug.get(slug);
+      if (first !== undefined) {
+        problems.push({ row, column: slugColumn, message: `gives the same file name as row ${first} (${slug}): give each ${kind === 'practices' ? 'practice its own title' : 'city its own name'}, or add an "id" column` });
+      } else firstRowBySlug.set(slug, row);
+    }
+
+    let frenchData: Data | undefined;
+    if (kind === 'practices') {
+      if (!en.published) en.published = context.today;
+      if (Object.keys(fr).length > 0) {
+        frenchData = { ...fr };
+        for (const key of ['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact']) if (key in en) frenchData[key] = en[key];
+        frenchData.published = en.published;
+        if (en.updated) frenchData.updated = en.updated;
+      }
+      problems.push(...schemaProblems(kind, practiceSchema, en, row, false).filter(notAlreadyReported));
+      if (frenchData) {
+        const shared = new Set(['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact', 'published', 'updated']);
+        problems.push(...schemaProblems(kind, practiceSchema, frenchData, row, true, shared));
+      }
+    } else {
+      problems.push(...schemaProblems(kind, citySchema, en, row, false).filter(notAlreadyReported));
+    }
+    drafts.push({ row, slug, slugColumn, en, fr: frenchData, problems });
+    options.onProgress?.(index + 1, table.rows.length);
+  });
+
+  // Files of each row; existing files are replaced only with --force.
+  const folder = (lang?: 'en' | 'fr') =>
+    kind === 'practices' ? join(context.contentDirectory, 'practices', lang!) : join(context.contentDirectory, 'cities');
+  const filesOf = (draft: RowDraft) => {
+    const files: { lang?: 'en' | 'fr'; absolutePath: string; data: Data }[] = [];
+    if (kind === 'practices') {
+      files.push({ lang: 'en', absolutePath: join(folder('en'), `${draft.slug}.md`), data: draft.en });
+      if (draft.fr) files.push({ lang: 'fr', absolutePath: join(folder('fr'), `${draft.slug}.md`), data: draft.fr });
+    } else files.push({ absolutePath: join(folder(), `${draft.slug}.yaml`), data: draft.en });
+    return files;
+  };
+  for (const draft of drafts) {
+    if (!draft.slug || !SLUG_PATTERN.test(draft.slug)) continue;
+    for (const file of filesOf(draft)) {
+      if (context.fileExists(file.absolutePath) && !options.force) {
+        draft.problems.push({
+          row: draft.row,
+          column: draft.slugColumn,
+          message: `${toPath(file.absolutePath)} already exists: run the import again with --force to replace it, or change the ${draft.slugColumn === 'id' ? 'id' : draft.slugColumn}`,
+        });
+      }
+    }
+  }
+
+  // Integrity over the existing content and the new files, as the content check sees them after the import.
+  const rawEntries = (draft: RowDraft): RawEntry[] =>
+    filesOf(draft).map((file) => ({
+      collection: kind,
+      file: toPath(file.absolutePath),
+      id: draft.slug,
+      ...(file.lang ? { lang: file.lang } : {}),
+      data: file.data,
+    }));
+  const keyOf = (entry: RawEntry) => `${entry.collection}/${entry.lang ?? ''}/${entry.id}`;
+  const baseline = new Set(checkIntegrity(context.existing, { imageExists: () => true }).map((problem) => `${problem.file}|${problem.field}|${problem.message}`));
+  let candidates = drafts.filter((draft) => draft.problems.length === 0);
+  for (let round = 0; round < drafts.length + 1; round++) {
+    const added = candidates.flatMap(rawEntries);
+    const replaced = new Set(added.map(keyOf));
+    const all = [...context.existing.filter((entry) => !replaced.has(keyOf(entry))), ...added];
+    const draftByFile = new Map(candidates.flatMap((draft) => rawEntries(draft).map((entry) => [entry.file, { draft, lang: entry.lang }] as const)));
+    const draftBySlug = new Map(candidates.map((draft) => [draft.slug, draft]));
+    let failed = false;
+    for (const problem of checkIntegrity(all, { imageExists: () => true })) {
+      const own = draftByFile.get(problem.file);
+      if (own) {
+        own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
+        failed = true;
+      } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
+        // A problem the import causes in an existing file, like a French version that no longer matches.
+        const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
+        const draft = slug ? draftBySlug.get(slug) : undefined;
+        if (draft) {
+          draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
+          failed = true;
+        }
+      }
+    }
+    if (!failed) break;
+    candidates = candidates.filter((draft) => draft.problems.length === 0);
+  }
+
+  const columnOrder = (name?: string) => {
+    const position = specs.findIndex((spec) => spec.name === name);
+    return position === -1 ? specs.length : position;
+  };
+  for (const draft of drafts) {
+    draft.problems.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+    if (draft.problems.length === 0) plan.validRows.push(draft.row);
+    else {
+      plan.invalidRows.push(draft.row);
+      plan.problems.push(...draft.problems);
+    }
+  }
+  if (plan.invalidRows.length > 0 && !options.validOnly) return plan;
+
+  for (const draft of drafts) {
+    if (draft.problems.length > 0) continue;
+    for (const file of filesOf(draft)) {
+      plan.files.push({
+        path: toPath(file.absolutePath),
+        absolutePath: file.absolutePath,
+        content: kind === 'practices' ? toFrontMatterFile(file.data) : toYaml(file.data),
+        row: draft.row,
+        replaces: context.fileExists(file.absolutePath),
+      });
+    }
+  }
+  return plan;
+}
