@@ -75,11 +75,33 @@ interface CsvParseError {
   message: string;
 }
 
-function explainParseError(error: CsvParseError, fileName: string): string {
+/** Line where the quoted cell that is never closed begins (the parser only knows where the file ends). */
+export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  let cellStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (openedOn !== undefined) {
+      if (char === '"' && text[index + 1] === '"') index++;
+      else if (char === '"') openedOn = undefined;
+      else if (char === '\n') line++;
+      continue;
+    }
+    if (char === '"' && cellStart) openedOn = line;
+    if (char === '\n') line++;
+    cellStart = char === delimiter || char === '\n' || (char === '\r' && text[index + 1] === '\n');
+  }
+  return openedOn;
+}
+
+function explainParseError(error: CsvParseError, fileName: string, text: string, delimiter: string): string {
   const line = error.lines ? ` near line ${error.lines}` : '';
   switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `${fileName}: a quoted cell is never closed${line}: a cell that starts with " must end with " (write "" for a quote inside a cell)`;
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const start = unclosedQuoteLine(text, delimiter);
+      return `${fileName}: a quoted cell ${start ? `that starts on line ${start} ` : ''}is never closed: a cell that starts with " must end with " (write "" for a quote inside a cell)`;
+    }
     case 'CSV_INVALID_CLOSING_QUOTE':
       return `${fileName}: a quote is followed by other text${line}: inside a quoted cell, write a quote as "" (two quotes)`;
     default:
@@ -101,7 +123,7 @@ export function parseCsv(text: string, fileName: string, encoding: CsvTable['enc
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
-    throw new CsvFileError(explainParseError(error as CsvParseError, fileName));
+    throw new CsvFileError(explainParseError(error as CsvParseError, fileName, source, delimiter));
   }
   const [header = [], ...body] = records;
   const rows: CsvRow[] = [];

@@ -167,14 +167,15 @@ function mapHeader(kind: ImportKind, header: string[], fileName: string) {
   return { positions, problems };
 }
 
-/** Column of the spreadsheet that holds a schema field (`links[1].url` → "links"). */
-function columnForField(kind: ImportKind, field: string, french: boolean): { column?: string; item?: number } {
+/** Column of the spreadsheet that holds a schema field (`links[1].url` → "links", item 2, "url"). */
+function columnForField(kind: ImportKind, field: string, french: boolean): { column?: string; item?: number; part?: string } {
   const plain = field.replace(/\[\d+\]/g, '');
   const itemMatch = /\[(\d+)\]/.exec(field);
   const specs = COLUMNS[kind].filter((spec) => spec.field !== '' && Boolean(spec.french) === french);
   const exact = specs.find((spec) => plain === spec.field || plain.startsWith(`${spec.field}.`));
   const parent = exact ?? specs.find((spec) => spec.field.startsWith(`${plain}.`));
-  return { column: parent?.name, item: itemMatch ? Number(itemMatch[1]) + 1 : undefined };
+  const part = exact && plain !== exact.field ? plain.slice(exact.field.length + 1) : undefined;
+  return { column: parent?.name, item: itemMatch ? Number(itemMatch[1]) + 1 : undefined, part };
 }
 
 function schemaProblems(kind: ImportKind, schema: z.ZodType, data: Data, row: number, french: boolean, skipFields: ReadonlySet<string> = new Set()): RowProblem[] {
@@ -187,8 +188,8 @@ function schemaProblems(kind: ImportKind, schema: z.ZodType, data: Data, row: nu
 }
 
 function rowProblemForField(kind: ImportKind, problem: Problem, row: number, french: boolean, file?: string): RowProblem {
-  const { column, item } = columnForField(kind, problem.field, french);
-  const where = item ? `item ${item}: ` : '';
+  const { column, item, part } = columnForField(kind, problem.field, french);
+  const where = `${item ? `item ${item}: ` : ''}${part ? `${part} ` : ''}`;
   const inFile = file ? `${file}: ` : '';
   if (column) return { row, column, message: `${inFile}${where}${problem.message}` };
   return { row, message: `${inFile}${problem.field ? `${problem.field} ` : ''}${problem.message}` };

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/lib/content/check-content.ts';
+import { cmsFormats, orderKeys, parseFrontMatterFile, practiceFileData, pruneEmpty, toFrontMatterFile, toYaml } from '../../../src/lib/cms/formats.ts';
+import { practiceSample } from './samples.ts';
+
+describe('files written by the CMS and the import', () => {
+  it('leave out what an editor cleared (Decap writes empty strings) and the admin’s _slug', () => {
+    expect(
+      pruneEmpty({
+        title: 'A title  \n',
+        updated: '',
+        contact: { name: '', email: ' ' },
+        links: [{ label: '', url: '' }],
+        adaptedFrom: [],
+        period: { start: 2020, end: 'ongoing' },
+        international: false,
+        _slug: 'a-title',
+      }),
+    ).toEqual({ title: 'A title', period: { start: 2020, end: 'ongoing' }, international: false });
+  });
+
+  it('write a practice in the documented key order, lists inline and long text as block literals', () => {
+    const text = toFrontMatterFile({ ...practiceSample, process: 'Step one.\n\nStep two.', images: undefined });
+    expect(text).toBe(`---
+title: Anti-rumour agents in neighbourhood associations
+cities: [barcelona, getxo]
+themes: [mediation, public-space]
+targetGroups: [general-public]
+period: {start: 1990, end: ongoing}
+adaptedFrom: [some-other-practice]
+contact:
+  name: Programme team
+  role: Citizen rights
+  email: team@example.org
+  url: https://example.org/team
+links:
+  - {label: Programme website, url: https://example.org}
+published: 2024-03-01
+updated: 2025-02-10
+purpose: Train volunteers to answer rumours about migrants with facts.
+stimulus: Rumours spread in several districts.
+process: |-
+  Step one.
+
+  Step two.
+results: Participants felt better able to respond.
+transferability: A coordinator and partner associations are needed.
+---
+`);
+  });
+
+  it('quote values YAML would read as something else', () => {
+    expect(toYaml({ version: '2019', overall: 66, date: '2019-09-30', title: 'Yes: a colon' })).toBe(
+      `title: 'Yes: a colon'\ndate: 2019-09-30\nversion: '2019'\noverall: 66\n`,
+    );
+    expect(orderKeys({ profile: {}, name: 'x', country: 'PT' })).toEqual({ name: 'x', country: 'PT', profile: {} });
+  });
+
+  it('read back every content file of the site unchanged', () => {
+    const { content } = checkContent(process.cwd());
+    const entries = [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults];
+    expect(entries.length).toBeGreaterThan(100);
+    for (const entry of entries) {
+      const source = readFileSync(entry.file, 'utf8');
+      const format = entry.file.endsWith('.md') ? cmsFormats['icc-front-matter'] : cmsFormats['icc-yaml'];
+      const read = format.fromFile(source);
+      expect(format.fromFile(format.toFile(read)), entry.file).toEqual(pruneEmpty(read));
+    }
+  });
+
+  it('keep a body written after the front matter', () => {
+    const file = parseFrontMatterFile('---\ntitle: T\n---\n\nSome notes.\n');
+    expect(file).toEqual({ title: 'T', body: 'Some notes.' });
+    expect(toFrontMatterFile(file)).toBe('---\ntitle: T\n---\n\nSome notes.\n');
+  });
+});
+
+describe('a French practice file', () => {
+  const shared = { cities: ['oslo'], themes: ['language'], targetGroups: ['youth'], period: { start: 2020, end: 2022 } };
+
+  it('is written as a translation stub when nobody wrote French text (Decap still fills in a date)', () => {
+    expect(practiceFileData({ ...shared, published: '2026-11-26', links: [], title: '' })).toEqual(shared);
+    expect(cmsFormats['icc-practice'].toFile({ ...shared, published: '2026-11-26' })).toBe(
+      '---\ncities: [oslo]\nthemes: [language]\ntargetGroups: [youth]\nperiod: {start: 2020, end: 2022}\n---\n',
+    );
+  });
+
+  it('keeps everything once it has some French text', () => {
+    expect(practiceFileData({ ...shared, published: '2026-11-26', title: 'Un titre' })).toEqual({ ...shared, published: '2026-11-26', title: 'Un titre' });
+  });
+});

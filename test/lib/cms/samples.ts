@@ -1,0 +1,65 @@
+/** Complete, valid entries of each collection (every optional field filled), for comparisons with the CMS. */
+export const practiceSample = {
+  title: 'Anti-rumour agents in neighbourhood associations',
+  cities: ['barcelona', 'getxo'],
+  themes: ['mediation', 'public-space'],
+  targetGroups: ['general-public'],
+  period: { start: 1990, end: 'ongoing' },
+  adaptedFrom: ['some-other-practice'],
+  contact: { name: 'Programme team', role: 'Citizen rights', email: 'team@example.org', url: 'https://example.org/team' },
+  links: [{ label: 'Programme website', url: 'https://example.org' }],
+  images: [{ src: '/images/practices/agents.jpg', alt: 'Volunteers talking with shoppers at a market stall' }],
+  published: '2024-03-01',
+  updated: '2025-02-10',
+  purpose: 'Train volunteers to answer rumours about migrants with facts.',
+  stimulus: 'Rumours spread in several districts.',
+  process: 'Forty volunteers were trained.',
+  results: 'Participants felt better able to respond.',
+  transferability: 'A coordinator and partner associations are needed.',
+};
+
+export const citySample = {
+  name: 'Lisbon',
+  localName: 'Lisboa',
+  nameFr: 'Lisbonne',
+  country: 'PT',
+  lat: 38.72,
+  lon: -9.14,
+  population: 545000,
+  foreignBornShare: 15.5,
+  joined: 2011,
+  international: true,
+  networks: ['portugal'],
+  website: 'https://www.lisboa.pt',
+  profile: { en: 'A port city on the Tagus.', fr: 'Une ville portuaire sur le Tage.' },
+};
+
+export const themeSample = {
+  order: 3,
+  group: 'lens',
+  parent: 'intercultural-lens',
+  versions: ['pre-2019', '2019'],
+  label: { en: 'Education', fr: 'Éducation' },
+  description: { en: 'Schools that reflect diversity.', fr: 'Des écoles qui reflètent la diversité.' },
+};
+
+export const networkSample = {
+  name: { en: 'Portuguese Network of Intercultural Cities', fr: 'Réseau portugais des cités interculturelles' },
+  country: 'PT',
+  website: 'https://example.org/rpci',
+  description: { en: 'Cities of Portugal working together.', fr: 'Des villes du Portugal qui travaillent ensemble.' },
+};
+
+export function indexResultSample(themeIds: readonly string[]) {
+  return {
+    city: 'lisbon',
+    edition: 2019,
+    date: '2019-09-30',
+    version: '2019',
+    sampleSize: 110,
+    overall: 66,
+    scores: Object.fromEntries(themeIds.map((id) => [id, 50])),
+    summary: { en: 'A summary of the report.', fr: 'Une synthèse du rapport.' },
+    recommendations: [{ theme: 'language', en: 'Offer more language courses.', fr: 'Proposer plus de cours de langue.' }],
+  };
+}
