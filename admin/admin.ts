@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { SLUG_FIELD, type CmsCollectionName } from '../src/lib/cms/collections.ts';
 import { checkCmsEntry } from '../src/lib/cms/entry-check.ts';
 import { entryFiles, entrySlug, uniqueSlug } from '../src/lib/cms/entry-slug.ts';
-import { cmsFormats } from '../src/lib/cms/formats.ts';
+import { createCmsFormats } from '../src/lib/cms/formats.ts';
 import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
@@ -62,6 +62,13 @@ function addLanguageSwitch(locale: CmsLocale) {
   link.textContent = ADMIN_TEXT.switchLanguage[locale];
   link.setAttribute('aria-label', ADMIN_TEXT.switchLanguageLabel[locale]);
   document.body.append(link);
+  // Only on lists and the dashboard: in the editor it would cover the form, and switching would
+  // reload the page and lose unsaved changes.
+  const update = () => {
+    link.hidden = /\/(new|entries)\b/.test(location.hash);
+  };
+  window.addEventListener('hashchange', update);
+  update();
 }
 
 function showNotice(locale: CmsLocale, config: CmsConfig) {
@@ -152,7 +159,7 @@ async function start() {
   const config = parse(configText) as CmsConfig;
   const lookups = JSON.parse(lookupsText) as PreviewLookups;
 
-  for (const [name, format] of Object.entries(cmsFormats)) cms.registerCustomFormat(name, format.extension, format);
+  for (const [name, format] of Object.entries(createCmsFormats())) cms.registerCustomFormat(name, format.extension, format);
   cms.registerPreviewStyle('site.css');
   cms.registerPreviewStyle('preview.css');
   registerPracticePreview(cms, lookups);

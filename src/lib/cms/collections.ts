@@ -66,6 +66,9 @@ export interface CmsCollectionSpec {
 /** Decap reads `{{fields._slug}}`; the admin sets `_slug` before saving and never writes it. */
 export const SLUG_FIELD = '_slug';
 
+/** Set when a file is read, so saving can keep the file's own layout for unchanged fields; never written. */
+export const SOURCE_FIELD = '_source';
+
 export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
   return [
     {

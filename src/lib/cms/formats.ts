@@ -2,18 +2,20 @@
  * Reading and writing content files the way the project stores them, for the CMS (registered as
  * Decap custom formats) and for the CSV import, so both write the same YAML:
  *   - empty values are left out (Decap writes "" for a cleared optional field, which the schemas
- *     rightly reject), and so is the admin's helper field `_slug`;
+ *     rightly reject), and so are the admin's helper fields `_slug` and `_source`;
  *   - keys follow the order of docs/content-model.md;
- *   - lists of ids and short groups are written inline (`cities: [bilbao, getxo]`), long or
- *     multi-line text as block literals (`|-`), so files stay readable in a diff.
+ *   - lists of ids are written inline (`cities: [bilbao, getxo]`), short groups too
+ *     (`period: { start: 2015, end: ongoing }`), long or multi-line text as block literals (`|-`);
+ *   - saving a file the CMS read keeps the text of every field that did not change, so a review
+ *     of the change (a pull request in the editorial workflow) shows only what the editor did.
  */
-import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node } from 'yaml';
 import { TRANSLATED_KEYS } from '../schemas/practice.ts';
-import { SLUG_FIELD } from './collections.ts';
+import { SLUG_FIELD, SOURCE_FIELD } from './collections.ts';
 
-export const FRONT_MATTER_FORMAT = 'icc-front-matter';
-export const PRACTICE_FORMAT = 'icc-practice';
-export const YAML_FORMAT = 'icc-yaml';
+export const FRONT_MATTER_FORMAT = 'icc-front-matter' as const;
+export const PRACTICE_FORMAT = 'icc-practice' as const;
+export const YAML_FORMAT = 'icc-yaml' as const;
 
 /** The parts of a practice written in each language; without any of them a file is a translation stub. */
 const PRACTICE_TEXT_KEYS = ['title', 'purpose', 'stimulus', 'process', 'results', 'transferability'];
@@ -52,7 +54,7 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-/** Removes empty strings, lists and groups (recursively) and the admin's `_slug`; trims text. */
+/** Removes empty strings, lists and groups (recursively) and the admin's helper fields; trims text. */
 export function pruneEmpty<T>(value: T): T {
   if (typeof value === 'string') return value.replace(/\s+$/, '').replace(/^\s*\n/, '') as T;
   if (Array.isArray(value)) {
@@ -61,7 +63,7 @@ export function pruneEmpty<T>(value: T): T {
   if (isPlainObject(value)) {
     const result: Data = {};
     for (const [key, child] of Object.entries(value)) {
-      if (key === SLUG_FIELD) continue;
+      if (key === SLUG_FIELD || key === SOURCE_FIELD) continue;
       const pruned = pruneEmpty(child);
       if (!isEmpty(pruned)) result[key] = pruned;
     }
@@ -95,6 +97,9 @@ export function orderKeys(data: Data): Data {
   return Object.fromEntries(Object.entries(sorted).map(([key, value]) => [key, nested(value, key)]));
 }
 
+/** `{start: 2015}` → `{ start: 2015 }` (maps padded, lists not: the style of the content files). */
+const padFlowMaps = (text: string) => text.replace(/^(\s*(?:- |[\w-]+: |'[^']*': ))\{(?! )(.*)(?<! )\}$/gm, '$1{ $2 }');
+
 /** YAML text for an entry: pruned, ordered, inline lists of short values, block literals for long text. */
 export function toYaml(data: Data): string {
   const document = new Document(orderKeys(pruneEmpty(data)));
@@ -116,14 +121,58 @@ export function toYaml(data: Data): string {
   // The document root is a map even when every value is inline.
   if (isMap(document.contents)) document.contents.flow = false;
   if (isSeq(document.contents)) document.contents.flow = false;
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
+  return padFlowMaps(document.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: true }));
 }
 
-/** A Markdown file holding everything in its front matter (and an optional body). */
-export function toFrontMatterFile(data: Data): string {
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+/**
+ * `data` written over `original` (the file's YAML as it was read): the text of each top-level
+ * field that did not change is kept as it was (comments, folding, quotes); changed and new fields
+ * are written in the project's style, new ones in the documented order.
+ */
+export function updateYaml(original: string, data: Data): string {
+  const document = parseDocument(original, { keepSourceTokens: false });
+  if (document.errors.length > 0 || !isMap(document.contents) || document.contents.items.length === 0) return toYaml(data);
+  const before = pruneEmpty(document.toJS() as Data);
+  const next = orderKeys(pruneEmpty(data));
+  const items = document.contents.items;
+  const starts = items.map((pair) => (pair.key as Node).range?.[0] ?? -1);
+  if (starts.some((start, index) => start < 0 || (index > 0 && start <= starts[index - 1]!))) return toYaml(data);
+  const spans = new Map<string, string>();
+  items.forEach((pair, index) => {
+    const text = original.slice(starts[index], starts[index + 1] ?? original.length);
+    spans.set(String((pair.key as { value: unknown }).value), text.endsWith('\n') ? text : `${text}\n`);
+  });
+  // Keys kept in the file's order; a new key goes before the first later key of the documented order.
+  const order = [...spans.keys()].filter((key) => key in next);
+  for (const key of Object.keys(next)) {
+    if (order.includes(key)) continue;
+    const position = order.findIndex((other) => rank(KEY_ORDER, other) > rank(KEY_ORDER, key));
+    order.splice(position === -1 ? order.length : position, 0, key);
+  }
+  const head = original.slice(0, starts[0]);
+  return (
+    head +
+    order.map((key) => (sameValue(before[key], next[key]) && spans.has(key) ? spans.get(key)! : toYaml({ [key]: next[key] }))).join('')
+  );
+}
+
+/** A Markdown file holding everything in its front matter (and an optional body); `original` as for updateYaml. */
+export function toFrontMatterFile(data: Data, original?: string): string {
   const { body, ...fields } = data;
   const text = typeof body === 'string' ? body.trim() : '';
-  return `---\n${toYaml(fields)}---\n${text ? `\n${text}\n` : ''}`;
+  const match = original ? FRONT_MATTER.exec(original) : null;
+  const yaml = match ? updateYaml(`${match[1]!}\n`, fields) : toYaml(fields);
+  return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
 }
 
 /** Reads a Markdown file: front matter fields, plus `body` when there is text after it. */
@@ -156,9 +205,55 @@ export function practiceFileData(data: Data): Data {
   return Object.fromEntries(Object.entries(pruned).filter(([key]) => !TRANSLATED_KEYS.includes(key)));
 }
 
-/** The Decap custom formats the generated config names. */
-export const cmsFormats = {
-  [PRACTICE_FORMAT]: { extension: 'md', fromFile: parseFrontMatterFile, toFile: (data: Data) => toFrontMatterFile(practiceFileData(data)) },
-  [FRONT_MATTER_FORMAT]: { extension: 'md', fromFile: parseFrontMatterFile, toFile: toFrontMatterFile },
-  [YAML_FORMAT]: { extension: 'yaml', fromFile: parseYamlFile, toFile: toYaml },
-} as const;
+/** Texts of recently read files, so saving can keep unchanged fields as they were written. */
+class SourceTexts {
+  private texts = new Map<number, string>();
+  private next = 1;
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  remember(text: string): number {
+    const id = this.next++;
+    this.texts.set(id, text);
+    if (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
+    return id;
+  }
+  recall(id: unknown): string | undefined {
+    return typeof id === 'number' ? this.texts.get(id) : undefined;
+  }
+}
+
+export interface CmsFormat {
+  extension: string;
+  fromFile(text: string): Data;
+  toFile(data: Data): string;
+}
+
+/**
+ * The Decap custom formats the generated config names. Reading a file tags its data with
+ * `_source`, the key of its text in a small cache; writing looks the text up to keep unchanged
+ * fields as they were (an entry opened and saved without changes is written back identical).
+ */
+export function createCmsFormats(cacheSize = 500): Record<typeof PRACTICE_FORMAT | typeof FRONT_MATTER_FORMAT | typeof YAML_FORMAT, CmsFormat> {
+  const sources = new SourceTexts(cacheSize);
+  const reading = (parseFile: (text: string) => Data) => (text: string) => ({ ...parseFile(text), [SOURCE_FIELD]: sources.remember(text) });
+  const writing = (parseFile: (text: string) => Data, write: (data: Data, original?: string) => string) => (data: Data) => {
+    const original = sources.recall(data[SOURCE_FIELD]);
+    if (original !== undefined && sameValue(pruneEmpty(data), pruneEmpty(parseFile(original)))) return original;
+    return write(data, original);
+  };
+  return {
+    [PRACTICE_FORMAT]: {
+      extension: 'md',
+      fromFile: reading(parseFrontMatterFile),
+      toFile: writing(parseFrontMatterFile, (data, original) => toFrontMatterFile(practiceFileData(data), original)),
+    },
+    [FRONT_MATTER_FORMAT]: { extension: 'md', fromFile: reading(parseFrontMatterFile), toFile: writing(parseFrontMatterFile, toFrontMatterFile) },
+    [YAML_FORMAT]: {
+      extension: 'yaml',
+      fromFile: reading(parseYamlFile),
+      toFile: writing(parseYamlFile, (data, original) => (original === undefined ? toYaml(data) : updateYaml(original, data))),
+    },
+  };
+}

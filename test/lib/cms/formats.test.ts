@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
-import { cmsFormats, orderKeys, parseFrontMatterFile, practiceFileData, pruneEmpty, toFrontMatterFile, toYaml } from '../../../src/lib/cms/formats.ts';
+import { createCmsFormats, orderKeys, parseFrontMatterFile, practiceFileData, pruneEmpty, toFrontMatterFile, toYaml, updateYaml } from '../../../src/lib/cms/formats.ts';
+
+const cmsFormats = createCmsFormats();
 import { practiceSample } from './samples.ts';
 
 describe('files written by the CMS and the import', () => {
@@ -27,7 +29,7 @@ title: Anti-rumour agents in neighbourhood associations
 cities: [barcelona, getxo]
 themes: [mediation, public-space]
 targetGroups: [general-public]
-period: {start: 1990, end: ongoing}
+period: { start: 1990, end: ongoing }
 adaptedFrom: [some-other-practice]
 contact:
   name: Programme team
@@ -35,7 +37,7 @@ contact:
   email: team@example.org
   url: https://example.org/team
 links:
-  - {label: Programme website, url: https://example.org}
+  - { label: Programme website, url: https://example.org }
 published: 2024-03-01
 updated: 2025-02-10
 purpose: Train volunteers to answer rumours about migrants with facts.
@@ -57,16 +59,45 @@ transferability: A coordinator and partner associations are needed.
     expect(orderKeys({ profile: {}, name: 'x', country: 'PT' })).toEqual({ name: 'x', country: 'PT', profile: {} });
   });
 
-  it('read back every content file of the site unchanged', () => {
+  const contentFiles = () => {
     const { content } = checkContent(process.cwd());
-    const entries = [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults];
-    expect(entries.length).toBeGreaterThan(100);
-    for (const entry of entries) {
-      const source = readFileSync(entry.file, 'utf8');
-      const format = entry.file.endsWith('.md') ? cmsFormats['icc-front-matter'] : cmsFormats['icc-yaml'];
+    return [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults].map((entry) => ({
+      file: entry.file,
+      source: readFileSync(entry.file, 'utf8'),
+      format: entry.file.includes('/practices/') ? cmsFormats['icc-practice']! : entry.file.endsWith('.md') ? cmsFormats['icc-front-matter']! : cmsFormats['icc-yaml']!,
+    }));
+  };
+
+  it('read back every content file of the site unchanged, and write it back identical when nothing changed', () => {
+    const files = contentFiles();
+    expect(files.length).toBeGreaterThan(100);
+    for (const { file, source, format } of files) {
       const read = format.fromFile(source);
-      expect(format.fromFile(format.toFile(read)), entry.file).toEqual(pruneEmpty(read));
+      expect(format.toFile(read), file).toBe(source);
+      const { _source, ...data } = read;
+      expect(pruneEmpty(format.fromFile(format.toFile(data))), file).toEqual(pruneEmpty(data));
     }
+  });
+
+  it('change only the lines of the fields an editor changed', () => {
+    const source = readFileSync('src/content/practices/en/advisory-council-elected-migrant-members.md', 'utf8');
+    const format = cmsFormats['icc-practice']!;
+    const read = format.fromFile(source);
+    const changed = format.toFile({ ...read, themes: ['leadership'], updated: '', results: 'Shorter results.' });
+    const removed = (text: string, other: string) => text.split('\n').filter((line) => !other.split('\n').includes(line));
+    expect(removed(source, changed).map((line) => line.slice(0, 40))).toEqual([
+      'themes: [leadership, participation]',
+      'updated: 2024-11-05',
+      'results: |-',
+      '  Over its first two terms the council i',
+    ]);
+    expect(removed(changed, source)).toEqual(['themes: [leadership]', 'results: Shorter results.']);
+  });
+
+  it('put a new field where the content model documents it', () => {
+    expect(updateYaml('name: Oslo\n# the capital\ncountry: NO\nprofile:\n  en: A.\n  fr: B.\n', { name: 'Oslo', country: 'NO', localName: 'Oslo', website: 'https://oslo.kommune.no', profile: { en: 'A.', fr: 'B.' } })).toBe(
+      "name: Oslo\n# the capital\nlocalName: Oslo\ncountry: NO\nwebsite: https://oslo.kommune.no\nprofile:\n  en: A.\n  fr: B.\n",
+    );
   });
 
   it('keep a body written after the front matter', () => {
@@ -82,7 +113,7 @@ describe('a French practice file', () => {
   it('is written as a translation stub when nobody wrote French text (Decap still fills in a date)', () => {
     expect(practiceFileData({ ...shared, published: '2026-11-26', links: [], title: '' })).toEqual(shared);
     expect(cmsFormats['icc-practice'].toFile({ ...shared, published: '2026-11-26' })).toBe(
-      '---\ncities: [oslo]\nthemes: [language]\ntargetGroups: [youth]\nperiod: {start: 2020, end: 2022}\n---\n',
+      '---\ncities: [oslo]\nthemes: [language]\ntargetGroups: [youth]\nperiod: { start: 2020, end: 2022 }\n---\n',
     );
   });
 
