@@ -18,7 +18,7 @@ import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
 import type { PreviewLookups } from '../src/lib/cms/practice-preview.ts';
 import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.ts';
 import type { ImmutableMap } from './decap.d.ts';
-import { registerPracticePreview } from './preview.ts';
+import { registerPagePreview, registerPracticePreview } from './preview.ts';
 
 function storedLocale(): string | null {
   try {
@@ -163,6 +163,7 @@ async function start() {
   cms.registerPreviewStyle('site.css');
   cms.registerPreviewStyle('preview.css');
   registerPracticePreview(cms, lookups);
+  registerPagePreview(cms);
   cms.registerEventListener({ name: 'preSave', handler: beforeSave(config, locale) });
 
   const onLocalMachine = ['localhost', '127.0.0.1'].includes(location.hostname);

@@ -21,6 +21,34 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
   return { cities, themes };
 }
 
+/** A long-form page: title, summary and text, with the page's classes. */
+export function registerPagePreview(cms: DecapCms): void {
+  const h = window.h;
+  cms.registerPreviewTemplate('pages', (props: PreviewProps) => {
+    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
+    const text = (key: string) => {
+      const value = data?.get(key);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    return h(
+      'div',
+      { className: 'preview-page', lang },
+      h(
+        'main',
+        { id: 'main' },
+        h(
+          'div',
+          { className: 'container' },
+          h('h1', null, text('title') || ADMIN_TEXT.previewUntitled[lang]),
+          text('description') ? h('p', { className: 'lead' }, text('description')) : null,
+          h('div', { className: 'prose long-form' }, text('body') ? props.widgetFor('body') : h('p', { className: 'placeholder' }, ADMIN_TEXT.previewEmpty[lang])),
+        ),
+      ),
+    );
+  });
+}
+
 export function registerPracticePreview(cms: DecapCms, lookups: PreviewLookups): void {
   const h = window.h;
   cms.registerPreviewTemplate('practices', (props: PreviewProps) => {

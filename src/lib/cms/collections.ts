@@ -8,10 +8,11 @@ import type { z } from 'zod';
 import { citySchema } from '../schemas/city.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
 import { networkSchema } from '../schemas/network.ts';
+import { pageSchema } from '../schemas/page.ts';
 import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
 import { themeSchema } from '../schemas/theme.ts';
 
-export type CmsCollectionName = 'practices' | 'cities' | 'index-results' | 'themes' | 'networks';
+export type CmsCollectionName = 'practices' | 'cities' | 'index-results' | 'themes' | 'networks' | 'pages';
 
 /** A widget the schema cannot imply on its own. */
 export type WidgetOverride =
@@ -58,6 +59,8 @@ export interface CmsCollectionSpec {
   /** Fields shown first in the form, in this order; other schema fields follow. */
   formOrder: readonly string[];
   overrides: Record<string, WidgetOverride>;
+  /** The Markdown text after the front matter (not a schema field: the schema holds the front matter). */
+  body?: boolean;
   /** Initial values of new entries (Decap `default`; "{{now}}" is today for a date). */
   defaults?: Record<string, unknown>;
   preview: boolean;
@@ -215,6 +218,26 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         'description.fr': { kind: 'text' },
       },
       preview: false,
+    },
+    {
+      name: 'pages',
+      schema: pageSchema,
+      folder: 'src/content/pages',
+      extension: 'md',
+      format: 'icc-front-matter',
+      i18n: true,
+      sharedFields: [],
+      identifierField: 'title',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      // Pages are linked from the site's menus and footer: editors change their text, not the set.
+      create: false,
+      delete: false,
+      summary: { en: '{{title}}', fr: '{{title}}' },
+      sortableFields: [],
+      formOrder: [],
+      overrides: { description: { kind: 'text' } },
+      body: true,
+      preview: true,
     },
   ];
 }

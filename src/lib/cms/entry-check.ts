@@ -10,6 +10,7 @@ import { problemsFromIssues } from '../content/problems.ts';
 import { citySchema } from '../schemas/city.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
 import { networkSchema } from '../schemas/network.ts';
+import { pageSchema } from '../schemas/page.ts';
 import { isPracticeStub, practiceSchema, practiceStubSchema } from '../schemas/practice.ts';
 import { themeSchema } from '../schemas/theme.ts';
 import type { CmsCollectionName } from './collections.ts';
@@ -18,7 +19,7 @@ import type { CmsLocale } from './labels.ts';
 
 type Data = Record<string, unknown>;
 
-const SCHEMAS: Record<Exclude<CmsCollectionName, 'practices'>, z.ZodType> = {
+const SCHEMAS: Record<Exclude<CmsCollectionName, 'practices' | 'pages'>, z.ZodType> = {
   cities: citySchema,
   'index-results': indexResultSchema,
   themes: themeSchema,
@@ -49,6 +50,14 @@ export function checkCmsEntry(
   translations: Partial<Record<'fr', Data>> = {},
   locale: CmsLocale = 'en',
 ): string[] {
+  if (collection === 'pages') {
+    // Both languages of a page are required; the text after the front matter is not a schema field.
+    const withoutBody = ({ body: _body, ...fields }: Data) => pruneEmpty(fields);
+    return [
+      ...problems(pageSchema, withoutBody(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`),
+      ...problems(pageSchema, withoutBody(translations.fr ?? {})).map((line) => `${VERSION_NAME[locale].fr}: ${line}`),
+    ];
+  }
   if (collection !== 'practices') return problems(SCHEMAS[collection], pruneEmpty(data));
   const lines = problems(practiceSchema, practiceFileData(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`);
   const french = translations.fr ? practiceFileData(translations.fr) : undefined;

@@ -17,6 +17,7 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
   const localized = (key: string) => text((data[key] as Data | undefined)?.en);
   switch (collection) {
     case 'practices':
+    case 'pages':
       return text(data.title);
     case 'cities':
       return text(data.name);

@@ -37,6 +37,9 @@ const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'ema
 /** Front matter: the same pattern as the content reader (src/lib/content/read-content.ts). */
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** Groups whose keys are all among these may be written on one line. */
+const INLINE_MAP_KEYS = new Set(['start', 'end', 'en', 'fr']);
+
 /** Text longer than this is written as a block literal. */
 const LONG_TEXT = 80;
 
@@ -108,7 +111,9 @@ export function toYaml(data: Data): string {
       if (node.items.every((item) => isScalar(item) && String(item.value).length <= 40)) node.flow = true;
     },
     Map(_, node) {
-      if (!node.items.every((pair) => isScalar(pair.value))) return;
+      // Only periods and short translated labels go inline, like the content files.
+      const keys = node.items.map((pair) => String((pair.key as { value: unknown }).value));
+      if (!keys.every((key) => INLINE_MAP_KEYS.has(key)) || !node.items.every((pair) => isScalar(pair.value))) return;
       const length = node.items.reduce((sum, pair) => sum + String((pair.value as { value: unknown }).value).length + 4, 0);
       if (length <= 48 && node.items.length <= 3) node.flow = true;
     },

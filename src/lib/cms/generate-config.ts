@@ -382,11 +382,30 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     .map((field, index) => ({ field, index }))
     .sort((a, b) => position(a.field.name) - position(b.field.name) || a.index - b.index)
     .map(({ field }) => field);
+  if (spec.body) {
+    const text = fieldText(context, 'body');
+    fields.push({
+      name: 'body',
+      label: localized(text.label, locale),
+      ...(text.hint ? { hint: localized(text.hint, locale) } : {}),
+      widget: 'markdown',
+      buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'bulleted-list', 'numbered-list', 'quote'],
+      editor_components: [],
+      modes: ['rich_text', 'raw'],
+    });
+  }
   if (spec.i18n) {
     fields = fields.map((field) => withI18n(field, spec.sharedFields.includes(field.name) ? 'duplicate' : true));
   }
   const text = COLLECTION_TEXT[spec.name];
-  const previewSection = { practices: 'practices', cities: 'cities', 'index-results': 'index', themes: 'themes', networks: 'networks' }[spec.name];
+  const previewPath = {
+    practices: 'practices/{{slug}}/',
+    cities: 'cities/{{slug}}/',
+    'index-results': 'index/{{slug}}/',
+    themes: 'themes/{{slug}}/',
+    networks: 'networks/{{slug}}/',
+    pages: '{{slug}}/',
+  }[spec.name];
   return {
     name: spec.name,
     label: text.label[locale],
@@ -401,7 +420,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     identifier_field: spec.identifierField,
     summary: spec.summary[locale],
     sortable_fields: [...spec.sortableFields],
-    ...(options.siteUrl ? { preview_path: `${locale}/${previewSection}/{{slug}}/` } : {}),
+    ...(options.siteUrl ? { preview_path: `${locale}/${previewPath}` } : {}),
     ...(spec.i18n ? { i18n: true } : {}),
     editor: { preview: spec.preview },
     fields,

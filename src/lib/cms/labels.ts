@@ -60,6 +60,14 @@ export const COLLECTION_TEXT: Record<CmsCollectionName, CollectionText> = {
       'Les domaines d’action de l’Index. Ils font partie de la méthodologie de l’Index : on peut les modifier, mais pas en ajouter ni en supprimer ici.',
     ),
   },
+  pages: {
+    label: l('Pages', 'Pages'),
+    singular: l('Page', 'Page'),
+    description: l(
+      'The long-form pages of the site (the programme, joining the network, accessibility), in English and French. Both languages are required.',
+      'Les pages de fond du site (le programme, rejoindre le réseau, accessibilité), en anglais et en français. Les deux langues sont obligatoires.',
+    ),
+  },
   networks: {
     label: l('National networks', 'Réseaux nationaux'),
     singular: l('National network', 'Réseau national'),
@@ -249,6 +257,17 @@ export const FIELD_TEXT: Record<CmsCollectionName, Record<string, FieldText>> = 
     description: { label: l('Description', 'Description'), hint: l('What the Index looks at in this area.', 'Ce que l’Index examine dans ce domaine.') },
     'description.en': IN_ENGLISH,
     'description.fr': IN_FRENCH,
+  },
+  pages: {
+    title: { label: l('Title', 'Titre'), hint: l('Shown as the heading of the page.', 'Affiché comme titre de la page.') },
+    description: {
+      label: l('Summary', 'Résumé'),
+      hint: l('One sentence under the title, also used by search engines and social cards.', 'Une phrase sous le titre, reprise par les moteurs de recherche et les cartes de partage.'),
+    },
+    body: {
+      label: l('Text', 'Texte'),
+      hint: l('Sections start with a level-2 heading (H2).', 'Les sections commencent par un intertitre de niveau 2 (H2).'),
+    },
   },
   networks: {
     name: { label: l('Name', 'Nom'), hint: l('Full name, with its usual acronym.', 'Nom complet, avec son sigle habituel.') },

@@ -5,7 +5,7 @@
  * check, with a suggestion: `"educaton" is not a known theme (did you mean "education"?)`.
  */
 import { COUNTRY_CODES, countryName } from '../countries.ts';
-import { closestMatch, didYouMean } from '../did-you-mean.ts';
+import { closestMatch } from '../did-you-mean.ts';
 import { slugify } from '../slug.ts';
 
 export interface ReferenceIndex {
@@ -43,7 +43,9 @@ export type Resolved = { id: string } | { problem: string };
 export function resolveReference(value: string, index: ReferenceIndex): Resolved {
   const id = index.byKey.get(value.trim()) ?? index.byKey.get(matchKey(value));
   if (id) return { id };
-  const suggestion = didYouMean(matchKey(value) || value, index.ids);
+  // Suggest the id of the closest id or name ("Business and labour market" → "business").
+  const close = closestMatch(matchKey(value) || value, index.byKey.keys());
+  const suggestion = close ? ` (did you mean "${index.byKey.get(close)}"?)` : '';
   return { problem: `"${value.trim()}" is not a known ${index.noun}${suggestion}` };
 }
 

@@ -37,4 +37,10 @@ describe('the check before the CMS saves', () => {
     ]);
     expect(checkCmsEntry('cities', citySample)).toEqual([]);
   });
+
+  it('requires both languages of a page, and ignores the text after the front matter', () => {
+    expect(checkCmsEntry('pages', { title: 'Joining', description: 'How to join.', body: '## Steps' }, { fr: { title: 'Adhérer', body: '## Étapes' } })).toEqual([
+      'French version: description is missing: one-sentence description of the page',
+    ]);
+  });
 });

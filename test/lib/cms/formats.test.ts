@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { createCmsFormats, orderKeys, parseFrontMatterFile, practiceFileData, pruneEmpty, toFrontMatterFile, toYaml, updateYaml } from '../../../src/lib/cms/formats.ts';
@@ -37,7 +37,8 @@ contact:
   email: team@example.org
   url: https://example.org/team
 links:
-  - { label: Programme website, url: https://example.org }
+  - label: Programme website
+    url: https://example.org
 published: 2024-03-01
 updated: 2025-02-10
 purpose: Train volunteers to answer rumours about migrants with facts.
@@ -61,7 +62,8 @@ transferability: A coordinator and partner associations are needed.
 
   const contentFiles = () => {
     const { content } = checkContent(process.cwd());
-    return [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults].map((entry) => ({
+    const pages = ['en', 'fr'].flatMap((lang) => readdirSync(`src/content/pages/${lang}`).map((name) => ({ file: `src/content/pages/${lang}/${name}` })));
+    return [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults, ...pages].map((entry) => ({
       file: entry.file,
       source: readFileSync(entry.file, 'utf8'),
       format: entry.file.includes('/practices/') ? cmsFormats['icc-practice']! : entry.file.endsWith('.md') ? cmsFormats['icc-front-matter']! : cmsFormats['icc-yaml']!,

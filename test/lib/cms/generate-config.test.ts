@@ -8,11 +8,12 @@ import { citySchema } from '../../../src/lib/schemas/city.ts';
 import { CURRENT_YEAR, text } from '../../../src/lib/schemas/fields.ts';
 import { indexResultSchema } from '../../../src/lib/schemas/index-result.ts';
 import { networkSchema } from '../../../src/lib/schemas/network.ts';
+import { pageSchema } from '../../../src/lib/schemas/page.ts';
 import { practiceSchema, SHARED_KEYS } from '../../../src/lib/schemas/practice.ts';
 import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
-import { citySample, indexResultSample, networkSample, practiceSample, themeSample } from './samples.ts';
+import { citySample, indexResultSample, networkSample, pageSample, practiceSample, themeSample } from './samples.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
   .entries.filter((entry) => entry.collection === 'themes')
@@ -31,6 +32,7 @@ const subjects = (): Record<string, DriftSubject> => ({
   'index-results': { schema: indexResultSchema, sample: indexResultSample(themes.map((theme) => theme.id)) },
   themes: { schema: themeSchema, sample: themeSample },
   networks: { schema: networkSchema, sample: networkSample },
+  pages: { schema: pageSchema, sample: pageSample, body: true },
 });
 
 function field(config: CmsConfig, collection: string, path: string): CmsField {
@@ -200,6 +202,12 @@ describe('the generated widgets', () => {
     expect(byName.practices).toMatchObject({ folder: 'src/content/practices', extension: 'md', format: 'icc-practice', slug: '{{fields._slug}}', create: true });
     expect(byName['index-results']).toMatchObject({ format: 'icc-front-matter', slug: '{{fields.city}}-{{fields.edition}}' });
     expect(byName.themes).toMatchObject({ format: 'icc-yaml', create: false, delete: false });
+    expect(byName.pages).toMatchObject({ folder: 'src/content/pages', i18n: true, create: false, delete: false });
+    expect(byName.pages!.fields.map((item) => [item.name, item.widget, item.i18n])).toEqual([
+      ['title', 'string', true],
+      ['description', 'text', true],
+      ['body', 'markdown', true],
+    ]);
     expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
   });
 

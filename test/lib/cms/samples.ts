@@ -63,3 +63,8 @@ export function indexResultSample(themeIds: readonly string[]) {
     recommendations: [{ theme: 'language', en: 'Offer more language courses.', fr: 'Proposer plus de cours de langue.' }],
   };
 }
+
+export const pageSample = {
+  title: 'Joining the network',
+  description: 'Who can join the network and how.',
+};
