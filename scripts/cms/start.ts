@@ -61,7 +61,8 @@ for (const [port, what, variable] of [
 const prepared = spawnSync(node, [join(root, 'scripts/cms/prepare-admin.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DECAP_SERVER_PORT: String(backendPort) },
+  // "View live" links in the editor open the local site.
+  env: { ...process.env, DECAP_SERVER_PORT: String(backendPort), CMS_SITE_URL: process.env.CMS_SITE_URL ?? `http://localhost:${sitePort}` },
 });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
