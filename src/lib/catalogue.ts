@@ -44,6 +44,9 @@ function newestFirst(a: LocalizedPractice, b: LocalizedPractice): number {
   return b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug);
 }
 
+/** How many related practices are computed (and cached) per practice. */
+const RELATED_MAX = 6;
+
 export type Catalogue = ReturnType<typeof buildCatalogue>;
 
 export function buildCatalogue(input: CatalogueInput) {
@@ -120,33 +123,52 @@ export function buildCatalogue(input: CatalogueInput) {
     (list ?? []).map((slug) => practice(lang, slug)!).filter(Boolean);
 
   const relatedCache = new Map<string, string[]>();
+  // Related practices are ranked over integer positions in the newest-first English list: a
+  // theme can hold thousands of practices, and scoring them by slug, then sorting them all, cost
+  // 2.5 ms per practice (25 s per build at 10,000 practices; see BENCHMARKS.md). Position order is
+  // the newest-first order, i.e. the "then the newest, then by slug" tie-break.
+  const englishOrder = practices('en');
+  const positionOf = new Map(englishOrder.map((practice, position) => [practice.slug, position]));
+  const positionsByTheme = new Map(
+    [...slugsByTheme].map(([theme, list]) => [theme, Int32Array.from(list, (slug) => positionOf.get(slug)!)]),
+  );
+  /** Shared-theme count per position; reset to zero after each use. */
+  const sharedThemes = new Uint8Array(englishOrder.length);
   /**
    * Up to `limit` practices sharing themes with `slug` but run by other cities: the most
    * shared themes first, then shared target groups, then the newest.
    */
-  function relatedSlugs(slug: string, limit = 6): string[] {
+  function relatedSlugs(slug: string, limit = RELATED_MAX): string[] {
     const cached = relatedCache.get(slug);
     if (cached) return cached.slice(0, limit);
+    const self = positionOf.get(slug);
     const source = shared(slug);
     const ownCities = new Set(source.cities);
     const ownGroups = new Set(source.targetGroups);
-    const score = new Map<string, number>();
-    for (const theme of source.themes) {
-      for (const candidate of slugsByTheme.get(theme) ?? []) {
-        if (candidate !== slug) score.set(candidate, (score.get(candidate) ?? 0) + 10);
+    const touched: number[] = [];
+    for (const theme of new Set(source.themes)) {
+      for (const position of positionsByTheme.get(theme) ?? []) {
+        if (position !== self && sharedThemes[position]!++ === 0) touched.push(position);
       }
     }
-    const ranked: { slug: string; score: number; published: string }[] = [];
-    for (const [candidate, themeScore] of score) {
-      const data = shared(candidate);
+    // The best RELATED_MAX so far, best first: score = 10 per shared theme + 1 per shared group.
+    const best: { position: number; score: number }[] = [];
+    for (const position of touched) {
+      const themeScore = sharedThemes[position]! * 10;
+      sharedThemes[position] = 0;
+      const worst = best.length === RELATED_MAX ? best[RELATED_MAX - 1]! : undefined;
+      if (worst && themeScore + ownGroups.size < worst.score) continue;
+      const data = englishOrder[position]!.data;
+      let score = themeScore;
+      for (const group of data.targetGroups) if (ownGroups.has(group)) score++;
+      if (worst && (score < worst.score || (score === worst.score && position > worst.position))) continue;
       if (data.cities.some((city) => ownCities.has(city))) continue;
-      const groupScore = data.targetGroups.filter((group) => ownGroups.has(group)).length;
-      ranked.push({ slug: candidate, score: themeScore + groupScore, published: data.published });
+      let at = best.length;
+      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.position > position))) at--;
+      best.splice(at, 0, { position, score });
+      if (best.length > RELATED_MAX) best.pop();
     }
-    ranked.sort(
-      (a, b) => b.score - a.score || b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug),
-    );
-    const result = ranked.slice(0, 6).map((entry) => entry.slug);
+    const result = best.map((entry) => englishOrder[entry.position]!.slug);
     relatedCache.set(slug, result);
     return result.slice(0, limit);
   }
@@ -185,7 +207,7 @@ export function buildCatalogue(input: CatalogueInput) {
         .filter((practice) => adaptedBy.has(practice.slug))
         .sort((a, b) => adaptedBy.get(b.slug)!.length - adaptedBy.get(a.slug)!.length)
         .slice(0, limit),
-    related: (lang: Lang, slug: string, limit = 6) => resolve(lang, relatedSlugs(slug, limit)),
+    related: (lang: Lang, slug: string, limit = RELATED_MAX) => resolve(lang, relatedSlugs(slug, limit)),
     /** Number of practices per theme, city, country or target group. */
     counts: {
       theme: (id: string) => slugsByTheme.get(id)?.length ?? 0,

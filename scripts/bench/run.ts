@@ -1,0 +1,767 @@
+/**
+ * `npm run bench`: the scale benchmark (issue 7). Generates the synthetic corpus if missing,
+ * builds the whole site against it the way `npm run build` does (cold, with social cards
+ * skipped), measures it, rebuilds after editing one practice (warm), measures search in
+ * Chromium, prints a table and writes BENCHMARKS.md.
+ *
+ *   npm run bench                                  # 10,000 practices in EN and FR, 200 cities, 600 results
+ *   npm run bench -- --practices 2000 --cities 60 --results 180 --report /tmp/b.md
+ *
+ * Flags (or BENCH_* variables, see generate-corpus.ts): --practices --cities --results
+ * --fr-share --seed --out (corpus folder); --regenerate; --query <word> --second-query <word>;
+ * --cards auto|always|never (a build with social cards, when the feature exists);
+ * --profile auto|always|never (a CPU-profiled Astro build; auto = when a time target is missed);
+ * --no-browser; --report <file> (default BENCHMARKS.md).
+ *
+ * The benchmark builds into .cache/bench/dist with its own Astro cache (.cache/bench/astro-cache)
+ * through a generated config that imports the project's astro.config: it never touches dist/ or
+ * node_modules/.astro, which tests and other builds use.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import {
+  copyFixedCollections,
+  corpusIsCurrent,
+  corpusOptionsFrom,
+  generateCorpus,
+} from './generate-corpus.ts';
+import {
+  killActiveStep,
+  pageWeight,
+  parseAstroLog,
+  parsePagefindLog,
+  runStep,
+  summarizeProfiles,
+  treeSize,
+  walk,
+  type AstroLog,
+  type PageWeight,
+  type ProfileSummary,
+  type StepResult,
+} from './measure.ts';
+import { measureSearchBytes, type SearchBytes, type Transfer } from './search-bytes.ts';
+
+const ROOT = process.cwd();
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const index = argv.indexOf(`--${name}`);
+  if (index >= 0 && argv[index + 1] && !argv[index + 1]!.startsWith('--')) return argv[index + 1];
+  return argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const has = (name: string) => argv.includes(`--${name}`);
+
+const corpus = corpusOptionsFrom(argv);
+const corpusDir = resolve(ROOT, corpus.out);
+const BENCH_DIR = resolve(ROOT, '.cache/bench');
+const OUT_DIR = join(BENCH_DIR, 'dist');
+const CACHE_DIR = join(BENCH_DIR, 'astro-cache');
+const LOG_DIR = join(BENCH_DIR, 'logs');
+const PROFILE_DIR = join(BENCH_DIR, 'profile');
+const CONFIG_FILE = join(BENCH_DIR, 'astro.config.mjs');
+/** The profiled build has its own output and cache, so the measured output stays for inspection. */
+const PROFILE_CONFIG = { file: join(BENCH_DIR, 'astro.profile.config.mjs'), outDir: join(BENCH_DIR, 'profile-dist'), cacheDir: join(BENCH_DIR, 'profile-cache') };
+const MAIN_CONFIG = { file: CONFIG_FILE, outDir: OUT_DIR, cacheDir: CACHE_DIR };
+type BenchConfig = typeof MAIN_CONFIG;
+const REPORT = resolve(ROOT, flag('report') ?? 'BENCHMARKS.md');
+const QUERY = flag('query') ?? 'mediation';
+const SECOND_QUERY = flag('second-query') ?? 'housing';
+const CARDS = flag('cards') ?? 'auto';
+const PROFILE = flag('profile') ?? 'auto';
+
+const TARGETS = {
+  coldMs: 120_000,
+  memoryBytes: 4 * 1024 ** 3,
+  warmShare: 0.5,
+  queryBytes: 150 * 1024,
+  practiceHtmlCss: 20 * 1024,
+};
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+const GB = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Undone when the benchmark is interrupted: the running build, the edited practice, added cards. */
+const cleanups = new Map<string, () => void>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killActiveStep();
+    for (const cleanup of cleanups.values()) cleanup();
+    console.error(`[bench] interrupted (${signal}); cleaned up`);
+    process.exit(130);
+  });
+}
+
+/** Edits a corpus file for a rebuild, undoing the edit afterwards (or on interruption). */
+async function withEditedFile<T>(file: string, edit: (text: string) => string, work: () => Promise<T>): Promise<T> {
+  const original = readFileSync(file, 'utf8');
+  const restore = () => writeFileSync(file, original);
+  cleanups.set(file, restore);
+  writeFileSync(file, edit(original));
+  try {
+    return await work();
+  } finally {
+    restore();
+    cleanups.delete(file);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The build, as package.json defines it
+
+/** The project's astro config file, imported by the benchmark's config. */
+function projectConfig(): string {
+  const name = ['astro.config.mjs', 'astro.config.ts', 'astro.config.mts', 'astro.config.js'].find((file) =>
+    existsSync(join(ROOT, file)),
+  );
+  if (!name) throw new Error('No astro.config.* at the project root.');
+  return name;
+}
+
+function writeBenchConfig({ file, outDir, cacheDir }: BenchConfig) {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const importPath = relative(BENCH_DIR, join(ROOT, projectConfig())).split('\\').join('/');
+  writeFileSync(
+    file,
+    [
+      '// Generated by scripts/bench/run.ts: the project config, building into the benchmark\'s own folders.',
+      `import config from '${importPath}';`,
+      `export default { ...config, outDir: ${JSON.stringify(relative(ROOT, outDir))}, cacheDir: ${JSON.stringify(relative(ROOT, cacheDir))} };`,
+      '',
+    ].join('\n'),
+  );
+}
+
+interface BuildStep {
+  kind: 'astro' | 'pagefind' | 'other';
+  /** As written in package.json. */
+  original: string;
+  /** As run by the benchmark. */
+  command: string;
+}
+
+/** `npm run build`'s steps, redirected to the benchmark's config and output folder. */
+function buildSteps({ file, outDir }: BenchConfig = MAIN_CONFIG): BuildStep[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const script = pkg.scripts.build;
+  if (!script) throw new Error('package.json has no "build" script.');
+  const out = relative(ROOT, outDir);
+  let afterAstro = false;
+  return script.split('&&').map((part): BuildStep => {
+    const original = part.trim();
+    if (/^(npx\s+)?astro\s+build\b/.test(original)) {
+      afterAstro = true;
+      return { kind: 'astro', original, command: `${original.replace(/^npx\s+/, '')} --config ${relative(ROOT, file)}` };
+    }
+    if (/^(npx\s+)?pagefind\b/.test(original)) {
+      return { kind: 'pagefind', original, command: original.replace(/^npx\s+/, '').replace(/(--site\s+)\S+/, `$1${out}`) };
+    }
+    const distPattern = /(^|[\s='"])\.?\/?dist(?=\/|\s|$|['"])/g;
+    if (distPattern.test(original)) return { kind: 'other', original, command: original.replace(distPattern, `$1${out}`) };
+    // A script run after the build that reads `process.argv[2] ?? 'dist'` gets the benchmark's output.
+    const script = /^node\s+(\S+\.(?:ts|mjs|js))$/.exec(original)?.[1];
+    if (afterAstro && script && existsSync(join(ROOT, script))) {
+      const source = readFileSync(join(ROOT, script), 'utf8');
+      if (/process\.argv\[2\]/.test(source) && /['"]dist['"]/.test(source)) return { kind: 'other', original, command: `${original} ${out}` };
+    }
+    if (afterAstro) console.warn(`[bench] warning: "${original}" may read dist/ rather than the benchmark's ${out}`);
+    return { kind: 'other', original, command: original };
+  });
+}
+
+/** Environment of every build: Node 24 first on PATH, the corpus, no telemetry. */
+function buildEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const bin = join(ROOT, 'node_modules', '.bin');
+  return {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    ICC_CONTENT_DIR: corpusDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}
+
+interface BuildResult {
+  label: string;
+  ok: boolean;
+  ms: number;
+  steps: (StepResult & { kind: BuildStep['kind']; original: string })[];
+  astro?: AstroLog;
+  pagefind?: ReturnType<typeof parsePagefindLog>;
+  peakRss: number;
+  failure?: string;
+  /** Checks after the build that failed (the build itself succeeded). */
+  stepFailures: string[];
+}
+
+async function build(
+  label: string,
+  env: NodeJS.ProcessEnv,
+  options: { cold: boolean; astroOnly?: boolean; nodeOptions?: string; config?: BenchConfig },
+): Promise<BuildResult> {
+  const config = options.config ?? MAIN_CONFIG;
+  if (options.cold) {
+    rmSync(config.outDir, { recursive: true, force: true });
+    rmSync(config.cacheDir, { recursive: true, force: true });
+  }
+  mkdirSync(LOG_DIR, { recursive: true });
+  const steps: BuildResult['steps'] = [];
+  let failure: string | undefined;
+  const stepFailures: string[] = [];
+  for (const [index, step] of buildSteps(config).entries()) {
+    if (options.astroOnly && step.kind !== 'astro') continue;
+    const stepEnv = step.kind === 'astro' && options.nodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${options.nodeOptions}`.trim() } : env;
+    log(`${label}: ${step.command}`);
+    const result = await runStep(step.command, stepEnv, join(LOG_DIR, `${label.replace(/\W+/g, '-')}-${index}-${step.kind}.log`), ROOT);
+    steps.push({ ...result, kind: step.kind, original: step.original });
+    log(`${label}: ${step.kind} took ${s(result.ms)}, peak ${GB(Math.max(result.maxRss ?? 0, result.treePeakRss))}, exit ${result.exitCode}`);
+    if (result.exitCode !== 0 && step.kind === 'other' && steps.some((done) => done.kind === 'astro')) {
+      // A check after the build (budgets...) failing is a finding, not a reason to stop measuring.
+      const lines = result.log.trim().split('\n');
+      const shown = lines.length > 16 ? [...lines.slice(0, 12), `… ${lines.length} lines in all (${relative(ROOT, join(LOG_DIR, `${label}-${index}-${step.kind}.log`))})`] : lines;
+      stepFailures.push(`\`${step.original}\` exited with ${result.exitCode}:\n${shown.join('\n')}`);
+      console.error(stepFailures.at(-1));
+      continue;
+    }
+    if (result.exitCode !== 0) {
+      const tail = result.log.trim().split('\n').slice(-40).join('\n');
+      const oom = /heap out of memory|Allocation failed|Killed/.test(result.log) || result.exitCode === 137;
+      failure = `${step.command} exited with ${result.exitCode}${oom ? ' (out of memory)' : ''}:\n${tail}`;
+      console.error(failure);
+      break;
+    }
+  }
+  const astroStep = steps.find((step) => step.kind === 'astro');
+  const pagefindStep = steps.find((step) => step.kind === 'pagefind');
+  return {
+    label,
+    ok: !failure,
+    ms: steps.reduce((sum, step) => sum + step.ms, 0),
+    steps,
+    astro: astroStep && parseAstroLog(astroStep.log),
+    pagefind: pagefindStep && parsePagefindLog(pagefindStep.log),
+    peakRss: Math.max(0, ...steps.map((step) => Math.max(step.maxRss ?? 0, step.treePeakRss))),
+    failure,
+    stepFailures,
+  };
+}
+
+const stepMs = (result: BuildResult | undefined, kind: BuildStep['kind']) =>
+  result?.steps.filter((step) => step.kind === kind).reduce((sum, step) => sum + step.ms, 0) ?? 0;
+
+// ---------------------------------------------------------------------------------------------
+// Social cards: detected from the code, skipped unless asked
+
+/** Environment variables the code reads to skip cards, and whether cards exist at all. */
+function cardFeature(): { exists: boolean; skipVariables: string[]; cacheDir: string } {
+  const files = [
+    ...walk(join(ROOT, 'src')),
+    ...['astro.config.mjs', 'astro.config.ts', 'package.json'].map((file) => join(ROOT, file)).filter(existsSync),
+    ...walk(join(ROOT, 'scripts')).filter((file) => !file.includes(`${join('scripts', 'bench')}`)),
+  ].filter((file) => /\.(ts|mjs|js|astro|json)$/.test(file));
+  let exists = false;
+  let cacheDir = '.cache/cards';
+  const variables = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const cache = /createCardCache\(\s*['"]([^'"]+)['"]/.exec(text);
+    if (cache) cacheDir = cache[1]!;
+    if (/from ['"]satori['"]|import\(['"]satori['"]\)/.test(text)) exists = true;
+    for (const match of text.matchAll(/\b(ICC_[A-Z_]*CARDS?[A-Z_]*)\b/g)) variables.add(match[1]!);
+  }
+  const skip = [...variables].filter((name) => /SKIP|NO_|DISABLE/.test(name));
+  return { exists, skipVariables: skip.length > 0 ? skip : ['ICC_SKIP_CARDS'], cacheDir };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output measurements
+
+interface OutputFigures {
+  pages: number;
+  pagesByLang: Record<string, number>;
+  practicePages: number;
+  dist: { files: number; bytes: number };
+  pagefind: { files: number; bytes: number };
+  /** Size by part of the site: top folder, or language/section for pages. */
+  parts: { part: string; files: number; bytes: number }[];
+  practice: PageWeight;
+  city?: PageWeight;
+}
+
+function measureOutput(samplePractice: string, sampleCity: string): OutputFigures {
+  const files = walk(OUT_DIR);
+  const relativeFiles = files.map((file) => relative(OUT_DIR, file).split('\\').join('/'));
+  const html = relativeFiles.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('admin/'));
+  const pagesByLang: Record<string, number> = {};
+  for (const file of html) {
+    const lang = /^(en|fr)\//.exec(file)?.[1] ?? 'other';
+    pagesByLang[lang] = (pagesByLang[lang] ?? 0) + 1;
+  }
+  const pagefindFiles = files.filter((_, index) => relativeFiles[index]!.startsWith('pagefind/'));
+  const cityPath = `en/cities/${sampleCity}/index.html`;
+  const parts = new Map<string, string[]>();
+  relativeFiles.forEach((file, index) => {
+    const [first, second] = file.split('/');
+    const part = (first === 'en' || first === 'fr') && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
+    const list = parts.get(part);
+    if (list) list.push(files[index]!);
+    else parts.set(part, [files[index]!]);
+  });
+  return {
+    parts: [...parts.entries()]
+      .map(([part, list]) => ({ part, ...treeSize(list) }))
+      .sort((a, b) => b.bytes - a.bytes),
+    pages: html.length,
+    pagesByLang,
+    practicePages: html.filter((file) => /^(en|fr)\/practices\/(?!page\/|for\/|country\/)[^/]+\/index\.html$/.test(file)).length,
+    dist: treeSize(files),
+    pagefind: treeSize(pagefindFiles),
+    practice: pageWeight(OUT_DIR, `en/practices/${samplePractice}/index.html`),
+    city: existsSync(join(OUT_DIR, cityPath)) ? pageWeight(OUT_DIR, cityPath) : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+
+function machine() {
+  const osRelease = existsSync('/etc/os-release')
+    ? /PRETTY_NAME="?([^"\n]+)"?/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]
+    : undefined;
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    if (dirty) commit += ' + uncommitted changes in src/';
+  } catch {
+    // not a git checkout
+  }
+  const versionOf = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    ram: totalmem(),
+    node: process.version,
+    os: `${osRelease ?? process.platform} (Linux ${release()})`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit,
+    astro: versionOf('astro'),
+    pagefind: versionOf('pagefind'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+async function main() {
+  const started = performance.now();
+  const cards = cardFeature();
+  log(`corpus: ${corpus.practices} practices (EN; FR share ${corpus.frShare}), ${corpus.cities} cities, ${corpus.results} Index results, seed ${corpus.seed} in ${relative(ROOT, corpusDir)}`);
+
+  // 1. Corpus
+  let generatedMs: number | undefined;
+  if (has('regenerate') || !corpusIsCurrent(corpusDir, corpus)) {
+    log('generating the corpus...');
+    const summary = generateCorpus(ROOT, corpus);
+    generatedMs = summary.ms;
+    log(`generated ${summary.files} files in ${s(summary.ms)}`);
+  } else {
+    copyFixedCollections(ROOT, corpusDir);
+    log('corpus is current; themes, networks and other hand-written collections refreshed from src/content');
+  }
+  const manifest = JSON.parse(readFileSync(join(corpusDir, 'corpus.json'), 'utf8')) as { summary: Record<string, number> };
+  const practiceFiles = readdirSync(join(corpusDir, 'practices', 'en')).sort();
+  const samplePractice = practiceFiles[0]!.replace(/\.md$/, '');
+  const sampleCity = readdirSync(join(corpusDir, 'cities')).sort()[0]!.replace(/\.ya?ml$/, '');
+
+  // 2. Standalone content check (the build runs the same check first)
+  rmSync(LOG_DIR, { recursive: true, force: true });
+  mkdirSync(LOG_DIR, { recursive: true });
+  const check = await runStep('node scripts/check-content.ts', buildEnv({}), join(LOG_DIR, 'check-content.log'), ROOT);
+  log(`content check: ${s(check.ms)}, exit ${check.exitCode}: ${check.log.trim().split('\n').at(-1)}`);
+  if (check.exitCode !== 0) {
+    console.error(check.log.split('\n').slice(0, 30).join('\n'));
+    throw new Error('The corpus does not pass the content check: fix the generator (scripts/bench/generate-corpus.ts).');
+  }
+
+  writeBenchConfig(MAIN_CONFIG);
+  writeBenchConfig(PROFILE_CONFIG);
+  const skipEnv = Object.fromEntries(cards.skipVariables.map((name) => [name, '1']));
+  const noSkipEnv = Object.fromEntries(cards.skipVariables.map((name) => [name, undefined]));
+
+  // 3. Cold build without cards
+  const cold = await build('cold', buildEnv(skipEnv), { cold: true });
+  let output: OutputFigures | undefined;
+  let search: SearchBytes | undefined;
+  let searchError: string | undefined;
+  let warm: BuildResult | undefined;
+  let warmCheck: string | undefined;
+  if (cold.ok) {
+    output = measureOutput(samplePractice, sampleCity);
+    log(`output: ${output.pages} pages, ${MB(output.dist.bytes)} in ${output.dist.files} files`);
+
+    // 4. Search in the browser
+    if (!has('no-browser')) {
+      try {
+        log(`measuring search in Chromium ("${QUERY}", then "${SECOND_QUERY}")...`);
+        search = await measureSearchBytes(OUT_DIR, QUERY, SECOND_QUERY);
+        log(`search: page ${kB(search.pageLoad.gzip)}, first query ${kB(search.firstQuery.gzip)} (gzip)`);
+      } catch (error) {
+        searchError = error instanceof Error ? error.message : String(error);
+        console.error(`search measurement failed: ${searchError}`);
+      }
+    }
+
+    // 5. Warm rebuild after editing one practice
+    const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+    const marker = `Edited for the warm rebuild benchmark ${Date.now()}.`;
+    await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} `), async () => {
+      warm = await build('warm', buildEnv(skipEnv), { cold: false });
+      const page = join(OUT_DIR, 'en', 'practices', samplePractice, 'index.html');
+      warmCheck = existsSync(page) && readFileSync(page, 'utf8').includes(marker)
+        ? `the edit to practices/en/${samplePractice}.md is in the rebuilt page`
+        : `WARNING: the edit to practices/en/${samplePractice}.md is NOT in the rebuilt page`;
+      log(warmCheck);
+    });
+  }
+
+  // 6. With social cards: a cold build (no card of the corpus cached yet), then a rebuild after
+  // one edit with every card cached. Cards the benchmark added to the shared card cache are
+  // removed afterwards (unless --keep-cards-cache).
+  let cardsBuild: BuildResult | undefined;
+  let cardsWarm: BuildResult | undefined;
+  let cardsNote: string;
+  if (CARDS === 'never') cardsNote = 'skipped (--cards never)';
+  else if (!cards.exists && CARDS !== 'always') {
+    cardsNote = `skipped: the code has no social-card feature yet (no satori import under src/); the builds set ${cards.skipVariables.join(', ')}=1 anyway`;
+  } else {
+    const cacheDir = join(ROOT, cards.cacheDir);
+    const before = new Set(existsSync(cacheDir) ? readdirSync(cacheDir) : []);
+    const removeAddedCards = () => {
+      if (has('keep-cards-cache') || !existsSync(cacheDir)) return;
+      const added = readdirSync(cacheDir).filter((name) => !before.has(name));
+      for (const name of added) rmSync(join(cacheDir, name), { force: true });
+      log(`removed the ${added.length} cards the benchmark added to ${cards.cacheDir}`);
+    };
+    cleanups.set('cards', removeAddedCards);
+    try {
+      cardsBuild = await build('cards-cold', buildEnv(noSkipEnv), { cold: true });
+      if (cardsBuild.ok) {
+        const cardFiles = walk(join(OUT_DIR, 'cards')).length;
+        const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+        cardsWarm = await withEditedFile(edited, (text) => text.replace(/^title: "/m, 'title: "Edited: '), () =>
+          build('cards-warm', buildEnv(noSkipEnv), { cold: false }),
+        );
+        cardsNote = `${cardFiles} card PNGs; cold = empty Astro cache and none of the corpus's cards in ${cards.cacheDir}; warm = every card cached, one practice title edited`;
+      } else cardsNote = 'the build with cards failed';
+    } finally {
+      removeAddedCards();
+      cleanups.delete('cards');
+    }
+  }
+
+  // 7. Targets
+  const coldMet = cold.ok && cold.ms <= TARGETS.coldMs;
+  const warmMet = Boolean(warm?.ok && warm.ms <= cold.ms * TARGETS.warmShare);
+  let profile: ProfileSummary | undefined;
+  let profileMs: number | undefined;
+  if (cold.ok && (PROFILE === 'always' || (PROFILE === 'auto' && (!coldMet || !warmMet)))) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const profiled = await build('profile', buildEnv(skipEnv), {
+      cold: true,
+      astroOnly: true,
+      nodeOptions: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR} --cpu-prof-interval=2000`,
+      config: PROFILE_CONFIG,
+    });
+    profileMs = profiled.ms;
+    if (profiled.ok) profile = summarizeProfiles(PROFILE_DIR, ROOT);
+    rmSync(PROFILE_CONFIG.outDir, { recursive: true, force: true });
+    rmSync(PROFILE_CONFIG.cacheDir, { recursive: true, force: true });
+  }
+
+  const report = {
+    machine: machine(),
+    corpus: { ...corpus, summary: manifest.summary, generatedMs, samplePractice, sampleCity },
+    cards,
+    check,
+    cold,
+    warm,
+    warmCheck,
+    output,
+    search,
+    searchError,
+    cardsBuild,
+    cardsWarm,
+    cardsNote,
+    profile,
+    profileMs,
+    totalMs: performance.now() - started,
+  };
+  writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(report, (key, value) => (key === 'log' ? undefined : value), 2)}\n`);
+  const markdown = renderReport(report);
+  printTable(report);
+  writeFileSync(REPORT, markdown);
+  log(`wrote ${relative(ROOT, REPORT)} and .cache/bench/results.json (benchmark took ${s(report.totalMs)})`);
+  if (!cold.ok) process.exitCode = 1;
+}
+
+type Report = {
+  machine: ReturnType<typeof machine>;
+  corpus: typeof corpus & { summary: Record<string, number>; generatedMs?: number; samplePractice: string; sampleCity: string };
+  cards: ReturnType<typeof cardFeature>;
+  check: StepResult;
+  cold: BuildResult;
+  warm?: BuildResult;
+  warmCheck?: string;
+  output?: OutputFigures;
+  search?: SearchBytes;
+  searchError?: string;
+  cardsBuild?: BuildResult;
+  cardsWarm?: BuildResult;
+  cardsNote: string;
+  profile?: ProfileSummary;
+  profileMs?: number;
+  totalMs: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const mark = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? '**met**' : '**MISSED**');
+
+function figures(report: Report): [string, string][] {
+  const { cold, warm, output, search } = report;
+  const rows: [string, string][] = [
+    ['Pages (HTML files)', output ? `${output.pages} (EN ${output.pagesByLang.en ?? 0}, FR ${output.pagesByLang.fr ?? 0}; ${output.practicePages} practice pages)` : '-'],
+    ['Pages reported by Astro', cold.astro?.pagesBuilt !== undefined ? String(cold.astro.pagesBuilt) : '-'],
+    ['Cold build, total (no cards)', cold.ok ? s(cold.ms) : `FAILED after ${s(cold.ms)}`],
+    ...cold.steps.map((step): [string, string] => [`  of which \`${step.original}\``, `${s(step.ms)}${step.cpuMs !== undefined ? ` (CPU ${s(step.cpuMs)})` : ''}`]),
+    ['  Astro: pages per second', cold.astro?.pagesBuilt ? `${(cold.astro.pagesBuilt / (stepMs(cold, 'astro') / 1000)).toFixed(0)}` : '-'],
+    ['Peak memory, cold build (largest process)', cold.steps.length ? GB(Math.max(0, ...cold.steps.map((step) => step.maxRss ?? 0))) : '-'],
+    ['Peak memory, cold build (whole process tree)', GB(Math.max(0, ...cold.steps.map((step) => step.treePeakRss)))],
+    ['Warm rebuild after editing one practice', warm ? (warm.ok ? `${s(warm.ms)} (${((warm.ms / cold.ms) * 100).toFixed(0)}% of cold)` : 'FAILED') : '-'],
+    ...(warm?.steps ?? []).map((step): [string, string] => [`  of which \`${step.original}\``, `${s(step.ms)}${step.cpuMs !== undefined ? ` (CPU ${s(step.cpuMs)})` : ''}`]),
+    ['Peak memory, warm rebuild', warm ? GB(warm.peakRss) : '-'],
+    ['`dist/` size', output ? `${MB(output.dist.bytes)} in ${output.dist.files} files` : '-'],
+    ['  of which Pagefind index', output ? `${MB(output.pagefind.bytes)} in ${output.pagefind.files} files` : '-'],
+    ['  largest parts', output ? output.parts.slice(0, 6).map((part) => `${part.part} ${MB(part.bytes)} (${part.files})`).join(', ') : '-'],
+    ['Pagefind: pages / words indexed', report.cold.pagefind ? `${report.cold.pagefind.pages ?? '?'} / ${report.cold.pagefind.words ?? '?'}` : '-'],
+  ];
+  if (output) {
+    const { practice, city } = output;
+    rows.push(
+      [`Practice page (${practice.path}), gzip -9`, `HTML ${kB(practice.html.gzip)} + CSS ${kB(practice.css.gzip)} (${practice.css.files.length} files) + JS ${kB(practice.js.gzip)} (${practice.js.files.length} files) = ${kB(practice.html.gzip + practice.css.gzip + practice.js.gzip)}`],
+      ['  same, uncompressed', `HTML ${kB(practice.html.raw)} + CSS ${kB(practice.css.raw)} + JS ${kB(practice.js.raw)}`],
+    );
+    if (city) {
+      rows.push([`City page (${city.path}), gzip -9`, `HTML ${kB(city.html.gzip)} + CSS ${kB(city.css.gzip)} + JS ${kB(city.js.gzip)} = ${kB(city.html.gzip + city.css.gzip + city.js.gzip)}`]);
+    }
+  }
+  if (search) {
+    const transfer = (t: Transfer) => `${kB(t.gzip)} gzip (${kB(t.raw)} as served) in ${t.requests} requests`;
+    rows.push(
+      ['Search page load (/en/search/)', transfer(search.pageLoad)],
+      [`First search query ("${search.query}", typed)`, `${transfer(search.firstQuery)}; ${search.results ?? ''}`],
+      [`Second query ("${search.secondQuery}")`, transfer(search.secondQueryTransfer)],
+      [`Fresh visit to /en/search/?q=${search.query}`, transfer(search.directUrl)],
+    );
+  } else {
+    rows.push(['Search bytes', report.searchError ? `not measured: ${report.searchError}` : 'not measured']);
+  }
+  if (report.cardsBuild) {
+    const build = (result: BuildResult | undefined) =>
+      result ? (result.ok ? `${s(result.ms)} (astro ${s(stepMs(result, 'astro'))}, peak ${GB(result.peakRss)})` : 'FAILED') : 'not run';
+    rows.push(
+      ['Build with social cards, cold', build(report.cardsBuild)],
+      ['Build with social cards, warm (cards cached, one edit)', build(report.cardsWarm)],
+      ['  cards', report.cardsNote],
+    );
+  } else rows.push(['Build with social cards', report.cardsNote]);
+  rows.push(['Content check alone (`npm run check:content`)', `${s(report.check.ms)}, peak ${GB(Math.max(report.check.maxRss ?? 0, report.check.treePeakRss))}`]);
+  return rows;
+}
+
+/** The step with the highest memory peak over the cold and warm builds. */
+function peakStep(report: Report): string {
+  const steps = [report.cold, report.warm].flatMap((result) => result?.steps ?? []);
+  const peak = steps.reduce<(typeof steps)[number] | undefined>(
+    (best, step) => (!best || Math.max(step.maxRss ?? 0, step.treePeakRss) > Math.max(best.maxRss ?? 0, best.treePeakRss) ? step : best),
+    undefined,
+  );
+  return peak ? `\`${peak.original.split(' ').slice(0, 2).join(' ')}\`` : '-';
+}
+
+function targets(report: Report): [string, string, string][] {
+  const { cold, warm, search, output } = report;
+  const practiceHtmlCss = output ? output.practice.html.gzip + output.practice.css.gzip : undefined;
+  return [
+    ['Cold build ≤ 2 min without cards', cold.ok ? s(cold.ms) : 'failed', mark(cold.ok ? cold.ms <= TARGETS.coldMs : false)],
+    ['Peak memory ≤ 4 GB', `${GB(Math.max(cold.peakRss, warm?.peakRss ?? 0))} (${peakStep(report)})`, mark(Math.max(cold.peakRss, warm?.peakRss ?? 0) <= TARGETS.memoryBytes)],
+    ['Warm rebuild ≤ half the cold build', warm?.ok ? `${s(warm.ms)} vs ${s(cold.ms / 2)}` : 'not measured', mark(warm?.ok ? warm.ms <= cold.ms * TARGETS.warmShare : undefined)],
+    ['First search query ≤ 150 kB', search ? `${kB(search.firstQuery.gzip)} gzip (${kB(search.firstQuery.raw)} as served)` : 'not measured', mark(search ? search.firstQuery.gzip <= TARGETS.queryBytes : undefined)],
+    ['(budget) practice page HTML+CSS ≤ 20 kB gzip, 0 kB JS', output ? `${kB(practiceHtmlCss!)} + JS ${kB(output.practice.js.gzip)}` : 'not measured', mark(output ? practiceHtmlCss! <= TARGETS.practiceHtmlCss && output.practice.js.raw === 0 : undefined)],
+  ];
+}
+
+function table(rows: string[][], header: string[]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+}
+
+function printTable(report: Report) {
+  const rows = figures(report);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log('\nScale benchmark');
+  console.log('='.repeat(width + 40));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value.replace(/\*\*|`/g, '')}`);
+  console.log('\nTargets');
+  for (const [target, value, status] of targets(report)) console.log(`${status.replace(/\*/g, '').padEnd(13)} ${target}: ${value}`);
+  console.log('');
+}
+
+const ANALYSIS_START = '<!-- analysis:start -->';
+const ANALYSIS_END = '<!-- analysis:end -->';
+
+function renderReport(report: Report): string {
+  const { machine: m, corpus: c, cold } = report;
+  const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
+  const kept = previous.includes(ANALYSIS_START) && previous.includes(ANALYSIS_END)
+    ? previous.slice(previous.indexOf(ANALYSIS_START), previous.indexOf(ANALYSIS_END) + ANALYSIS_END.length)
+    : `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`;
+  const flags = [
+    c.practices !== 10_000 && `--practices ${c.practices}`,
+    c.cities !== 200 && `--cities ${c.cities}`,
+    c.results !== 600 && `--results ${c.results}`,
+    c.frShare !== 1 && `--fr-share ${c.frShare}`,
+    c.seed !== 1 && `--seed ${c.seed}`,
+  ].filter(Boolean);
+  const lines: string[] = [
+    '# Scale benchmark',
+    '',
+    'Generated by `npm run bench` (scripts/bench/run.ts); the figures and tables below are rewritten on every run,',
+    'the analysis section between the `analysis` markers is kept.',
+    '',
+    '## Machine and run',
+    '',
+    table(
+      [
+        ['Date', m.date],
+        ['Machine', `${m.cores} cores (${m.cpu}), ${GB(m.ram)} RAM`],
+        ['OS', m.os],
+        ['Node', `${m.node} (the \`node\` devDependency)`],
+        ['Astro / Pagefind', `${m.astro} / ${m.pagefind}`],
+        ['Code', `commit ${m.commit}`],
+        ['Build steps (from package.json `build`)', cold.steps.map((step) => `\`${step.original}\``).join(' → ')],
+        ['Social cards', `${report.cards.exists ? 'feature present' : 'feature not in the code yet'}; cold and warm builds run with ${report.cards.skipVariables.map((name) => `${name}=1`).join(', ')}`],
+        ['Benchmark duration', s(report.totalMs)],
+        ['Load average when each build step started', [report.cold, report.warm].flatMap((result) => result?.steps ?? []).map((step) => step.loadBefore.toFixed(2)).join(', ')],
+      ],
+      ['', ''],
+    ),
+    '',
+    '## Corpus',
+    '',
+    `Synthetic, deterministic (seed ${c.seed}), generated by \`scripts/bench/generate-corpus.ts\` into \`${c.out}\` ` +
+      `and validated by the project's content check: ${c.summary.practicesEn} practices in English and ${c.summary.practicesFr} in French ` +
+      `(${c.summary.multiCity} run by several cities, ${c.summary.adapted} adapted from others), ${c.summary.cities} cities, ` +
+      `${c.summary.results} Index results (${c.summary.pre2019} pre-2019 editions, the rest 2019). Themes, networks and the other ` +
+      'hand-written collections are copied from `src/content`.',
+    '',
+    '## Rerun',
+    '',
+    '```sh',
+    'npm ci',
+    `npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}`,
+    '# the corpus alone, and its validation:',
+    `npx node scripts/bench/generate-corpus.ts${flags.length ? ` ${flags.join(' ')}` : ''}`,
+    `ICC_CONTENT_DIR=${c.out} npm run check:content`,
+    '```',
+    '',
+    'The benchmark runs the steps of `npm run build` one by one (to time them separately) with',
+    `\`ICC_CONTENT_DIR=${c.out}\` and ${report.cards.skipVariables.map((name) => `\`${name}=1\``).join(', ')}, building into \`.cache/bench/dist\` with its own`,
+    'Astro cache (`.cache/bench/astro-cache`, both removed before the cold build) so it never disturbs `dist/`.',
+    'Peak memory comes from `/usr/bin/time -v` (largest process) and from sampling the RSS of the whole process tree in /proc every 200 ms.',
+    `The warm rebuild edits the text of \`practices/en/${c.samplePractice}.md\` and runs the same steps again, keeping Astro's cache (the edit is undone afterwards).`,
+    `Search bytes are counted in Chromium (playwright-core, ${'`/usr/bin/chromium`'}) from the responses of a local static server; "gzip" sizes`,
+    'compress HTML, CSS, JS and JSON with gzip -9 as a host would (Pagefind\'s index and WebAssembly files are already compressed and counted as they are).',
+    'Logs of every step: `.cache/bench/logs/`; all figures as JSON: `.cache/bench/results.json`.',
+    '',
+    '## Targets (issue 7)',
+    '',
+    table(targets(report), ['Target', 'Measured', 'Status']),
+    '',
+    '## Figures',
+    '',
+    table(figures(report), ['Measure', 'Value']),
+    '',
+  ];
+  if (report.warmCheck) lines.push(`Warm rebuild check: ${report.warmCheck}.`, '');
+  if (cold.failure) lines.push('### Cold build failure', '', '```', cold.failure, '```', '');
+  for (const failure of cold.stepFailures) lines.push('### A check in the build failed on the corpus', '', '```', failure, '```', '');
+  if (report.search) {
+    const kinds = (t: Transfer) =>
+      Object.entries(t.byKind)
+        .sort((a, b) => b[1].gzip - a[1].gzip)
+        .map(([kind, value]) => `${kind} ${kB(value.gzip)} (${value.requests})`)
+        .join(', ');
+    lines.push(
+      '### What the search downloads (gzip, requests)',
+      '',
+      table(
+        [
+          ['Search page load', kinds(report.search.pageLoad)],
+          [`First query "${report.search.query}"`, kinds(report.search.firstQuery)],
+          [`Second query "${report.search.secondQuery}"`, kinds(report.search.secondQueryTransfer)],
+          ['Fresh visit with ?q=', kinds(report.search.directUrl)],
+        ],
+        ['Phase', 'By kind'],
+      ),
+      '',
+    );
+  }
+  if (cold.astro?.routeFamilies.length) {
+    lines.push(
+      '### Where Astro spends the cold build',
+      '',
+      `Astro's own phases: types ${cold.astro.typesSeconds ?? '?'} s, collecting build info ${cold.astro.collectSeconds ?? '?'} s, ` +
+        `generating static routes ${cold.astro.staticRoutesSeconds ?? '?'} s (whole Astro step ${s(stepMs(cold, 'astro'))}). ` +
+        'Per-page render times summed by route (from Astro\'s log):',
+      '',
+      table(
+        cold.astro.routeFamilies.slice(0, 12).map((family) => [family.family, String(family.pages), s(family.ms), `${(family.ms / family.pages).toFixed(1)} ms`]),
+        ['Route', 'Pages', 'Total', 'Per page'],
+      ),
+      '',
+      `Slowest pages: ${cold.astro.slowest.map((page) => `${page.path} ${page.ms} ms`).join('; ')}.`,
+      '',
+    );
+  }
+  if (report.profile) {
+    lines.push(
+      '### CPU profile of a cold Astro build',
+      '',
+      `\`node --cpu-prof\` on the Astro step (${s(report.profileMs ?? 0)} with profiling; ${s(report.profile.totalMs)} of samples). Self time by package or file:`,
+      '',
+      table(report.profile.modules.map((module) => [module.name, s(module.ms), `${((module.ms / report.profile!.totalMs) * 100).toFixed(1)}%`]), ['Module', 'Self time', 'Share']),
+      '',
+      'Hottest functions (self time):',
+      '',
+      table(report.profile.functions.slice(0, 15).map((fn) => [fn.name, s(fn.ms)]), ['Function', 'Self time']),
+      '',
+    );
+  }
+  lines.push('## Analysis', '', kept, '');
+  return lines.join('\n');
+}
+
+await main();
