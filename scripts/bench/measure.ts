@@ -137,7 +137,8 @@ export function routeFamily(path: string): string {
   const parts = path.replace(/\/index\.html$|\.html$/, '').split('/').filter(Boolean);
   const [lang, first, second, third] = parts;
   if (!lang) return '/';
-  if (lang !== 'en' && lang !== 'fr') return parts.join('/');
+  // Files outside the language folders: /data/x.json stays itself, /cards/en/practice/x.png is "cards/[…]".
+  if (lang !== 'en' && lang !== 'fr') return parts.length > 2 ? `${lang}/[…]` : parts.join('/');
   if (!first) return '[lang] home';
   if (first === 'practices' && second && ['page', 'for', 'country'].includes(second)) return `practices/${second}/[x]`;
   if (second) return third ? `${first}/[x]/${third}` : `${first}/[x]`;
