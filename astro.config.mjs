@@ -3,13 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are always files: the Content-Security-Policy allows no inline styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     contentCheck(),
+    securityHeaders(),
     mdx(),
     sitemap({
       // The editor and the language chooser are not pages to find through search engines.

@@ -103,6 +103,10 @@ class CityCompare extends HTMLElement {
     figure.innerHTML = svg;
     const scroll = document.createElement('div');
     scroll.className = 'table-scroll';
+    // A scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    scroll.tabIndex = 0;
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-label', this.strings.chartTitle!);
     scroll.append(table);
     this.output.replaceChildren(figure, scroll);
     this.status.textContent = this.strings.showing!.replace('{cities}', series.join(', '));

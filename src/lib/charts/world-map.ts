@@ -8,7 +8,7 @@ import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 import { CompactPathContext } from './compact-path.ts';
-import { CHART_COLOURS, chartIds, coordinate, escapeXml, svgDocument } from './svg.ts';
+import { CHART_COLOURS, coordinate, escapeXml, svgDocument } from './svg.ts';
 
 /** One city on the map. */
 export interface MapPoint {
@@ -126,7 +126,6 @@ export function worldMap(options: WorldMapOptions): string {
   const projection = fittedProjection(options.points, width, height);
   const { land, borders } = basemap();
 
-  const ids = chartIds(options.id);
   const dots = options.points
     .map((point) => {
       const projected = projection([point.lon, point.lat]);
@@ -147,14 +146,13 @@ export function worldMap(options: WorldMapOptions): string {
     width,
     height,
     role: 'group',
-    style:
-      `#${ids.root} a:hover .dot,#${ids.root} a:focus-visible .dot{stroke:${CHART_COLOURS.text};stroke-width:3;r:${coordinate(radius + 3)}px}` +
-      `#${ids.root} a:focus-visible{outline:none}`,
+    // Hover and focus rings are styled by the site's stylesheet (.world-map-points): an inline
+    // <style> would need 'unsafe-inline' in the Content-Security-Policy.
     body:
       `<g aria-hidden="true"><rect width="${width}" height="${height}" fill="${SEA_COLOUR}"/>` +
       `<path d="${compactPath(projection, land)}" fill="${LAND_COLOUR}"/>` +
       `<path d="${compactPath(projection, borders)}" fill="none" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round"/></g>` +
-      `<g class="points" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5">${dots}</g>`,
+      `<g class="points world-map-points" fill="${CHART_COLOURS.primary}" stroke="#ffffff" stroke-width="1.5">${dots}</g>`,
   });
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Page-weight budgets, checked over the built site (gzipped bytes). A page over budget fails
+ * the build with the page and the budget it exceeds.
+ */
+import { gzipSync } from 'node:zlib';
+
+export interface Budget {
+  /** Which pages: a test on the page's path. */
+  applies: (path: string) => boolean;
+  name: string;
+  /** Gzipped HTML + CSS the page loads, in bytes. */
+  maxHtmlAndCss?: number;
+  /** Gzipped JavaScript the page loads before any interaction, in bytes. */
+  maxJavaScript: number;
+}
+
+const isPracticeOrCityPage = (path: string) => /^\/(en|fr)\/(practices|cities)\/[a-z0-9-]+\/$/.test(path);
+
+export const BUDGETS: Budget[] = [
+  { name: 'practice or city page', applies: isPracticeOrCityPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
+  { name: 'public page', applies: (path) => !path.startsWith('/admin/'), maxJavaScript: 30 * 1024 },
+];
+
+export interface PageWeight {
+  path: string;
+  htmlAndCss: number;
+  javaScript: number;
+}
+
+const gzipped = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
+
+/** Weighs a page: its HTML, its stylesheets and the scripts it loads by <script src>. */
+export function weighPage(path: string, html: string, readAsset: (url: string) => Buffer): PageWeight {
+  const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  const stylesheets = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+  const scripts = assets(/<script[^>]+src="([^"]+)"/g);
+  return {
+    path,
+    htmlAndCss: gzipped(html) + stylesheets.reduce((sum, url) => sum + gzipped(readAsset(url)), 0),
+    javaScript: scripts.reduce((sum, url) => sum + gzipped(readAsset(url)), 0),
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** One message per budget a page exceeds. */
+export function budgetProblems(weights: readonly PageWeight[], budgets: readonly Budget[] = BUDGETS): string[] {
+  const problems: string[] = [];
+  for (const weight of weights) {
+    for (const budget of budgets.filter((candidate) => candidate.applies(weight.path))) {
+      if (budget.maxHtmlAndCss !== undefined && weight.htmlAndCss > budget.maxHtmlAndCss) {
+        problems.push(`${weight.path}: HTML+CSS is ${kB(weight.htmlAndCss)} gzipped, over the ${kB(budget.maxHtmlAndCss)} budget of a ${budget.name}`);
+      }
+      if (weight.javaScript > budget.maxJavaScript) {
+        problems.push(`${weight.path}: JavaScript is ${kB(weight.javaScript)} gzipped, over the ${kB(budget.maxJavaScript)} budget of a ${budget.name}`);
+      }
+    }
+  }
+  return problems;
+}

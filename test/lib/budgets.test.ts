@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { budgetProblems, weighPage } from '../../src/lib/budgets.ts';
+
+const assets: Record<string, Buffer> = {
+  '/_astro/site.css': Buffer.from('body { color: black; }'),
+  '/_astro/search.js': Buffer.from('console.log("search");'.repeat(10)),
+};
+const read = (url: string) => assets[url]!;
+
+describe('page-weight budgets', () => {
+  it('weighs a page with its stylesheets and scripts, gzipped', () => {
+    const html = '<html><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/search.js"></script></html>';
+    const weight = weighPage('/en/search/', html, read);
+    expect(weight.htmlAndCss).toBeGreaterThan(40);
+    expect(weight.javaScript).toBeGreaterThan(20);
+  });
+
+  it('fails a practice page that ships JavaScript, naming the page and the budget', () => {
+    expect(budgetProblems([{ path: '/en/practices/anti-rumour/', htmlAndCss: 5000, javaScript: 2048 }])).toEqual([
+      '/en/practices/anti-rumour/: JavaScript is 2.0 kB gzipped, over the 0.0 kB budget of a practice or city page',
+    ]);
+  });
+
+  it('fails a city page over 20 kB of HTML and CSS', () => {
+    expect(budgetProblems([{ path: '/fr/cities/oslo/', htmlAndCss: 25 * 1024, javaScript: 0 }])).toEqual([
+      '/fr/cities/oslo/: HTML+CSS is 25.0 kB gzipped, over the 20.0 kB budget of a practice or city page',
+    ]);
+  });
+
+  it('allows any public page up to 30 kB of JavaScript before interaction, and exempts the admin', () => {
+    expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 30 * 1024 }])).toEqual([]);
+    expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 31 * 1024 }])).toHaveLength(1);
+    expect(budgetProblems([{ path: '/admin/', htmlAndCss: 9000, javaScript: 900 * 1024 }])).toEqual([]);
+  });
+});
