@@ -101,11 +101,10 @@ class CityCompare extends HTMLElement {
     const figure = document.createElement('figure');
     figure.className = 'chart';
     figure.innerHTML = svg;
-    const scroll = document.createElement('div');
+    const scroll = document.createElement('section');
     scroll.className = 'table-scroll';
     // A scrollable region must be reachable by keyboard (WCAG 2.1.1).
     scroll.tabIndex = 0;
-    scroll.setAttribute('role', 'region');
     scroll.setAttribute('aria-label', this.strings.chartTitle!);
     scroll.append(table);
     this.output.replaceChildren(figure, scroll);
