@@ -13,9 +13,11 @@ function htmlFiles(directory: string): string[] {
   });
 }
 
+const assetSizes = new Map<string, number>();
+const readAsset = (url: string) => readFileSync(join(dist, new URL(url, 'http://site/').pathname));
 const weights: PageWeight[] = htmlFiles(dist).map((file) => {
   const path = `/${relative(dist, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-  return weighPage(path, readFileSync(file, 'utf8'), (url) => readFileSync(join(dist, new URL(url, 'http://site/').pathname)));
+  return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
 });
 const problems = budgetProblems(weights);
 const heaviest = (key: 'htmlAndCss' | 'javaScript') => weights.reduce((max, weight) => (weight[key] > max[key] ? weight : max));

@@ -29,15 +29,31 @@ export interface PageWeight {
 
 const gzipped = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
 
-/** Weighs a page: its HTML, its stylesheets and the scripts it loads by <script src>. */
-export function weighPage(path: string, html: string, readAsset: (url: string) => Buffer): PageWeight {
+/**
+ * Weighs a page: its HTML, its stylesheets and the scripts it loads by <script src>.
+ * Pass the same `assetSizes` map for every page of a site so each shared asset is gzipped once.
+ */
+export function weighPage(
+  path: string,
+  html: string,
+  readAsset: (url: string) => Buffer,
+  assetSizes = new Map<string, number>(),
+): PageWeight {
   const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  const assetSize = (url: string) => {
+    let size = assetSizes.get(url);
+    if (size === undefined) {
+      size = gzipped(readAsset(url));
+      assetSizes.set(url, size);
+    }
+    return size;
+  };
   const stylesheets = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   const scripts = assets(/<script[^>]+src="([^"]+)"/g);
   return {
     path,
-    htmlAndCss: gzipped(html) + stylesheets.reduce((sum, url) => sum + gzipped(readAsset(url)), 0),
-    javaScript: scripts.reduce((sum, url) => sum + gzipped(readAsset(url)), 0),
+    htmlAndCss: gzipped(html) + stylesheets.reduce((sum, url) => sum + assetSize(url), 0),
+    javaScript: scripts.reduce((sum, url) => sum + assetSize(url), 0),
   };
 }
 

@@ -1,7 +1,10 @@
 /**
  * <faceted-search>: free text + multi-select facets over the Pagefind index, with counts per
  * facet value and the state kept in the URL (?q=…&theme=a&theme=b&country=es).
- * Pagefind itself (JS, WebAssembly and index chunks) is only fetched when a search runs.
+ * Pagefind itself (JS, WebAssembly and metadata) is fetched when the visitor first reaches for the
+ * form (focus or pointer), so it loads while they type; the query then only fetches its index
+ * chunks and the shown results. Facet counts need every filter's index: those are fetched after
+ * the first results are on screen, never before.
  */
 interface PagefindResultData {
   url: string;
@@ -18,6 +21,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
 }
@@ -25,18 +29,24 @@ interface Pagefind {
 type State = { q: string; filters: Record<string, string[]> };
 
 const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   const path = '/pagefind/pagefind.js';
   pagefindPromise ??= import(/* @vite-ignore */ path).then(async (pagefind: Pagefind) => {
     await pagefind.options({ baseUrl: '/' });
-    // Loads every filter's index up front: Pagefind only counts values of filters it has loaded.
-    await pagefind.filters();
+    await pagefind.init();
     return pagefind;
   });
   return pagefindPromise;
+}
+
+let filtersPromise: Promise<unknown> | undefined;
+/** Pagefind only counts the values of filters whose index it has loaded: this loads them all, once. */
+async function loadAllFilters(pagefind: Pagefind): Promise<void> {
+  filtersPromise ??= pagefind.filters();
+  await filtersPromise;
 }
 
 const escapeHtml = (text: string) =>
@@ -74,6 +84,9 @@ class FacetedSearch extends HTMLElement {
       this.update(isText ? 300 : 0);
     });
     this.form.addEventListener('reset', () => setTimeout(() => this.update(0)));
+    const preload = () => void loadPagefind();
+    this.form.addEventListener('focusin', preload, { once: true });
+    this.form.addEventListener('pointerover', preload, { once: true });
     this.more.addEventListener('click', () => this.renderMore());
     window.addEventListener('popstate', () => {
       this.writeForm(this.readUrl());
@@ -160,15 +173,7 @@ class FacetedSearch extends HTMLElement {
       return { response, counts: counts ?? {} };
     };
     const main = await search(this.pagefindFilters(state));
-    // Counts for a facet with a selection come from the search without that facet, so the other
-    // values of the facet show what choosing them too would add.
-    const counts: Record<string, Record<string, number>> = { ...main.counts };
-    for (const facet of Object.keys(state.filters)) {
-      if (!MULTI_FACETS.includes(facet)) continue;
-      counts[facet] = (await search(this.pagefindFilters(state, facet))).counts[facet] ?? {};
-    }
     if (runId !== this.runId) return;
-    this.renderCounts(counts);
     this.current = main.response ?? { results: [], filters: {}, totalFilters: {} };
     this.results.replaceChildren();
     this.shown = 0;
@@ -178,6 +183,17 @@ class FacetedSearch extends HTMLElement {
       ? this.strings.none!
       : (total === 1 ? this.strings.one! : this.strings.many!).replace('{count}', String(total));
     this.removeAttribute('aria-busy');
+
+    // Then the counts. Counts for a facet with a selection come from the search without that
+    // facet, so the other values of the facet show what choosing them too would add.
+    await loadAllFilters(pagefind);
+    const counts: Record<string, Record<string, number>> = { ...(await search(this.pagefindFilters(state))).counts };
+    for (const facet of Object.keys(state.filters)) {
+      if (!MULTI_FACETS.includes(facet)) continue;
+      counts[facet] = (await search(this.pagefindFilters(state, facet))).counts[facet] ?? {};
+    }
+    if (runId !== this.runId) return;
+    this.renderCounts(counts);
     // Lets tests (and anyone watching) know which URL state the results on screen belong to.
     this.dataset.rendered = location.search;
   }
