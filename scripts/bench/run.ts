@@ -571,7 +571,10 @@ function figures(report: Report): [string, string][] {
     const transfer = (t: Transfer) => `${kB(t.gzip)} gzip (${kB(t.raw)} as served) in ${t.requests} requests`;
     rows.push(
       ['Search page load (/en/search/)', transfer(search.pageLoad)],
-      [`First search query ("${search.query}", typed)`, `${transfer(search.firstQuery)}; ${search.results ?? ''}`],
+      ['Clicking into the search box (Pagefind engine preloads)', transfer(search.focus)],
+      [`First search query ("${search.query}", typed), until its results are on screen`, `${transfer(search.firstQuery)}; ${search.results ?? ''}`],
+      ['  then its facet counts', transfer(search.firstQueryCounts)],
+      ['  all of the first search (box, query, counts)', kB(search.focus.gzip + search.firstQuery.gzip + search.firstQueryCounts.gzip) + ' gzip'],
       [`Second query ("${search.secondQuery}")`, transfer(search.secondQueryTransfer)],
       [`Fresh visit to /en/search/?q=${search.query}`, transfer(search.directUrl)],
     );
@@ -608,7 +611,14 @@ function targets(report: Report): [string, string, string][] {
     ['Cold build ≤ 2 min without cards', cold.ok ? s(cold.ms) : 'failed', mark(cold.ok ? cold.ms <= TARGETS.coldMs : false)],
     ['Peak memory ≤ 4 GB', `${GB(Math.max(cold.peakRss, warm?.peakRss ?? 0))} (${peakStep(report)})`, mark(Math.max(cold.peakRss, warm?.peakRss ?? 0) <= TARGETS.memoryBytes)],
     ['Warm rebuild ≤ half the cold build', warm?.ok ? `${s(warm.ms)} vs ${s(cold.ms / 2)}` : 'not measured', mark(warm?.ok ? warm.ms <= cold.ms * TARGETS.warmShare : undefined)],
-    ['First search query ≤ 150 kB', search ? `${kB(search.firstQuery.gzip)} gzip (${kB(search.firstQuery.raw)} as served)` : 'not measured', mark(search ? search.firstQuery.gzip <= TARGETS.queryBytes : undefined)],
+    [
+      'First search query ≤ 150 kB',
+      search
+        ? `${kB(search.firstQuery.gzip)} gzip until the results show (${kB(search.firstQuery.raw)} as served); ` +
+          `before it, ${kB(search.focus.gzip)} preloaded on clicking into the box; after it, ${kB(search.firstQueryCounts.gzip)} of facet counts`
+        : 'not measured',
+      mark(search ? search.firstQuery.gzip <= TARGETS.queryBytes : undefined),
+    ],
     ['(budget) practice page HTML+CSS ≤ 20 kB gzip, 0 kB JS', output ? `${kB(practiceHtmlCss!)} + JS ${kB(output.practice.js.gzip)}` : 'not measured', mark(output ? practiceHtmlCss! <= TARGETS.practiceHtmlCss && output.practice.js.raw === 0 : undefined)],
   ];
 }
@@ -720,7 +730,9 @@ function renderReport(report: Report): string {
       table(
         [
           ['Search page load', kinds(report.search.pageLoad)],
-          [`First query "${report.search.query}"`, kinds(report.search.firstQuery)],
+          ['Clicking into the search box', kinds(report.search.focus)],
+          [`First query "${report.search.query}", until results show`, kinds(report.search.firstQuery)],
+          ['  then its facet counts', kinds(report.search.firstQueryCounts)],
           [`Second query "${report.search.secondQuery}"`, kinds(report.search.secondQueryTransfer)],
           ['Fresh visit with ?q=', kinds(report.search.directUrl)],
         ],

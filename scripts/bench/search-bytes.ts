@@ -1,7 +1,8 @@
 /**
- * What a visitor's browser downloads to search: the search page itself, then a first query
- * typed into it, then a second query; and, in a fresh browser, the search page opened with the
- * query in its URL. Counted from the responses Chromium receives (playwright-core, Debian's
+ * What a visitor's browser downloads to search: the search page itself; what it preloads when
+ * the visitor clicks into the search box (Pagefind's engine); a first query typed into it, up to
+ * the moment its results are on screen, then the facet counts that follow; a second query; and,
+ * in a fresh browser, the search page opened with the query in its URL. Counted from the responses Chromium receives (playwright-core, Debian's
  * Chromium), each sized as served by the benchmark's plain static server and as gzip -9 (what
  * a host that compresses text would send; Pagefind's index and WebAssembly are already
  * compressed and counted as they are).
@@ -24,7 +25,12 @@ export interface SearchBytes {
   secondQuery: string;
   results?: string;
   pageLoad: Transfer;
+  /** Clicking into the search box: Pagefind's JS, WebAssembly and metadata load while one types. */
+  focus: Transfer;
+  /** From pressing Enter until the results are on screen. */
   firstQuery: Transfer;
+  /** After the results: the filter indexes behind the facet counts. */
+  firstQueryCounts: Transfer;
   secondQueryTransfer: Transfer;
   directUrl: Transfer;
 }
@@ -105,6 +111,16 @@ class Recorder {
   }
 }
 
+/** Until the results of `query` are on screen (the facet counts may still be loading). */
+async function waitForFirstResults(page: Page, query: string) {
+  await page.waitForFunction(
+    (q) => new URLSearchParams(location.search).get('q') === q && document.querySelector<HTMLElement>('faceted-search')?.dataset.results === location.search,
+    query,
+    { timeout: 120_000 },
+  );
+}
+
+/** Until the results of `query` and their facet counts are on screen. */
 async function waitForResults(page: Page, query: string) {
   await page.waitForFunction(
     (q) => {
@@ -132,9 +148,15 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
     await page.goto(`${server.url}/en/search/`, { waitUntil: 'load' });
     await recorder.settle();
     const input = page.locator('faceted-search input[name="q"]');
+    recorder.phase = 'focus';
+    await input.click();
+    await recorder.settle();
     recorder.phase = 'first';
     await input.fill(query);
     await input.press('Enter');
+    await waitForFirstResults(page, query);
+    // Requests made from here on are the facet counts (any started before count as the query's).
+    recorder.phase = 'counts';
     await waitForResults(page, query);
     await recorder.settle();
     const results = (await page.locator('faceted-search [data-status]').textContent())?.trim();
@@ -160,7 +182,9 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
       secondQuery,
       results,
       pageLoad: recorder.transfer('load'),
+      focus: recorder.transfer('focus'),
       firstQuery: recorder.transfer('first'),
+      firstQueryCounts: recorder.transfer('counts'),
       secondQueryTransfer: recorder.transfer('second'),
       directUrl: directRecorder.transfer('direct'),
     };

@@ -183,6 +183,8 @@ class FacetedSearch extends HTMLElement {
       ? this.strings.none!
       : (total === 1 ? this.strings.one! : this.strings.many!).replace('{count}', String(total));
     this.removeAttribute('aria-busy');
+    // The results on screen belong to this URL state (the counts follow).
+    this.dataset.results = location.search;
 
     // Then the counts. Counts for a facet with a selection come from the search without that
     // facet, so the other values of the facet show what choosing them too would add.
@@ -194,7 +196,7 @@ class FacetedSearch extends HTMLElement {
     }
     if (runId !== this.runId) return;
     this.renderCounts(counts);
-    // Lets tests (and anyone watching) know which URL state the results on screen belong to.
+    // Results and counts on screen both belong to this URL state.
     this.dataset.rendered = location.search;
   }
 
