@@ -26,6 +26,6 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
-    server: { watch: { ignored: ['**/public/admin/**'] } },
+    server: { watch: { ignored: ['**/public/admin/**', '**/.cache/**'] } },
   },
 });

@@ -72,7 +72,7 @@ describe('the sitemap', () => {
   it('is announced in robots.txt, which keeps crawlers out of the admin', () => {
     const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
     expect(robots).toMatch(/Disallow: \/admin\//);
-    expect(robots).toMatch(/Sitemap: .*sitemap-index\.xml/);
+    expect(robots).toMatch(/^Sitemap: https:\/\/[^/]+\/sitemap-index\.xml$/m);
   });
 });
 
