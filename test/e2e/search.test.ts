@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import { htmlPaths, readPage } from '../helpers/dist.ts';
 import { useBuiltSite } from '../helpers/site.ts';
+import { PAGE_TYPES } from '../../src/lib/search-facets.ts';
 
 const site = useBuiltSite();
 
@@ -13,6 +15,23 @@ async function resultCount(page: Page): Promise<number> {
   const text = await page.locator('[data-status]').innerText();
   return Number(/(\d+)/.exec(text)?.[1] ?? 0);
 }
+
+describe('what the search indexes', () => {
+  it('gives every indexed page exactly one page type from the type facet', () => {
+    const indexed = htmlPaths().filter((path) => readPage(path).includes('data-pagefind-body'));
+    expect(indexed.length).toBeGreaterThan(400);
+    for (const path of indexed) {
+      const types = [...readPage(path).matchAll(/data-pagefind-filter="type:([a-z-]+)"/g)].map((match) => match[1]);
+      expect(types.length === 1 && (PAGE_TYPES as readonly string[]).includes(types[0]!), `${path}: ${types.join(', ') || 'no type'}`).toBe(true);
+    }
+  });
+
+  it('leaves lists that only repeat names out of the results', () => {
+    for (const path of ['/en/', '/fr/', '/en/cities/', '/en/themes/', '/en/networks/', '/en/practices/']) {
+      expect(readPage(path)).not.toContain('data-pagefind-body');
+    }
+  });
+});
 
 describe('site search', () => {
   it('finds a practice by a word of its title, first', async () => {
@@ -43,6 +62,35 @@ describe('site search', () => {
     await page.waitForURL(/\/en\/search\/\?q=welcome$/);
     expect(await resultCount(page)).toBeGreaterThan(0);
     expect(await page.getByLabel('Search words').inputValue()).toBe('welcome');
+    await page.context().close();
+  });
+
+  it('shows the results before fetching the facet indexes, then counts for the query', async () => {
+    const page = await site.newPage();
+    // Pagefind fetches from a worker: its requests are timed by the browser, on the page's clock.
+    const filterRequests: Request[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/filter/')) filterRequests.push(request);
+    });
+    let shownAt = 0;
+    await page.exposeFunction('resultsShown', (at: number) => (shownAt = at));
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector<HTMLElement>('faceted-search')?.dataset.results) {
+          observer.disconnect();
+          (window as unknown as { resultsShown(at: number): void }).resultsShown(performance.timeOrigin + performance.now());
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-results'] });
+    });
+    await page.goto(`${site.url}/en/search/?q=mediation`);
+    const total = await resultCount(page);
+    expect(total).toBeGreaterThan(3);
+    expect(shownAt).toBeGreaterThan(0);
+    expect(filterRequests.length).toBeGreaterThan(0);
+    for (const request of filterRequests) expect(request.timing().startTime).toBeGreaterThanOrEqual(shownAt);
+    // The page-type counts of the query add up to its results.
+    const typeCounts = await page.locator('[data-count^="type:"]').allInnerTexts();
+    expect(typeCounts.reduce((sum, count) => sum + Number(count || 0), 0)).toBe(total);
     await page.context().close();
   });
 
