@@ -145,12 +145,23 @@ export function comparisonChart(options: ComparisonChartOptions): string {
 
     const drawnMarkers: { x: number; half: number }[] = [];
     const markerParts: string[] = [];
+    const placed = markerKinds
+      .map((kind) => ({ kind, value: row.markers.find((candidate) => candidate.key === kind.key)?.value ?? null }))
+      .filter((entry): entry is { kind: Required<ComparisonMarker>; value: number } => entry.value !== null && Number.isFinite(entry.value))
+      .map((entry) => ({ ...entry, x: x(entry.value) }));
+    // Solid shapes at similar values would hide one another: those that touch are drawn smaller,
+    // one above the other in the lane, so every comparison stays visible.
+    const solid = placed.filter((entry) => entry.kind.shape !== 'line');
+    const full = markerHalfWidth('diamond', MARKER_SIZE);
+    const crowded = solid.filter((entry) => solid.some((other) => other !== entry && Math.abs(other.x - entry.x) < 2 * full));
+    const compactSize = Math.floor(LANE_HEIGHT / Math.max(crowded.length, 1)) - 2;
     // Thin line markers go on top so a solid shape at a similar value cannot hide them.
-    for (const kind of [...markerKinds].sort((a, b) => Number(a.shape === 'line') - Number(b.shape === 'line'))) {
-      const value = row.markers.find((candidate) => candidate.key === kind.key)?.value ?? null;
-      if (value === null || !Number.isFinite(value)) continue;
-      markerParts.push(marker(kind.shape, x(value), middle, { colour: kind.colour, size: MARKER_SIZE }));
-      drawnMarkers.push({ x: x(value), half: markerHalfWidth(kind.shape, MARKER_SIZE) });
+    for (const entry of [...placed].sort((a, b) => Number(a.kind.shape === 'line') - Number(b.kind.shape === 'line'))) {
+      const slot = crowded.indexOf(entry);
+      const size = slot >= 0 ? compactSize : MARKER_SIZE;
+      const centre = slot >= 0 ? laneTop + (LANE_HEIGHT / crowded.length) * (slot + 0.5) : middle;
+      markerParts.push(marker(entry.kind.shape, entry.x, centre, { colour: entry.kind.colour, size }));
+      drawnMarkers.push({ x: entry.x, half: markerHalfWidth(entry.kind.shape, size) });
     }
     for (const candidate of row.markers) {
       if (!markerKinds.some((kind) => kind.key === candidate.key)) {

@@ -22,9 +22,13 @@ export function estimateTextWidth(content: string, fontSize: number, bold = fals
   return ems * fontSize * (bold ? 1.1 : 1);
 }
 
-/** Splits a text into lines no wider than maxWidth, breaking at spaces (a single long word keeps its own line). */
+/**
+ * Splits a text into lines no wider than maxWidth, breaking at ordinary spaces only: no-break
+ * spaces (French "200 000", "15 %", "N = 12") hold their words together. A single long word keeps
+ * its own line.
+ */
 export function wrapText(content: string, maxWidth: number, fontSize: number, bold = false): string[] {
-  const words = content.trim().split(/\s+/).filter((word) => word.length > 0);
+  const words = content.trim().split(/[ \t\r\n]+/).filter((word) => word.length > 0);
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonChart, type ComparisonChartOptions } from '../../../src/lib/charts/comparison-chart.ts';
+import { estimateTextWidth } from '../../../src/lib/charts/text-layout.ts';
 import {
   HOSTILE,
   byClass,
@@ -108,6 +109,50 @@ describe('comparisonChart', () => {
     const legendShapes = findAll(byClass(root, 'legend')[0]!, (node) => node.attrs['data-shape'] !== undefined);
     expect(new Set(legendShapes.map((node) => node.attrs['data-shape'])).size).toBe(3);
     expect(new Set(legendShapes.map((node) => node.attrs.fill)).size).toBe(3);
+  });
+
+  it('wraps a legend label longer than the chart instead of cutting it off', () => {
+    const long = 'Average of cities with 200,000 inhabitants or more (N = 12), latest edition of each';
+    const root = parseSvg(
+      comparisonChart(
+        options({
+          markerLegend: [
+            { key: 'sample', label: 'Mean of all cities', shape: 'line' },
+            { key: 'large', label: long, shape: 'diamond' },
+            { key: 'diverse', label: 'Over 15% foreign-born', shape: 'triangle' },
+          ],
+        }),
+      ),
+    );
+    const legendTexts = findAll(byClass(root, 'legend')[0]!, (node) => node.name === 'text');
+    expect(legendTexts.map((node) => texts(node).join('')).join(' ')).toContain(long);
+    for (const node of legendTexts) {
+      expect(num(node, 'x') + estimateTextWidth(texts(node).join(''), num(node, 'font-size'))).toBeLessThanOrEqual(480);
+    }
+    // The wrapped label's lines and the entry after it each sit lower than the one before,
+    // and the whole legend sits above the axis labels.
+    const baselines = legendTexts.map((node) => num(node, 'y'));
+    const wrapped = legendTexts.findIndex((node) => long.startsWith(texts(node).join('')));
+    for (let index = wrapped + 1; index < baselines.length; index += 1) {
+      expect(baselines[index]).toBeGreaterThan(baselines[index - 1]!);
+    }
+    const axis = byClass(root, 'axis')[0]!;
+    expect(Math.max(...baselines)).toBeLessThan(num(findAll(axis, (node) => node.name === 'text')[0], 'y') - 17);
+  });
+
+  it('keeps two solid markers at about the same value both visible, one above the other', () => {
+    const root = parseSvg(
+      comparisonChart(options({ rows: [{ label: 'Media', value: 50, markers: [{ key: 'large', value: 58 }, { key: 'diverse', value: 58 }] }] })),
+    );
+    const row = byClass(root, 'row')[0]!;
+    const shapes = findAll(row, (node) => node.attrs['data-shape'] === 'diamond' || node.attrs['data-shape'] === 'triangle');
+    const extents = shapes.map((node) => {
+      const ys = node.attrs.points!.split(' ').map((pair) => Number(pair.split(',')[1]));
+      return [Math.min(...ys), Math.max(...ys)] as const;
+    });
+    expect(extents).toHaveLength(2);
+    const [upper, lower] = [...extents].sort((a, b) => a[0] - b[0]);
+    expect(upper![1]).toBeLessThanOrEqual(lower![0] + 0.5);
   });
 
   it('places each marker at its value on the bar track', () => {

@@ -82,4 +82,13 @@ describe('wrapText', () => {
   it('keeps a single word longer than the width on its own line rather than splitting it', () => {
     expect(wrapText('Antidiskrimineringsarbeid ok', 60, 18)).toEqual(['Antidiskrimineringsarbeid', 'ok']);
   });
+
+  it('never breaks at a no-break space and keeps it as it is', () => {
+    const label = 'Moyenne des villes de 200\u202f000 habitants ou plus (N\u00a0=\u00a012)';
+    const lines = wrapText(label, 120, 18);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines).toContain('200\u202f000');
+    expect(lines.at(-1)).toMatch(/\(N\u00a0=\u00a012\)$/);
+    expect(lines.join(' ')).toBe(label);
+  });
 });
