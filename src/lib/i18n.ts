@@ -24,7 +24,22 @@ export function translationProblems(reference: Strings, translation: Strings, fi
   return problems;
 }
 
-const STRINGS: Record<Lang, Strings> = { en, fr };
+/**
+ * French typography, applied to the French strings once: a no-break space before ":" and a
+ * narrow no-break space before ";", "!", "?" and "%", inside « guillemets », so that these signs
+ * never start a line. Translators can type ordinary spaces.
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/ :/g, '\u00A0:')
+    .replace(/ ([;!?%»])/g, '\u202F$1')
+    .replace(/« /g, '«\u202F');
+}
+
+const STRINGS: Record<Lang, Strings> = {
+  en,
+  fr: Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchTypography(text)])),
+};
 
 const problems = translationProblems(en, fr, 'src/translations/fr.json');
 if (problems.length > 0) {
@@ -75,6 +90,11 @@ export function formatNumber(lang: Lang, value: number, fractionDigits = 0): str
     numberFormats.set(key, format);
   }
   return format.format(value);
+}
+
+/** A percentage written the reader's way: 12.8% / 12,8 % (value in percent, not a fraction). */
+export function formatPercent(lang: Lang, value: number, fractionDigits = 0): string {
+  return lang === 'fr' ? `${formatNumber(lang, value, fractionDigits)}\u202F%` : `${formatNumber(lang, value, fractionDigits)}%`;
 }
 
 /** A YYYY-MM-DD date written in full: 1 March 2024 / 1 mars 2024. */
