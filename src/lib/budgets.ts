@@ -15,9 +15,17 @@ export interface Budget {
 }
 
 const isPracticeOrCityPage = (path: string) => /^\/(en|fr)\/(practices|cities)\/[a-z0-9-]+\/$/.test(path);
+/**
+ * Pages that list practices of one theme, network, city, country or target group: theme hubs and
+ * network pages show a capped preview, the full lists are paginated, so none grows with the catalogue.
+ */
+const isBoundedListPage = (path: string) =>
+  /^\/(en|fr)\/(themes|networks)\/[a-z0-9-]+\/$/.test(path) ||
+  /^\/(en|fr)\/practices\/(theme|city|network|country|for)\/[a-z0-9-]+\/(page\/\d+\/)?$/.test(path);
 
 export const BUDGETS: Budget[] = [
   { name: 'practice or city page', applies: isPracticeOrCityPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
+  { name: 'theme, network or practice list page', applies: isBoundedListPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
   { name: 'public page', applies: (path) => !path.startsWith('/admin/'), maxJavaScript: 30 * 1024 },
 ];
 

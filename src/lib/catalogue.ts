@@ -173,6 +173,8 @@ export function buildCatalogue(input: CatalogueInput) {
     return result.slice(0, limit);
   }
 
+  const networkCache = new Map<string, LocalizedPractice[]>();
+
   return {
     themes,
     themeById,
@@ -193,9 +195,16 @@ export function buildCatalogue(input: CatalogueInput) {
     citiesOfNetwork: (network: string) => input.cities.filter((city) => city.data.networks.includes(network)),
     /** Practices run by at least one member city of a national network, newest first. */
     byNetwork: (lang: Lang, network: string) => {
-      const members = new Set(input.cities.filter((city) => city.data.networks.includes(network)).map((city) => city.id));
-      const slugs = new Set([...members].flatMap((city) => slugsByCity.get(city) ?? []));
-      return practices(lang).filter((practice) => slugs.has(practice.slug));
+      // Cached: each page of a network's paginated list asks for the whole list.
+      const key = `${lang}:${network}`;
+      let list = networkCache.get(key);
+      if (!list) {
+        const members = new Set(input.cities.filter((city) => city.data.networks.includes(network)).map((city) => city.id));
+        const slugs = new Set([...members].flatMap((city) => slugsByCity.get(city) ?? []));
+        list = practices(lang).filter((practice) => slugs.has(practice.slug));
+        networkCache.set(key, list);
+      }
+      return list;
     },
     byTargetGroup: (lang: Lang, group: string) => resolve(lang, slugsByTargetGroup.get(group)),
     /** Practices that name `slug` in their adaptedFrom: the reverse link, computed. */

@@ -1,11 +1,31 @@
-/** Helpers for getStaticPaths: one page per language. */
+/** Helpers for getStaticPaths: one page per language, and one per page of a paginated list. */
+import { pageCount, pageParam, PRACTICES_PER_PAGE } from './pagination.ts';
 import { LANGUAGES, type Lang } from './schemas/fields.ts';
 
 export function perLanguage<T>(make: (lang: Lang) => T[]): T[] {
   return LANGUAGES.flatMap(make);
 }
 
-/** The pages 1..n of a list of `total` items. */
-export function pageCount(total: number, perPage: number): number {
-  return Math.max(1, Math.ceil(total / perPage));
+/** One list of a paginated route: its own route parameters and how many items it holds. */
+export interface PagedList<P extends Record<string, string>> {
+  params: P;
+  total: number;
+}
+
+/**
+ * Static paths of a route ending in `[...page]`, for every language, list and page: page 1 at the
+ * list's own URL, the next ones under `page/<n>/`. The page number is handed to the page as a prop.
+ */
+export function perLanguagePages<P extends Record<string, string>>(
+  lists: (lang: Lang) => PagedList<P>[],
+  perPage: number = PRACTICES_PER_PAGE,
+) {
+  return perLanguage((lang) =>
+    lists(lang).flatMap(({ params, total }) =>
+      Array.from({ length: pageCount(total, perPage) }, (_, index) => ({
+        params: { ...params, lang, page: pageParam(index + 1) },
+        props: { page: index + 1 },
+      })),
+    ),
+  );
 }

@@ -1,14 +1,17 @@
 /** Every URL of the site is built here, so routes change in one place. */
+import { pagePath } from './pagination.ts';
 import type { Lang } from './schemas/fields.ts';
-
-export const PRACTICES_PER_PAGE = 24;
 
 export const urls = {
   home: (lang: Lang) => `/${lang}/`,
-  practices: (lang: Lang, page = 1) => (page <= 1 ? `/${lang}/practices/` : `/${lang}/practices/page/${page}/`),
+  practices: (lang: Lang, page = 1) => pagePath(`/${lang}/practices/`, page),
   practice: (lang: Lang, slug: string) => `/${lang}/practices/${slug}/`,
-  practicesByCountry: (lang: Lang, code: string) => `/${lang}/practices/country/${code.toLowerCase()}/`,
-  practicesByTargetGroup: (lang: Lang, group: string) => `/${lang}/practices/for/${group}/`,
+  // The full, paginated lists of practices of one country, target group, theme, city or network.
+  practicesByCountry: (lang: Lang, code: string, page = 1) => pagePath(`/${lang}/practices/country/${code.toLowerCase()}/`, page),
+  practicesByTargetGroup: (lang: Lang, group: string, page = 1) => pagePath(`/${lang}/practices/for/${group}/`, page),
+  practicesByTheme: (lang: Lang, theme: string, page = 1) => pagePath(`/${lang}/practices/theme/${theme}/`, page),
+  practicesByCity: (lang: Lang, city: string, page = 1) => pagePath(`/${lang}/practices/city/${city}/`, page),
+  practicesByNetwork: (lang: Lang, network: string, page = 1) => pagePath(`/${lang}/practices/network/${network}/`, page),
   cities: (lang: Lang) => `/${lang}/cities/`,
   city: (lang: Lang, id: string) => `/${lang}/cities/${id}/`,
   themes: (lang: Lang) => `/${lang}/themes/`,

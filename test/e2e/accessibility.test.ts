@@ -45,7 +45,7 @@ describe('axe-core, WCAG 2.2 AA', () => {
     const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const failures: string[] = [];
-    for (const path of ['/en/practices/?theme=education&theme=language', '/fr/search/?q=m%C3%A9diation', '/en/index/compare/?city=bilbao&city=oslo', '/fr/cities/lisbon/']) {
+    for (const path of ['/en/practices/?theme=education&theme=language', '/fr/search/?q=m%C3%A9diation', '/en/index/compare/?city=bilbao&city=oslo', '/fr/cities/lisbon/', '/en/practices/for/newcomers/page/2/']) {
       await page.goto(site.url + path, { waitUntil: 'networkidle' });
       await page.locator('details').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
       for (const violation of await axeViolations(page)) failures.push(`${path} ${violation}`);
@@ -123,7 +123,7 @@ describe('the browser console', () => {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    const paths = ['/', '/en/', '/fr/practices/', '/en/practices/?theme=education', '/en/practices/one-stop-welcome-desk-newcomers/', '/fr/cities/', '/en/cities/lisbon/', '/en/themes/mediation/', '/fr/index/', '/en/index/lisbon-2023/', '/en/index/compare/?city=oslo&city=bilbao', '/fr/search/?q=langue', '/en/networks/spain/', '/fr/programme/', '/en/data/'];
+    const paths = ['/', '/en/', '/fr/practices/', '/en/practices/?theme=education', '/en/practices/one-stop-welcome-desk-newcomers/', '/fr/cities/', '/en/cities/lisbon/', '/en/themes/mediation/', '/fr/index/', '/en/index/lisbon-2023/', '/en/index/compare/?city=oslo&city=bilbao', '/fr/search/?q=langue', '/en/networks/spain/', '/fr/practices/theme/education/', '/en/practices/city/lisbon/', '/fr/programme/', '/en/data/'];
     for (const path of paths) {
       await page.goto(site.url + path, { waitUntil: 'networkidle' });
     }
@@ -139,6 +139,8 @@ describe('the browser console', () => {
       ['/fr/cities/lisbon/', 'Résultats de l'],
       ['/en/index/', 'How the Index works'],
       ['/fr/themes/education/', 'Pratiques sur ce thème'],
+      ['/fr/practices/theme/education/', 'Pratiques sur le thème Éducation'],
+      ['/en/practices/city/lisbon/', 'Practices from Lisbon'],
     ] as const) {
       await page.goto(site.url + path);
       expect(await page.locator('main').innerText()).toContain(text);

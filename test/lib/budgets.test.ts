@@ -27,6 +27,20 @@ describe('page-weight budgets', () => {
     ]);
   });
 
+  it.each(['/en/themes/education/', '/fr/networks/spain/', '/en/practices/theme/education/', '/fr/practices/for/youth/page/12/', '/en/practices/city/lisbon/page/2/'])(
+    'holds the theme, network or practice list page %s to 20 kB of HTML and CSS and no JavaScript',
+    (path) => {
+      expect(budgetProblems([{ path, htmlAndCss: 20 * 1024, javaScript: 0 }])).toEqual([]);
+      expect(budgetProblems([{ path, htmlAndCss: 21 * 1024, javaScript: 0 }])).toEqual([
+        `${path}: HTML+CSS is 21.0 kB gzipped, over the 20.0 kB budget of a theme, network or practice list page`,
+      ]);
+    },
+  );
+
+  it('leaves the catalogue pages, with their search form, to the JavaScript budget of every page', () => {
+    expect(budgetProblems([{ path: '/en/practices/page/2/', htmlAndCss: 25 * 1024, javaScript: 10 * 1024 }])).toEqual([]);
+  });
+
   it('allows any public page up to 30 kB of JavaScript before interaction, and exempts the admin', () => {
     expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 30 * 1024 }])).toEqual([]);
     expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 31 * 1024 }])).toHaveLength(1);
