@@ -185,10 +185,11 @@ export function parseAstroLog(log: string): AstroLog {
 }
 
 /** Pagefind's own summary: pages indexed, words, filters. */
+/** Pagefind's counts from its log; summed when the log holds several runs (one per language). */
 export function parsePagefindLog(log: string) {
   const number = (pattern: RegExp) => {
-    const match = pattern.exec(log);
-    return match ? Number(match[1]) : undefined;
+    const matches = [...log.matchAll(new RegExp(pattern.source, 'g'))];
+    return matches.length > 0 ? matches.reduce((sum, match) => sum + Number(match[1]), 0) : undefined;
   };
   return {
     pages: number(/Indexed (\d+) pages?/),

@@ -235,14 +235,14 @@ async function build(
     }
   }
   const astroStep = steps.find((step) => step.kind === 'astro');
-  const pagefindStep = steps.find((step) => step.kind === 'pagefind');
+  const pagefindLogs = steps.filter((step) => step.kind === 'pagefind').map((step) => step.log);
   return {
     label,
     ok: !failure,
     ms: steps.reduce((sum, step) => sum + step.ms, 0),
     steps,
     astro: astroStep && parseAstroLog(astroStep.log),
-    pagefind: pagefindStep && parsePagefindLog(pagefindStep.log),
+    pagefind: pagefindLogs.length > 0 ? parsePagefindLog(pagefindLogs.join('\n')) : undefined,
     peakRss: Math.max(0, ...steps.map((step) => Math.max(step.maxRss ?? 0, step.treePeakRss))),
     failure,
     stepFailures,

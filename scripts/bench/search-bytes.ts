@@ -52,7 +52,7 @@ function kindOf(url: string): string {
 /** Records every response of `page`, tagged with the phase current when it was requested. */
 class Recorder {
   phase = 'load';
-  private records: { phase: string; url: string; raw: number; gzip: number }[] = [];
+  private records: { phase: string; url: string; raw: number; gzip: number; startedAt: number }[] = [];
   private pending = new Set<Promise<void>>();
   private phases = new WeakMap<Request, string>();
   private inFlight = 0;
@@ -74,7 +74,7 @@ class Recorder {
         const body = await response.body().catch(() => Buffer.alloc(0));
         const type = response.headers()['content-type'] ?? '';
         const gzip = COMPRESSIBLE.test(type) && body.length > 0 ? gzipBytes(body) : body.length;
-        this.records.push({ phase, url: request.url(), raw: body.length, gzip });
+        this.records.push({ phase, url: request.url(), raw: body.length, gzip, startedAt: request.timing().startTime });
       })();
       this.pending.add(task);
       void task.finally(() => this.pending.delete(task));
@@ -92,6 +92,15 @@ class Recorder {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await Promise.all(this.pending);
+  }
+
+  /**
+   * Moves the requests of `phase` that the browser started at or after `at` (ms since the epoch,
+   * the browser's clock) to `later`: the test process learns of a change on the page a little
+   * after the page's own next requests have started.
+   */
+  split(phase: string, at: number, later: string) {
+    for (const record of this.records) if (record.phase === phase && record.startedAt >= at) record.phase = later;
   }
 
   transfer(phase: string): Transfer {
@@ -145,6 +154,16 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const recorder = new Recorder(page);
+    // When each set of results reached the screen, on the browser's clock.
+    await page.addInitScript(() => {
+      const times: number[] = [];
+      (window as unknown as { resultsShownAt: number[] }).resultsShownAt = times;
+      new MutationObserver(() => times.push(performance.timeOrigin + performance.now())).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-results'],
+      });
+    });
     await page.goto(`${server.url}/en/search/`, { waitUntil: 'load' });
     await recorder.settle();
     const input = page.locator('faceted-search input[name="q"]');
@@ -155,10 +174,13 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
     await input.fill(query);
     await input.press('Enter');
     await waitForFirstResults(page, query);
-    // Requests made from here on are the facet counts (any started before count as the query's).
     recorder.phase = 'counts';
     await waitForResults(page, query);
     await recorder.settle();
+    // Requests the browser started once the results were on screen are the facet counts'.
+    const shownAt = (await page.evaluate(() => (window as unknown as { resultsShownAt: number[] }).resultsShownAt))[0];
+    if (shownAt === undefined) throw new Error('the page never marked its results as shown (data-results)');
+    recorder.split('first', shownAt, 'counts');
     const results = (await page.locator('faceted-search [data-status]').textContent())?.trim();
     recorder.phase = 'second';
     await input.fill(secondQuery);

@@ -32,8 +32,10 @@ const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
 const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;
+/** Pagefind's bundle of the page's language (one index per language: /pagefind/en/, /pagefind/fr/). */
 function loadPagefind(): Promise<Pagefind> {
-  const path = '/pagefind/pagefind.js';
+  const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+  const path = `/pagefind/${lang}/pagefind.js`;
   pagefindPromise ??= import(/* @vite-ignore */ path).then(async (pagefind: Pagefind) => {
     await pagefind.options({ baseUrl: '/' });
     await pagefind.init();

@@ -70,7 +70,7 @@ describe('site search', () => {
     // Pagefind fetches from a worker: its requests are timed by the browser, on the page's clock.
     const filterRequests: Request[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/pagefind/filter/')) filterRequests.push(request);
+      if (/\/pagefind\/[a-z]+\/filter\//.test(request.url())) filterRequests.push(request);
     });
     let shownAt = 0;
     await page.exposeFunction('resultsShown', (at: number) => (shownAt = at));
