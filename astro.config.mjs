@@ -11,6 +11,9 @@ export default defineConfig({
   // Stylesheets are always files: the Content-Security-Policy allows no inline styles.
   // concurrency: pages are written while others render (the main thread otherwise waits on disk).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Pages whose getStaticPaths() gives a cacheKey (src/data/page-keys.ts) are copied from the
+  // previous build when nothing they show has changed: a one-practice edit re-renders a few pages.
+  experimental: { incrementalBuild: true },
   integrations: [
     contentCheck(),
     securityHeaders(),

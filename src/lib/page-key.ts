@@ -1,0 +1,62 @@
+/**
+ * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page returned by
+ * getStaticPaths() with a `cacheKey` is copied from the previous build, not rendered again, when
+ * the key and the page's code are unchanged. Astro tracks the code; the key must change whenever
+ * any data the page shows changes, so it is a digest of every content entry the page reads.
+ * When a page starts showing something new, add it to its key here, or the page will go stale
+ * on incremental builds (test/lib/page-key.test.ts and test/integrations/incremental-build.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { Catalogue, LocalizedPractice } from './catalogue.ts';
+import type { Lang } from './schemas/fields.ts';
+
+const digests = new WeakMap<object, string>();
+
+const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+/** The digest of one content entry's data (computed once per object). */
+export function digestOf(data: object): string {
+  let digest = digests.get(data);
+  if (digest === undefined) {
+    digest = hash(JSON.stringify(data));
+    digests.set(data, digest);
+  }
+  return digest;
+}
+
+/** A page's cache key: the digest of everything it is rendered from. */
+export function pageKey(inputs: unknown): string {
+  return hash(JSON.stringify(inputs));
+}
+
+/** Practices as shown in lists and cards: their text and their cities (names, countries). */
+function practicesShown(catalogue: Catalogue, practices: readonly LocalizedPractice[]) {
+  const cityIds = [...new Set(practices.flatMap((practice) => practice.data.cities))].sort();
+  return {
+    practices: practices.map((practice) => [practice.slug, practice.lang, practice.languages, digestOf(practice.data)]),
+    cities: cityIds.map((id) => [id, digestOf(catalogue.cityById.get(id) ?? {})]),
+  };
+}
+
+export interface PracticePageInput {
+  practice: LocalizedPractice;
+  adaptedFrom: readonly LocalizedPractice[];
+  adaptedBy: readonly LocalizedPractice[];
+  related: readonly LocalizedPractice[];
+}
+
+/**
+ * What a practice page is rendered from: the practice, the practices it links to, their cities,
+ * the theme labels, and whether pages carry social cards.
+ */
+export function practicePageKey(catalogue: Catalogue, lang: Lang, page: PracticePageInput, settings: { cards: boolean }): string {
+  return pageKey({
+    lang,
+    settings,
+    themes: catalogue.themes.map((theme) => [theme.id, digestOf(theme.data)]),
+    main: practicesShown(catalogue, [page.practice]),
+    adaptedFrom: practicesShown(catalogue, page.adaptedFrom),
+    adaptedBy: practicesShown(catalogue, page.adaptedBy),
+    related: practicesShown(catalogue, page.related),
+  });
+}

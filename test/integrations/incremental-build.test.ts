@@ -1,0 +1,88 @@
+/**
+ * Astro's incremental build (experimental.incrementalBuild with cache keys from
+ * src/lib/page-key.ts) on a copy of the content: after one practice is edited, the pages that
+ * show it are rendered again and the others are copied from the previous build.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = join(root, '.cache/test-incremental');
+const content = join(work, 'content');
+const outDir = join(work, 'dist');
+const config = join(work, 'astro.config.mjs');
+const slug = 'advisory-council-elected-migrant-members';
+const source = join(content, `practices/en/${slug}.md`);
+
+async function build(): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], {
+    cwd: root,
+    env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+/** Pages copied from the previous build, as Astro's log reports them. */
+const reused = (log: string) => (log.match(/\((cached|restored)\)/g) ?? []).length;
+
+let first = '';
+let second = '';
+const pagesBefore = new Map<string, string>();
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  cpSync(join(root, 'src/content'), content, { recursive: true });
+  writeFileSync(
+    config,
+    `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
+      `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
+  );
+  first = await build();
+  for (const name of readdirSync(join(content, 'practices/en'))) {
+    const path = `en/practices/${name.replace(/\.md$/, '')}`;
+    pagesBefore.set(path, page(path));
+  }
+  writeFileSync(source, readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: Renamed for the incremental build test'));
+  second = await build();
+}, 240_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('incremental build', () => {
+  it('renders every page on the first build', () => {
+    expect(reused(first)).toBe(0);
+  });
+
+  it('copies the practice pages that show nothing that changed', () => {
+    const practicePages = (first.match(/practices\/[a-z0-9-]+\/index\.html/g) ?? []).length;
+    expect(practicePages).toBeGreaterThan(100);
+    // Only the edited practice (EN, and FR where it falls back to English) and the pages
+    // linking to it or relating to it are rendered again.
+    expect(reused(second)).toBeGreaterThan(practicePages - 20);
+    expect(reused(second)).toBeLessThan(practicePages);
+  });
+
+  it('shows the edit on the practice, on the pages that link to it and on pages always rendered', () => {
+    const renamed = (path: string) => page(path).includes('Renamed for the incremental build test');
+    expect(page(`en/practices/${slug}`)).toMatch(/<h1[^>]*>Renamed for the incremental build test<\/h1>/);
+    const linking = [...pagesBefore]
+      .filter(([path, html]) => !path.endsWith(slug) && html.includes('Advisory council with elected migrant members'))
+      .map(([path]) => path);
+    expect(linking.length).toBeGreaterThan(0);
+    for (const path of linking) expect(renamed(path), path).toBe(true);
+    // The open data is rendered on every build.
+    expect(readFileSync(join(outDir, 'data/practices.json'), 'utf8')).toContain('Renamed for the incremental build test');
+  });
+
+  it('leaves the other pages byte for byte as they were', () => {
+    const unchanged = [...pagesBefore].filter(([, html]) => !html.includes('Advisory council with elected migrant members'));
+    expect(unchanged.length).toBeGreaterThan(50);
+    for (const [path, html] of unchanged) expect(page(path) === html, path).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
+import type { Lang } from '../../src/lib/schemas/fields.ts';
+import { practicePageKey } from '../../src/lib/page-key.ts';
+import { catalogueInput } from '../fixtures/catalogue.ts';
+
+/** The key of a practice page, computed as the page's getStaticPaths() does. */
+function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true) {
+  const catalogue = buildCatalogue(structuredClone(input));
+  const page = {
+    practice: catalogue.practice(lang, slug)!,
+    adaptedFrom: catalogue.adaptedFrom(lang, slug),
+    adaptedBy: catalogue.adaptedBy(lang, slug),
+    related: catalogue.related(lang, slug),
+  };
+  return practicePageKey(catalogue, lang, page, { cards });
+}
+
+/** The catalogue input with one change applied to a copy. */
+function changed(edit: (input: CatalogueInput) => void): CatalogueInput {
+  const copy = structuredClone(catalogueInput);
+  edit(copy);
+  return copy;
+}
+const practiceData = (input: CatalogueInput, slug: string, lang: Lang = 'en') =>
+  input.practices.find((practice) => practice.id === slug && practice.lang === lang)!.data;
+
+describe('practice page cache keys', () => {
+  const before = keyOf(catalogueInput, 'anti-rumour');
+
+  it('are stable for the same content', () => {
+    expect(keyOf(catalogueInput, 'anti-rumour')).toBe(before);
+  });
+
+  it('change with the practice itself, its language and the card setting', () => {
+    expect(keyOf(changed((input) => { practiceData(input, 'anti-rumour').process = 'Edited.'; }), 'anti-rumour')).not.toBe(before);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'fr')).not.toBe(before);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', false)).not.toBe(before);
+  });
+
+  it('change when a practice the page links to changes (adapted by, related)', () => {
+    // school-mediators adapts anti-rumour and is related to it; lisbon-mediation is related.
+    expect(keyOf(changed((input) => { practiceData(input, 'school-mediators').title = 'Renamed'; }), 'anti-rumour')).not.toBe(before);
+    expect(keyOf(changed((input) => { practiceData(input, 'lisbon-mediation').purpose = 'New teaser.'; }), 'anti-rumour')).not.toBe(before);
+    // … and on the other side of the link: "adapted from".
+    const adapter = keyOf(catalogueInput, 'school-mediators');
+    expect(keyOf(changed((input) => { practiceData(input, 'anti-rumour').title = 'Renamed'; }), 'school-mediators')).not.toBe(adapter);
+  });
+
+  it('change when a city shown on the page changes, or a theme label', () => {
+    expect(keyOf(changed((input) => { input.cities.find((city) => city.id === 'oslo')!.data.name = 'Kristiania'; }), 'anti-rumour')).not.toBe(before);
+    expect(keyOf(changed((input) => { input.themes[0]!.data.label.en = 'Renamed'; }), 'anti-rumour')).not.toBe(before);
+  });
+
+  it('change when a French translation appears, so the English fallback is replaced', () => {
+    const fallback = keyOf(catalogueInput, 'school-mediators', 'fr');
+    const translated = changed((input) => {
+      input.practices.push({ id: 'school-mediators', lang: 'fr', data: { ...practiceData(input, 'school-mediators'), title: 'Médiateurs scolaires' } });
+    });
+    expect(keyOf(translated, 'school-mediators', 'fr')).not.toBe(fallback);
+  });
+
+  it('stay the same when only unrelated content changes', () => {
+    // language-cafe (Lisbon, theme language) is neither linked from nor related to getxo-mediation.
+    const getxo = keyOf(catalogueInput, 'getxo-mediation');
+    const edited = changed((input) => { practiceData(input, 'language-cafe').process = 'Edited.'; });
+    expect(keyOf(edited, 'getxo-mediation')).toBe(getxo);
+  });
+});
