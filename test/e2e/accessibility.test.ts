@@ -55,6 +55,28 @@ describe('axe-core, WCAG 2.2 AA', () => {
   });
 });
 
+describe('reflow (WCAG 1.4.10)', () => {
+  it('needs no horizontal scrolling at 320 CSS pixels on any page type, in both languages', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const paths = [
+      '', 'practices/', 'practices/?theme=education&theme=language', 'practices/advisory-council-elected-migrant-members/',
+      'practices/for/newcomers/page/2/', 'search/?q=mediation', 'cities/', 'cities/bilbao/', 'themes/', 'themes/education/',
+      'index/', 'index/bilbao-2022/', 'index/compare/?city=bilbao&city=oslo', 'networks/', 'data/', 'programme/',
+    ];
+    const overflowing: string[] = [];
+    for (const lang of ['en', 'fr']) {
+      for (const path of paths) {
+        await page.goto(`${site.url}/${lang}/${path}`, { waitUntil: 'networkidle' });
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        if (scroll > client) overflowing.push(`/${lang}/${path}: ${scroll} px wide`);
+      }
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  });
+});
+
 describe('keyboard', () => {
   /** Tabs until `predicate` holds for the focused element; fails after `limit` presses. */
   async function tabTo(page: Page, predicate: string, limit = 200) {
