@@ -108,6 +108,17 @@ describe('the Index overview and summaries', () => {
     expect(await page.locator('a[href="/fr/cities/lisbon/"]').count()).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  it('sets the overall score of a summary beside the average of the sample as it stood at that edition', async () => {
+    const page = await site.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.url}/en/index/lisbon-2023/`);
+    const snapshot = [...latestResultByCity(results.filter((result) => result.data.edition <= 2023)).values()];
+    const overall = sampleStatistics(snapshot).overall!;
+    expect(await page.locator('.overall').innerText()).toContain(
+      `Average of the ${overall.n} cities in the sample at this edition: ${Math.round(overall.mean)}%.`,
+    );
+    await page.context().close();
+  });
 });
 
 describe('compare cities', () => {
