@@ -184,7 +184,6 @@ export function parseAstroLog(log: string): AstroLog {
   };
 }
 
-/** Pagefind's own summary: pages indexed, words, filters. */
 /** Pagefind's counts from its log; summed when the log holds several runs (one per language). */
 export function parsePagefindLog(log: string) {
   const number = (pattern: RegExp) => {

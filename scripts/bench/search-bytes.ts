@@ -2,8 +2,8 @@
  * What a visitor's browser downloads to search: the search page itself; what it preloads when
  * the visitor clicks into the search box (Pagefind's engine); a first query typed into it, up to
  * the moment its results are on screen, then the facet counts that follow; a second query; and,
- * in a fresh browser, the search page opened with the query in its URL. Counted from the responses Chromium receives (playwright-core, Debian's
- * Chromium), each sized as served by the benchmark's plain static server and as gzip -9 (what
+ * in a fresh browser, the search page opened with the query in its URL. Counted from the
+ * responses Chromium receives (playwright-core, Debian's Chromium), each sized as served by the benchmark's plain static server and as gzip -9 (what
  * a host that compresses text would send; Pagefind's index and WebAssembly are already
  * compressed and counted as they are).
  */
@@ -95,12 +95,15 @@ class Recorder {
   }
 
   /**
-   * Moves the requests of `phase` that the browser started at or after `at` (ms since the epoch,
-   * the browser's clock) to `later`: the test process learns of a change on the page a little
-   * after the page's own next requests have started.
+   * Moves to `later` the requests of `phase` that the browser started after the last request of
+   * `kind` in that phase (on the browser's own clock: the test process learns of a change on the
+   * page a little after the page's next requests have started).
    */
-  split(phase: string, at: number, later: string) {
-    for (const record of this.records) if (record.phase === phase && record.startedAt >= at) record.phase = later;
+  splitAfterLast(phase: string, kind: string, later: string) {
+    const inPhase = this.records.filter((record) => record.phase === phase);
+    const boundary = Math.max(...inPhase.filter((record) => kindOf(record.url) === kind).map((record) => record.startedAt));
+    if (!Number.isFinite(boundary)) throw new Error(`no ${kind} request in the ${phase} phase`);
+    for (const record of inPhase) if (record.startedAt > boundary) record.phase = later;
   }
 
   transfer(phase: string): Transfer {
@@ -154,16 +157,6 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const recorder = new Recorder(page);
-    // When each set of results reached the screen, on the browser's clock.
-    await page.addInitScript(() => {
-      const times: number[] = [];
-      (window as unknown as { resultsShownAt: number[] }).resultsShownAt = times;
-      new MutationObserver(() => times.push(performance.timeOrigin + performance.now())).observe(document, {
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['data-results'],
-      });
-    });
     await page.goto(`${server.url}/en/search/`, { waitUntil: 'load' });
     await recorder.settle();
     const input = page.locator('faceted-search input[name="q"]');
@@ -177,10 +170,9 @@ export async function measureSearchBytes(outDir: string, query: string, secondQu
     recorder.phase = 'counts';
     await waitForResults(page, query);
     await recorder.settle();
-    // Requests the browser started once the results were on screen are the facet counts'.
-    const shownAt = (await page.evaluate(() => (window as unknown as { resultsShownAt: number[] }).resultsShownAt))[0];
-    if (shownAt === undefined) throw new Error('the page never marked its results as shown (data-results)');
-    recorder.split('first', shownAt, 'counts');
+    // The shown results' fragments are fetched before they are drawn; what the browser started
+    // after the last of them is the facet counts'.
+    recorder.splitAfterLast('first', 'fragment', 'counts');
     const results = (await page.locator('faceted-search [data-status]').textContent())?.trim();
     recorder.phase = 'second';
     await input.fill(secondQuery);

@@ -94,7 +94,8 @@ export function formatNumber(lang: Lang, value: number, fractionDigits = 0): str
 
 /** A percentage written the reader's way: 12.8% / 12,8 % (value in percent, not a fraction). */
 export function formatPercent(lang: Lang, value: number, fractionDigits = 0): string {
-  return lang === 'fr' ? `${formatNumber(lang, value, fractionDigits)}\u202F%` : `${formatNumber(lang, value, fractionDigits)}%`;
+  const number = formatNumber(lang, value, fractionDigits);
+  return lang === 'fr' ? `${number}\u202F%` : `${number}%`;
 }
 
 /** A YYYY-MM-DD date written in full: 1 March 2024 / 1 mars 2024. */

@@ -15,7 +15,7 @@ const digests = new WeakMap<object, string>();
 const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 /** The digest of one content entry's data (computed once per object). */
-export function digestOf(data: object): string {
+function digestOf(data: object): string {
   let digest = digests.get(data);
   if (digest === undefined) {
     digest = hash(JSON.stringify(data));
@@ -25,7 +25,7 @@ export function digestOf(data: object): string {
 }
 
 /** A page's cache key: the digest of everything it is rendered from. */
-export function pageKey(inputs: unknown): string {
+function pageKey(inputs: unknown): string {
   return hash(JSON.stringify(inputs));
 }
 

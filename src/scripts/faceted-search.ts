@@ -188,8 +188,9 @@ class FacetedSearch extends HTMLElement {
     // The results on screen belong to this URL state (the counts follow).
     this.dataset.results = location.search;
 
-    // Then the counts. Counts for a facet with a selection come from the search without that
-    // facet, so the other values of the facet show what choosing them too would add.
+    // Then the counts. The main search runs again once every filter index is loaded (Pagefind
+    // counts only loaded filters; its chunks are cached). Counts for a facet with a selection come
+    // from the search without that facet, so its other values show what choosing them would add.
     await loadAllFilters(pagefind);
     const counts: Record<string, Record<string, number>> = { ...(await search(this.pagefindFilters(state))).counts };
     for (const facet of Object.keys(state.filters)) {
