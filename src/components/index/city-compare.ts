@@ -3,7 +3,7 @@
  * as a chart and a table. Reads one JSON file emitted at build time; the choice lives in the URL
  * (?city=bilbao&city=oslo).
  */
-import { groupedBarChart } from '../lib/charts/grouped-bar-chart.ts';
+import { groupedBarChart } from '../../lib/charts/grouped-bar-chart.ts';
 
 interface CompareData {
   themes: { id: string; label: Record<string, string> }[];
