@@ -12,7 +12,7 @@ describe('PRACTICE_FACETS', () => {
       { value: 'mediation', total: 4 },
       { value: 'language', total: 1 },
     ]);
-    expect(PRACTICE_FACETS.city.values(catalogue).map((list) => list.value)).toEqual(['bilbao', 'getxo', 'oslo', 'lisbon']);
+    expect(PRACTICE_FACETS.city.values(catalogue).map((list) => list.value)).toEqual(['bilbao', 'getxo', 'lisbon', 'oslo']);
     expect(PRACTICE_FACETS.country.values(catalogue)).toContainEqual({ value: 'es', total: 2 });
     expect(PRACTICE_FACETS.for.values(catalogue)).toEqual([
       { value: 'newcomers', total: 1 },
