@@ -1,33 +1,22 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { citySchema } from './lib/schemas/city.ts';
-import { indexResultSchema } from './lib/schemas/index-result.ts';
-import { networkSchema } from './lib/schemas/network.ts';
-import { pageSchema } from './lib/schemas/page.ts';
-import { practiceEntrySchema } from './lib/schemas/practice.ts';
-import { themeSchema } from './lib/schemas/theme.ts';
+import { COLLECTIONS, COLLECTION_NAMES, collectionPattern, type CollectionName } from './lib/content/collections.ts';
+import { LANGUAGES } from './lib/schemas/fields.ts';
 
-// Schemas live in src/lib/schemas/; `npm run check:content` validates the same files with them
-// and also checks what Astro does not (references, translations, duplicates).
+// Every collection, its folder, files and schema come from the registry in
+// src/lib/content/collections.ts; `npm run check:content` reads the same files with the same
+// schemas and also checks what Astro does not (references, translations, duplicates).
 // ICC_CONTENT_DIR points the build at another content tree (the scale benchmark's corpus).
 const contentDirectory = process.env.ICC_CONTENT_DIR ?? './src/content';
-const yamlFiles = (collection: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDirectory}/${collection}` });
 
-export const collections = {
-  themes: defineCollection({ loader: yamlFiles('themes'), schema: themeSchema }),
-  networks: defineCollection({ loader: yamlFiles('networks'), schema: networkSchema }),
-  cities: defineCollection({ loader: yamlFiles('cities'), schema: citySchema }),
-  practices: defineCollection({
-    // Ids are "<lang>/<slug>": translations share the file name.
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/practices` }),
-    schema: practiceEntrySchema,
-  }),
-  pages: defineCollection({
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/pages` }),
-    schema: pageSchema,
-  }),
-  indexResults: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${contentDirectory}/index-results` }),
-    schema: indexResultSchema,
-  }),
-};
+export const collections = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [
+    name,
+    defineCollection({
+      // Per-language collections have ids "<lang>/<slug>": translations share the file name.
+      loader: glob({ pattern: collectionPattern(name, LANGUAGES), base: `${contentDirectory}/${COLLECTIONS[name].folder}` }),
+      schema: COLLECTIONS[name].schema,
+    }),
+  ]),
+  // Astro types each collection's entries from its schema's type.
+) as { [N in CollectionName]: Omit<ReturnType<typeof defineCollection>, 'schema'> & { schema: (typeof COLLECTIONS)[N]['schema'] } };

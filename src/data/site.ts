@@ -34,7 +34,7 @@ async function load(): Promise<Site> {
     getCollection('networks'),
     getCollection('cities'),
     getCollection('practices'),
-    getCollection('indexResults'),
+    getCollection('index-results'),
   ]);
   const practices = practiceEntries
     // Translation stubs written by the CMS hold no title: skipped, the English text is shown.

@@ -9,6 +9,7 @@ import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
 import { practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
 import type { ResultEntry } from './index-stats.ts';
+import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
 
 export const DATA_LICENCE = 'CC BY 4.0';
 
@@ -68,26 +69,6 @@ export function recordFields(name: DatasetName): { name: string; type: string; r
     required: (record.required ?? []).includes(field),
     description: node.description ?? '',
   }));
-}
-
-interface JsonSchemaNode {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, JsonSchemaNode>;
-  required?: string[];
-  items?: JsonSchemaNode;
-  anyOf?: JsonSchemaNode[];
-  enum?: unknown[];
-  const?: unknown;
-}
-
-function describeType(node: JsonSchemaNode): string {
-  if (node.anyOf) return node.anyOf.map(describeType).join(' | ');
-  if (node.enum) return node.enum.map((value) => JSON.stringify(value)).join(' | ');
-  if (node.const !== undefined) return JSON.stringify(node.const);
-  if (node.type === 'array') return `${node.items ? describeType(node.items) : 'any'}[]`;
-  if (node.type === 'object' && node.properties) return `{ ${Object.keys(node.properties).join(', ')} }`;
-  return Array.isArray(node.type) ? node.type.join(' | ') : (node.type ?? 'any');
 }
 
 /** JSON Schema (draft 2020-12) of a dataset file, generated from the zod schemas. */

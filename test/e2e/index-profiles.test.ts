@@ -5,7 +5,7 @@ import { useBuiltSite } from '../helpers/site.ts';
 
 const site = useBuiltSite();
 const { content } = checkContent('.');
-const results = content.indexResults.map(({ id, data }) => ({ id, data }));
+const results = content['index-results'].map(({ id, data }) => ({ id, data }));
 const latest = latestResultByCity(results);
 const sample = sampleStatistics([...latest.values()]);
 

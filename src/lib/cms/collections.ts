@@ -5,14 +5,11 @@
  * ranges, options — is read from the zod schemas by generate-config.ts.
  */
 import type { z } from 'zod';
-import { citySchema } from '../schemas/city.ts';
-import { indexResultSchema } from '../schemas/index-result.ts';
-import { networkSchema } from '../schemas/network.ts';
-import { pageSchema } from '../schemas/page.ts';
-import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
-import { themeSchema } from '../schemas/theme.ts';
+import { COLLECTIONS, collectionFolder, entrySchema, type CollectionName } from '../content/collections.ts';
+import { SHARED_KEYS } from '../schemas/practice.ts';
 
-export type CmsCollectionName = 'practices' | 'cities' | 'index-results' | 'themes' | 'networks' | 'pages';
+/** Every collection is edited in the CMS. */
+export type CmsCollectionName = CollectionName;
 
 /** A widget the schema cannot imply on its own. */
 export type WidgetOverride =
@@ -72,15 +69,23 @@ export const SLUG_FIELD = '_slug';
 /** Set when a file is read, so saving can keep the file's own layout for unchanged fields; never written. */
 export const SOURCE_FIELD = '_source';
 
+/** What the registry (src/lib/content/collections.ts) already says: name, schema, folder, file type, languages. */
+function fromRegistry(name: CmsCollectionName) {
+  const spec = COLLECTIONS[name];
+  return {
+    name,
+    schema: entrySchema(name),
+    folder: collectionFolder(name).replace(/\/$/, ''),
+    extension: spec.extensions[0]!.slice(1) as 'md' | 'yaml',
+    i18n: spec.perLanguage,
+  };
+}
+
 export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
   return [
     {
-      name: 'practices',
-      schema: practiceSchema as unknown as z.ZodObject,
-      folder: 'src/content/practices',
-      extension: 'md',
+      ...fromRegistry('practices'),
       format: 'icc-practice',
-      i18n: true,
       sharedFields: SHARED_KEYS,
       identifierField: 'title',
       slug: `{{fields.${SLUG_FIELD}}}`,
@@ -125,12 +130,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       preview: true,
     },
     {
-      name: 'cities',
-      schema: citySchema,
-      folder: 'src/content/cities',
-      extension: 'yaml',
+      ...fromRegistry('cities'),
       format: 'icc-yaml',
-      i18n: false,
       sharedFields: [],
       identifierField: 'name',
       slug: `{{fields.${SLUG_FIELD}}}`,
@@ -149,12 +150,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       preview: false,
     },
     {
-      name: 'index-results',
-      schema: indexResultSchema as unknown as z.ZodObject,
-      folder: 'src/content/index-results',
-      extension: 'md',
+      ...fromRegistry('index-results'),
       format: 'icc-front-matter',
-      i18n: false,
       sharedFields: [],
       identifierField: 'city',
       slug: '{{fields.city}}-{{fields.edition}}',
@@ -175,12 +172,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       preview: false,
     },
     {
-      name: 'themes',
-      schema: themeSchema,
-      folder: 'src/content/themes',
-      extension: 'yaml',
+      ...fromRegistry('themes'),
       format: 'icc-yaml',
-      i18n: false,
       sharedFields: [],
       identifierField: 'label.en',
       slug: `{{fields.${SLUG_FIELD}}}`,
@@ -197,12 +190,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       preview: false,
     },
     {
-      name: 'networks',
-      schema: networkSchema,
-      folder: 'src/content/networks',
-      extension: 'yaml',
+      ...fromRegistry('networks'),
       format: 'icc-yaml',
-      i18n: false,
       sharedFields: [],
       identifierField: 'name.en',
       slug: `{{fields.${SLUG_FIELD}}}`,
@@ -220,12 +209,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       preview: false,
     },
     {
-      name: 'pages',
-      schema: pageSchema,
-      folder: 'src/content/pages',
-      extension: 'md',
+      ...fromRegistry('pages'),
       format: 'icc-front-matter',
-      i18n: true,
       sharedFields: [],
       identifierField: 'title',
       slug: `{{fields.${SLUG_FIELD}}}`,

@@ -1,43 +1,32 @@
-/** Validates all content at once and reports every problem (used by the CLI, the build and tests). */
+/**
+ * Validates all content at once and reports every problem (used by the CLI, the build and tests):
+ * each file against its collection's schema from the registry (collections.ts), then the rules
+ * across files (integrity.ts).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { citySchema, type City } from '../schemas/city.ts';
 import type { Lang } from '../schemas/fields.ts';
-import { indexResultSchema, type IndexResult } from '../schemas/index-result.ts';
-import { networkSchema, type Network } from '../schemas/network.ts';
-import {
-  isPracticeStub,
-  practiceSchema,
-  practiceStubSchema,
-  type Practice,
-  type PracticeStub,
-} from '../schemas/practice.ts';
-import { pageSchema } from '../schemas/page.ts';
-import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
 
+/** A file that passed its schema. */
 export interface Entry<T> {
   id: string;
   file: string;
+  /** For per-language collections: the language, from the folder. */
+  lang?: Lang;
+  /** A translation holding only the fields shared with the English version (skipped by the site). */
+  stub: boolean;
   data: T;
 }
 
-export interface PracticeEntry extends Entry<Practice | PracticeStub> {
-  lang: Lang;
-  stub: boolean;
-}
-
-/** Entries that passed their schema. */
-export interface ValidContent {
-  themes: Entry<Theme>[];
-  networks: Entry<Network>[];
-  cities: Entry<City>[];
-  practices: PracticeEntry[];
-  indexResults: Entry<IndexResult>[];
-}
+/** Entries that passed their schema, by collection. */
+export type ValidContent = {
+  [N in CollectionName]: Entry<z.output<(typeof COLLECTIONS)[N]['schema']>>[];
+};
 
 export interface ContentCheck {
   problems: Problem[];
@@ -46,7 +35,7 @@ export interface ContentCheck {
   fileCount: number;
 }
 
-function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+function validate(entry: RawEntry, schema: z.ZodType, problems: Problem[]): unknown {
   const result = schema.safeParse(entry.data, { reportInput: true });
   if (result.success) return result.data;
   const knownFields = 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
@@ -57,42 +46,14 @@ function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[])
 /** Reads and validates everything under `<root>/src/content/` (or `contentDirectory`). */
 export function checkContent(root: string, contentDirectory?: string): ContentCheck {
   const { entries, problems } = readContent(root, contentDirectory);
-  const content: ValidContent = { themes: [], networks: [], cities: [], practices: [], indexResults: [] };
+  const content = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as ValidContent;
   for (const entry of entries) {
-    const { id, file } = entry;
-    switch (entry.collection) {
-      case 'themes': {
-        const data = validate(entry, themeSchema, problems);
-        if (data) content.themes.push({ id, file, data });
-        break;
-      }
-      case 'networks': {
-        const data = validate(entry, networkSchema, problems);
-        if (data) content.networks.push({ id, file, data });
-        break;
-      }
-      case 'cities': {
-        const data = validate(entry, citySchema, problems);
-        if (data) content.cities.push({ id, file, data });
-        break;
-      }
-      case 'practices': {
-        const stub = isPracticeStub(entry.data);
-        const data: Practice | PracticeStub | undefined = stub
-          ? validate(entry, practiceStubSchema, problems)
-          : validate(entry, practiceSchema, problems);
-        if (data) content.practices.push({ id, file, data, lang: entry.lang!, stub } satisfies PracticeEntry);
-        break;
-      }
-      case 'pages':
-        validate(entry, pageSchema, problems);
-        break;
-      case 'index-results': {
-        const data = validate(entry, indexResultSchema, problems);
-        if (data) content.indexResults.push({ id, file, data });
-        break;
-      }
-    }
+    const spec: CollectionSpec = COLLECTIONS[entry.collection];
+    const data = validate(entry, spec.schemaFor(entry.data), problems);
+    if (data === undefined) continue;
+    const { id, file, lang } = entry;
+    const stub = spec.isStub?.(entry.data) ?? false;
+    (content[entry.collection] as Entry<unknown>[]).push({ id, file, lang, stub, data });
   }
 
   problems.push(

@@ -11,30 +11,13 @@ import { didYouMean } from '../did-you-mean.ts';
 import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
-import type { CollectionName, RawEntry } from './read-content.ts';
+import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName } from './collections.ts';
+import type { RawEntry } from './read-content.ts';
 
 export interface IntegrityOptions {
   /** Whether `/images/...` exists under public/. */
   imageExists: (src: string) => boolean;
 }
-
-const FOLDER: Record<CollectionName, string> = {
-  themes: 'src/content/themes/',
-  networks: 'src/content/networks/',
-  cities: 'src/content/cities/',
-  practices: 'src/content/practices/en/',
-  'index-results': 'src/content/index-results/',
-  pages: 'src/content/pages/en/',
-};
-
-const NOUN: Record<CollectionName, string> = {
-  themes: 'theme',
-  networks: 'national network',
-  cities: 'city',
-  practices: 'practice',
-  'index-results': 'Index result',
-  pages: 'page',
-};
 
 /** The strings of a list field, with their positions; other values are the schema's business. */
 function stringsOf(value: unknown): [number, string][] {
@@ -49,23 +32,22 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
   const problems: Problem[] = [];
   const of = (collection: CollectionName) => entries.filter((entry) => entry.collection === collection);
   const ids = (collection: CollectionName) => new Set(of(collection).map((entry) => entry.id));
-  const known: Record<CollectionName, Set<string>> = {
-    themes: ids('themes'),
-    networks: ids('networks'),
-    cities: ids('cities'),
-    practices: ids('practices'),
-    'index-results': ids('index-results'),
-    pages: ids('pages'),
-  };
+  const known = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, ids(name)])) as Record<CollectionName, Set<string>>;
 
-  const reference = (file: string, field: string, value: string, collection: CollectionName) => {
-    if (known[collection].has(value)) return;
-    problems.push({
-      file,
-      field,
-      message: `"${value}" is not a known ${NOUN[collection]}${didYouMean(value, known[collection])}: known ids are the file names in ${FOLDER[collection]}`,
-    });
-  };
+  // Every reference the registry declares must name an existing entry.
+  for (const { collection, file, data } of entries) {
+    for (const { path, collection: target } of COLLECTIONS[collection].references) {
+      for (const [field, value] of referencedValues(data, path)) {
+        if (known[target].has(value)) continue;
+        const folder = collectionFolder(target, COLLECTIONS[target].perLanguage ? 'en' : undefined);
+        problems.push({
+          file,
+          field,
+          message: `"${value}" is not a known ${COLLECTIONS[target].noun}${didYouMean(value, known[target])}: known ids are the file names in ${folder}`,
+        });
+      }
+    }
+  }
 
   // Two files with one id (barcelona.yaml and barcelona.yml) would silently shadow each other.
   const firstFileById = new Map<string, string>();
@@ -96,14 +78,6 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         });
       } else themeByOrder.set(data.order, id);
     }
-    if (typeof data.parent === 'string') reference(file, 'parent', data.parent, 'themes');
-  }
-
-  // Cities
-  for (const { file, data } of of('cities')) {
-    for (const [index, network] of stringsOf(data.networks)) {
-      reference(file, `networks[${index}]`, network, 'networks');
-    }
   }
 
   // Practices
@@ -111,13 +85,8 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
   const english = new Map(practices.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
   for (const practice of practices) {
     const { id, file, data } = practice;
-    for (const [index, city] of stringsOf(data.cities)) reference(file, `cities[${index}]`, city, 'cities');
-    for (const [index, theme] of stringsOf(data.themes)) reference(file, `themes[${index}]`, theme, 'themes');
     for (const [index, slug] of stringsOf(data.adaptedFrom)) {
-      const field = `adaptedFrom[${index}]`;
-      if (slug === id) {
-        problems.push({ file, field, message: `"${slug}" is this practice itself: name the practice it adapted` });
-      } else reference(file, field, slug, 'practices');
+      if (slug === id) problems.push({ file, field: `adaptedFrom[${index}]`, message: `"${slug}" is this practice itself: name the practice it adapted` });
     }
     if (Array.isArray(data.images)) {
       data.images.forEach((image, index) => {
@@ -176,7 +145,6 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
   // Index results
   const editionsSeen = new Map<string, string>();
   for (const { id, file, data } of of('index-results')) {
-    if (typeof data.city === 'string') reference(file, 'city', data.city, 'cities');
     if (typeof data.city === 'string' && typeof data.edition === 'number') {
       const expectedId = `${data.city}-${data.edition}`;
       if (id !== expectedId) {
@@ -196,8 +164,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
       for (const themeId of Object.keys(data.scores)) {
         const field = `scores.${themeId}`;
         const versions = themeVersions.get(themeId);
-        if (!versions) reference(file, field, themeId, 'themes');
-        else if (version && !versions.includes(version)) {
+        if (versions && version && !versions.includes(version)) {
           problems.push({
             file,
             field,
@@ -205,13 +172,6 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
           });
         }
       }
-    }
-    if (Array.isArray(data.recommendations)) {
-      data.recommendations.forEach((recommendation, index) => {
-        if (isRecord(recommendation) && typeof recommendation.theme === 'string') {
-          reference(file, `recommendations[${index}].theme`, recommendation.theme, 'themes');
-        }
-      });
     }
   }
 

@@ -7,9 +7,10 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LANGUAGES, type Lang } from '../schemas/fields.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
+import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
 
-export type CollectionName = 'themes' | 'networks' | 'cities' | 'practices' | 'index-results' | 'pages';
+export type { CollectionName };
 
 /** A file as read from disk: its id (file name without extension) and raw data. */
 export interface RawEntry {
@@ -17,25 +18,10 @@ export interface RawEntry {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   id: string;
-  /** For practices: the language, from the folder. */
+  /** For per-language collections: the language, from the folder. */
   lang?: Lang;
   data: Record<string, unknown>;
 }
-
-interface CollectionLayout {
-  extensions: readonly string[];
-  /** Files sit in one folder per language (`en/`, `fr/`). */
-  perLanguage: boolean;
-}
-
-export const COLLECTION_LAYOUT: Record<CollectionName, CollectionLayout> = {
-  themes: { extensions: ['.yaml', '.yml'], perLanguage: false },
-  networks: { extensions: ['.yaml', '.yml'], perLanguage: false },
-  cities: { extensions: ['.yaml', '.yml'], perLanguage: false },
-  practices: { extensions: ['.md'], perLanguage: true },
-  'index-results': { extensions: ['.md'], perLanguage: false },
-  pages: { extensions: ['.md'], perLanguage: true },
-};
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -87,8 +73,8 @@ export function readContent(
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
 
-  for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, CollectionLayout][]) {
-    const directory = join(contentDirectory, collection);
+  for (const [collection, layout] of Object.entries(COLLECTIONS) as [CollectionName, (typeof COLLECTIONS)[CollectionName]][]) {
+    const directory = join(contentDirectory, layout.folder);
     for (const path of listFiles(directory)) {
       const file = relative(root, path).split(sep).join('/');
       const inside = relative(directory, path).split(sep);

@@ -32,7 +32,9 @@ export const citySchema = z.strictObject({
   /** Year the city joined the Intercultural Cities programme. */
   joined: year(2008, CURRENT_YEAR, 'year the city joined the programme'),
   /** Member of the international network (a city may belong to a national network only). */
-  international: z.boolean({ error: 'must be true or false: member of the international network' }),
+  international: z
+    .boolean({ error: 'must be true or false: member of the international network' })
+    .describe('member of the international network (false: a national network only)'),
   /** National networks the city belongs to. */
   networks: z
     .array(id('id of a national network'), {

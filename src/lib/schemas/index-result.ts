@@ -24,7 +24,7 @@ export const indexResultSchema = z
     /** Questionnaire structure used: before or after the 2019 revision. */
     version: z.enum(INDEX_VERSIONS, {
       error: 'must be "pre-2019" or "2019" (in quotes): the Index version of the questionnaire',
-    }),
+    }).describe('the questionnaire used: "2019" (the revised Index) or "pre-2019"'),
     /** N: the number of cities in the report's comparison. */
     sampleSize: wholeNumber(1, 1000, "number of cities in the report's comparison (N)"),
     /** Weighted overall Index, in percent. */
@@ -34,7 +34,8 @@ export const indexResultSchema = z
       .record(z.string(), score('score of the theme'), {
         error: 'must be a list of theme: score pairs, like "commitment: 80"',
       })
-      .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score'),
+      .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score')
+      .describe('score from 0 to 100 per theme id, only for themes of this Index version'),
     /** Summary of the analytical report (Markdown). */
     summary: localizedEnglishRequired('summary of the analytical report'),
     /** The report's recommendations, each tied to a theme. */
@@ -47,6 +48,7 @@ export const indexResultSchema = z
         }),
         { error: 'must be a list of { theme, en, fr }' },
       )
+      .describe("the report's recommendations, each about one theme")
       .default([]),
   })
   .refine((result) => (result.version === 'pre-2019') === result.edition < 2019, {

@@ -21,12 +21,15 @@ export const periodSchema = z
       /** Year the practice started. */
       start: year(FIRST_YEAR, CURRENT_YEAR, 'year the practice started'),
       /** Year it ended (or is planned to end), or "ongoing". */
-      end: z.union([z.literal('ongoing'), z.number().int()], {
-        error: 'must be a year or "ongoing": year the practice ended',
-      }),
+      end: z
+        .union([z.literal('ongoing'), z.number().int()], {
+          error: 'must be a year or "ongoing": year the practice ended',
+        })
+        .describe('year the practice ended (or is planned to end), or "ongoing"'),
     },
     { error: 'is missing: when the practice ran, like { start: 2018, end: ongoing }' },
   )
+  .describe('when the practice ran: start year, and end year or "ongoing"')
   .refine((period) => period.end === 'ongoing' || period.end >= period.start, {
     path: ['end'],
     error: 'must be the start year or later, or "ongoing": year the practice ended',
@@ -55,7 +58,8 @@ export const practiceSharedShape = {
   /** Who the practice is for. */
   targetGroups: z
     .array(targetGroup, { error: 'must be a list of target groups, like [youth, women]' })
-    .min(1, 'needs at least one target group: who the practice is for'),
+    .min(1, 'needs at least one target group: who the practice is for')
+    .describe('who the practice is for, from the fixed list of target groups'),
   /** When the practice ran. */
   period: periodSchema,
   /** Practices this one adapted (their slugs). */
@@ -75,6 +79,7 @@ export const practiceSharedShape = {
       },
       { error: 'must be a group of name, role, email and url' },
     )
+    .describe('the people behind the practice, to ask about it')
     .optional(),
 };
 
@@ -101,6 +106,7 @@ export const practiceTranslatedShape = {
       }),
       { error: 'must be a list of { label, url }' },
     )
+    .describe('web pages and documents about the practice')
     .optional(),
   /** Pictures stored in public/images/, each with a text alternative. */
   images: z
@@ -111,11 +117,13 @@ export const practiceTranslatedShape = {
           .regex(
             /^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif|svg)$/i,
             'must be a picture in public/images/, like /images/practices/x.jpg (remote images are not allowed)',
-          ),
+          )
+          .describe('path of the picture under public/, like /images/practices/x.jpg'),
         alt: text('text alternative: what the image shows, for people who cannot see it'),
       }),
       { error: 'must be a list of { src, alt }' },
     )
+    .describe('pictures of the practice, each with a text alternative')
     .optional(),
   /** Date the practice was first published on the site. */
   published: calendarDate('date the practice was first published'),

@@ -15,7 +15,7 @@ export const themeSchema = z.strictObject({
   /** Which family of Index areas the theme belongs to. */
   group: z.enum(THEME_GROUPS, {
     error: `must be one of ${THEME_GROUPS.join(', ')}: the theme's group`,
-  }),
+  }).describe('family of Index areas: core, lens (part of the intercultural lens), optional or legacy'),
   /** For the six lens areas: the composite theme they belong to. */
   parent: id('id of the composite theme this area belongs to').optional(),
   /** The Index versions that score this theme. */
@@ -25,7 +25,8 @@ export const themeSchema = z.strictObject({
         error: `must be "pre-2019" or "2019": an Index version that scores this theme`,
       }),
     )
-    .min(1, 'needs at least one Index version that scores this theme'),
+    .min(1, 'needs at least one Index version that scores this theme')
+    .describe('the Index versions that score this theme'),
   /** Short name shown in menus, filters and charts. */
   label: localized('short name of the theme'),
   /** One or two sentences on what the Index looks at in this area. */

@@ -63,7 +63,7 @@ transferability: A coordinator and partner associations are needed.
   const contentFiles = () => {
     const { content } = checkContent(process.cwd());
     const pages = ['en', 'fr'].flatMap((lang) => readdirSync(`src/content/pages/${lang}`).map((name) => ({ file: `src/content/pages/${lang}/${name}` })));
-    return [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content.indexResults, ...pages].map((entry) => ({
+    return [...content.practices, ...content.cities, ...content.themes, ...content.networks, ...content['index-results'], ...pages].map((entry) => ({
       file: entry.file,
       source: readFileSync(entry.file, 'utf8'),
       format: entry.file.includes('/practices/') ? cmsFormats['icc-practice']! : entry.file.endsWith('.md') ? cmsFormats['icc-front-matter']! : cmsFormats['icc-yaml']!,
