@@ -7,24 +7,12 @@
  */
 import type { z } from 'zod';
 import { problemsFromIssues } from '../content/problems.ts';
-import { citySchema } from '../schemas/city.ts';
-import { indexResultSchema } from '../schemas/index-result.ts';
-import { networkSchema } from '../schemas/network.ts';
-import { pageSchema } from '../schemas/page.ts';
-import { isPracticeStub, practiceSchema, practiceStubSchema } from '../schemas/practice.ts';
-import { themeSchema } from '../schemas/theme.ts';
+import { COLLECTIONS, entrySchema } from '../content/collections.ts';
 import type { CmsCollectionName } from './collections.ts';
 import { practiceFileData, pruneEmpty } from './formats.ts';
 import type { CmsLocale } from './labels.ts';
 
 type Data = Record<string, unknown>;
-
-const SCHEMAS: Record<Exclude<CmsCollectionName, 'practices' | 'pages'>, z.ZodType> = {
-  cities: citySchema,
-  'index-results': indexResultSchema,
-  themes: themeSchema,
-  networks: networkSchema,
-};
 
 const VERSION_NAME: Record<CmsLocale, Record<'en' | 'fr', string>> = {
   en: { en: 'English version', fr: 'French version' },
@@ -54,16 +42,15 @@ export function checkCmsEntry(
     // Both languages of a page are required; the text after the front matter is not a schema field.
     const withoutBody = ({ body: _body, ...fields }: Data) => pruneEmpty(fields);
     return [
-      ...problems(pageSchema, withoutBody(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`),
-      ...problems(pageSchema, withoutBody(translations.fr ?? {})).map((line) => `${VERSION_NAME[locale].fr}: ${line}`),
+      ...problems(entrySchema('pages'), withoutBody(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`),
+      ...problems(entrySchema('pages'), withoutBody(translations.fr ?? {})).map((line) => `${VERSION_NAME[locale].fr}: ${line}`),
     ];
   }
-  if (collection !== 'practices') return problems(SCHEMAS[collection], pruneEmpty(data));
-  const lines = problems(practiceSchema, practiceFileData(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`);
+  if (collection !== 'practices') return problems(entrySchema(collection), pruneEmpty(data));
+  const lines = problems(entrySchema('practices'), practiceFileData(data)).map((line) => `${VERSION_NAME[locale].en}: ${line}`);
   const french = translations.fr ? practiceFileData(translations.fr) : undefined;
   if (french && Object.keys(french).length > 0) {
-    const schema = isPracticeStub(french) ? practiceStubSchema : practiceSchema;
-    lines.push(...problems(schema, french).map((line) => `${VERSION_NAME[locale].fr}: ${line}`));
+    lines.push(...problems(COLLECTIONS.practices.schemaFor(french), french).map((line) => `${VERSION_NAME[locale].fr}: ${line}`));
   }
   return lines;
 }
