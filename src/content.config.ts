@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { contentLoader } from './lib/content/loader.ts';
 import { citySchema } from './lib/schemas/city.ts';
 import { indexResultSchema } from './lib/schemas/index-result.ts';
 import { networkSchema } from './lib/schemas/network.ts';
@@ -7,27 +7,18 @@ import { pageSchema } from './lib/schemas/page.ts';
 import { practiceEntrySchema } from './lib/schemas/practice.ts';
 import { themeSchema } from './lib/schemas/theme.ts';
 
-// Schemas live in src/lib/schemas/; `npm run check:content` validates the same files with them
-// and also checks what Astro does not (references, translations, duplicates).
-// ICC_CONTENT_DIR points the build at another content tree (the scale benchmark's corpus).
+// Schemas live in src/lib/schemas/. The loader lists and parses files with the content check's
+// own functions (src/lib/content/read-content.ts), so the site publishes exactly the files
+// `npm run check:content` accepts; the check also covers what Astro does not (references,
+// translations, duplicates). Practice and page ids are "<lang>/<slug>": translations share the
+// file name. ICC_CONTENT_DIR points the build at another content tree (the scale benchmark's corpus).
 const contentDirectory = process.env.ICC_CONTENT_DIR ?? './src/content';
-const yamlFiles = (collection: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDirectory}/${collection}` });
 
 export const collections = {
-  themes: defineCollection({ loader: yamlFiles('themes'), schema: themeSchema }),
-  networks: defineCollection({ loader: yamlFiles('networks'), schema: networkSchema }),
-  cities: defineCollection({ loader: yamlFiles('cities'), schema: citySchema }),
-  practices: defineCollection({
-    // Ids are "<lang>/<slug>": translations share the file name.
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/practices` }),
-    schema: practiceEntrySchema,
-  }),
-  pages: defineCollection({
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/pages` }),
-    schema: pageSchema,
-  }),
-  indexResults: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${contentDirectory}/index-results` }),
-    schema: indexResultSchema,
-  }),
+  themes: defineCollection({ loader: contentLoader('themes', contentDirectory), schema: themeSchema }),
+  networks: defineCollection({ loader: contentLoader('networks', contentDirectory), schema: networkSchema }),
+  cities: defineCollection({ loader: contentLoader('cities', contentDirectory), schema: citySchema }),
+  practices: defineCollection({ loader: contentLoader('practices', contentDirectory), schema: practiceEntrySchema }),
+  pages: defineCollection({ loader: contentLoader('pages', contentDirectory), schema: pageSchema }),
+  indexResults: defineCollection({ loader: contentLoader('index-results', contentDirectory), schema: indexResultSchema }),
 };

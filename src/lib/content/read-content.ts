@@ -1,12 +1,23 @@
 /**
- * Reads every content file from disk the way the site does, without Astro, so that the checker
- * and the tests see exactly what editors wrote (Astro's `astro:content` is not available there).
+ * Reads every content file from disk, without Astro, for the content check, the tests and the
+ * site's own content loader (src/lib/content/loader.ts): all of them list files with
+ * `listContentFiles` and read each with `readContentFile`, so a file the check accepts is exactly
+ * a file the build publishes, read the same way.
+ *
+ * Every file under src/content/ is read or refused with its name and the fix: a wrong folder, a
+ * wrong or upper-case extension, a name that is not an id (with a rename that never names a
+ * file that already exists), a page name taken by a built-in route, a file over 1 MB, a file
+ * that is not UTF-8, YAML that does not parse, invisible control characters.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { didYouMean } from '../did-you-mean.ts';
 import { LANGUAGES, type Lang } from '../schemas/fields.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
+import { bodyControlCharacterProblems, controlCharacterProblems } from './control-characters.ts';
+import { decodeUtf8 } from './decode-text.ts';
+import { parseYaml } from './parse-yaml.ts';
 import type { Problem } from './problems.ts';
 
 export type CollectionName = 'themes' | 'networks' | 'cities' | 'practices' | 'index-results' | 'pages';
@@ -17,9 +28,13 @@ export interface RawEntry {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   id: string;
-  /** For practices: the language, from the folder. */
+  /** For practices and pages: the language, from the folder. */
   lang?: Lang;
   data: Record<string, unknown>;
+  /** For Markdown files: the text after the front matter. */
+  body?: string;
+  /** The line of the file where `body` starts. */
+  bodyLine?: number;
 }
 
 interface CollectionLayout {
@@ -37,7 +52,43 @@ export const COLLECTION_LAYOUT: Record<CollectionName, CollectionLayout> = {
   pages: { extensions: ['.md'], perLanguage: true },
 };
 
+const COLLECTIONS = Object.keys(COLLECTION_LAYOUT) as CollectionName[];
+
+/** Larger files are refused unread: a content file is a page of text, not a data dump. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** The routes of one language; a page (src/pages/[lang]/[page].astro) may not take their names. */
+export const ROUTES_DIRECTORY = fileURLToPath(new URL('../../pages/[lang]/', import.meta.url));
+
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** A file that will be read: where it is and what it is called. */
+export interface ContentFile {
+  collection: CollectionName;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** File name without extension. */
+  id: string;
+  lang?: Lang;
+  extension: string;
+}
+
+export interface ContentListing {
+  files: ContentFile[];
+  /** Files that are not read, each with the fix. */
+  problems: Problem[];
+}
+
+export interface ListOptions {
+  /** Only these collections (the content loader lists one); otherwise every file of the folder. */
+  collections?: readonly CollectionName[];
+  /** Page names taken by built-in routes; derived from ROUTES_DIRECTORY by default. */
+  reservedPageNames?: ReadonlySet<string>;
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
 
 function listFiles(directory: string): string[] {
   let names: string[];
@@ -48,100 +99,250 @@ function listFiles(directory: string): string[] {
   }
   return names
     .filter((name) => !name.startsWith('.'))
+    .sort()
     .flatMap((name) => {
       const path = join(directory, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
+      let isDirectory = false;
+      try {
+        isDirectory = statSync(path).isDirectory();
+      } catch {
+        // A broken link: listed as a file, so reading it reports the problem with its name.
+      }
+      return isDirectory ? listFiles(path) : [path];
     });
 }
 
-/** Parses YAML, reporting syntax errors with their line. */
-function parseYaml(source: string, file: string, lineOffset: number, problems: Problem[]) {
-  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      const line = (error.linePos?.[0]?.line ?? 0) + lineOffset;
+/**
+ * The names of the built-in pages of one language (`cities`, `networks`, `search`...): the
+ * folders and files of the route folder, except dynamic (`[page]`) and private (`_x`) ones.
+ */
+export function reservedPageNames(routesDirectory = ROUTES_DIRECTORY): Set<string> {
+  let names: string[];
+  try {
+    names = readdirSync(routesDirectory);
+  } catch {
+    return new Set();
+  }
+  return new Set(
+    names
+      .filter((name) => !name.startsWith('[') && !name.startsWith('_') && !name.startsWith('.'))
+      .map((name) => name.replace(/\.(astro|md|mdx|html|ts|js)$/, '')),
+  );
+}
+
+const folderOf = (collection: CollectionName) => `src/content/${collection}/`;
+
+/** Files beside the collection folders: in src/content/ itself or in a folder that is no collection. */
+function strayFiles(root: string, contentDirectory: string): Problem[] {
+  const folders = COLLECTIONS.map(folderOf).join(', ');
+  return listFiles(contentDirectory).flatMap((path) => {
+    const [top, ...rest] = relative(contentDirectory, path).split(sep);
+    if (rest.length > 0 && (COLLECTIONS as readonly string[]).includes(top!)) return [];
+    const file = toPosix(relative(root, path));
+    const message =
+      rest.length === 0
+        ? `is not read: content files go in one of the folders ${folders}`
+        : `is not read: src/content/${top}/ is not a content folder${didYouMean(top!, COLLECTIONS)}: content files go in one of the folders ${folders}`;
+    return [{ file, field: '', message }];
+  });
+}
+
+interface Candidate {
+  path: string;
+  file: string;
+  folder: string;
+  lang?: Lang;
+  name: string;
+}
+
+/** The files of one collection that follow its pattern, and a problem for each one that does not. */
+function listCollection(root: string, contentDirectory: string, collection: CollectionName, reserved: ReadonlySet<string>): ContentListing {
+  const layout = COLLECTION_LAYOUT[collection];
+  const directory = join(contentDirectory, collection);
+  const files: ContentFile[] = [];
+  const problems: Problem[] = [];
+  const renames: { candidate: Candidate; extension: string }[] = [];
+
+  for (const path of listFiles(directory)) {
+    const file = toPosix(relative(root, path));
+    const inside = relative(directory, path).split(sep);
+    const name = inside.at(-1)!;
+    let lang: Lang | undefined;
+    if (layout.perLanguage) {
+      const folder = inside.length === 2 ? inside[0] : undefined;
+      if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
+        const folders = LANGUAGES.map((language) => `${folderOf(collection)}${language}/`).join(' or ');
+        problems.push({ file, field: '', message: `is not read: ${collection} go in ${folders}` });
+        continue;
+      }
+      lang = folder as Lang;
+    } else if (inside.length > 1) {
       problems.push({
         file,
         field: '',
-        message: `is not valid YAML near line ${line}: ${error.message.split('\n')[0]} (check indentation, and put text containing ": " in quotes)`,
+        message: `is not read: files in ${folderOf(collection)} go directly in that folder, not in a sub-folder: move it to ${folderOf(collection)}${name}`,
+      });
+      continue;
+    }
+    const candidate: Candidate = { path, file, folder: `${collection}/${lang ?? ''}`, lang, name };
+    const extension = layout.extensions.find((candidate) => name.endsWith(candidate));
+    const stem = extension ? name.slice(0, -extension.length) : undefined;
+    if (extension && stem !== undefined && SLUG_PATTERN.test(stem)) {
+      files.push({ collection, path, file, id: stem, lang, extension });
+      continue;
+    }
+    const caseless = layout.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
+    if (!caseless) {
+      problems.push({
+        file,
+        field: '',
+        message: `is not read: files in ${folderOf(collection)} must end in ${layout.extensions.join(' or ')}`,
+      });
+      continue;
+    }
+    renames.push({ candidate, extension: caseless });
+  }
+
+  // A rename never suggests a name that is taken: two such files are duplicates, and say so.
+  const taken = new Map(files.map((entry) => [`${entry.collection}/${entry.lang ?? ''}:${entry.id}`, entry.file]));
+  for (const { candidate, extension } of renames) {
+    const stem = candidate.name.slice(0, -extension.length);
+    const id = slugify(stem);
+    const { file } = candidate;
+    if (!id) {
+      problems.push({
+        file,
+        field: '',
+        message: `has a file name that is not a valid id: rename it with lower-case letters, digits and hyphens, like "welcome-desk${extension}"`,
+      });
+      continue;
+    }
+    const key = `${candidate.folder}:${id}`;
+    const other = taken.get(key);
+    if (other) {
+      problems.push({
+        file,
+        field: '',
+        message: `is a duplicate of ${other}: both names become "${id}" in lower case without accents or spaces, and one address cannot show two files; keep one of them and remove the other`,
+      });
+      continue;
+    }
+    taken.set(key, file);
+    const message =
+      stem === id
+        ? `is not read: its extension "${candidate.name.slice(stem.length)}" must be written in lower case: rename it to "${id}${extension}"`
+        : `has a file name that is not a valid id: rename it to "${id}${extension}" (lower case, hyphens, no accents or spaces)`;
+    problems.push({ file, field: '', message });
+  }
+
+  if (collection === 'pages') {
+    const kept = files.filter((entry) => !reserved.has(entry.id));
+    for (const entry of files.filter((entry) => reserved.has(entry.id))) {
+      problems.push({
+        file: entry.file,
+        field: '',
+        message: `is not read: "${entry.id}" is the address of a built-in page of the site (/${entry.lang}/${entry.id}/): rename the file; these names are taken: ${[...reserved].sort().join(', ')}`,
       });
     }
-    return undefined;
+    return { files: kept, problems };
   }
-  const data: unknown = document.toJS();
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file, field: '', message: 'must hold fields like "name: value"; it is empty or a list' });
-    return undefined;
+  return { files, problems };
+}
+
+/**
+ * The content files under `contentDirectory` (default `<root>/src/content/`), following each
+ * collection's pattern, and a problem for every other file. Paths in problems are relative to `root`.
+ */
+export function listContentFiles(root: string, contentDirectory = join(root, 'src', 'content'), options: ListOptions = {}): ContentListing {
+  const files: ContentFile[] = [];
+  const problems: Problem[] = [];
+  if (!options.collections) {
+    try {
+      statSync(contentDirectory);
+    } catch {
+      return { files, problems: [{ file: toPosix(relative(root, contentDirectory)) || '.', field: '', message: 'does not exist: there is no content to read' }] };
+    }
+    problems.push(...strayFiles(root, contentDirectory));
   }
-  return data as Record<string, unknown>;
+  const reserved = options.reservedPageNames ?? reservedPageNames();
+  for (const collection of options.collections ?? COLLECTIONS) {
+    const listing = listCollection(root, contentDirectory, collection, reserved);
+    files.push(...listing.files);
+    problems.push(...listing.problems);
+  }
+  return { files, problems };
+}
+
+export interface ReadFile {
+  /** The fields, when the file could be parsed (even if some texts are refused). */
+  data?: Record<string, unknown>;
+  body?: string;
+  bodyLine?: number;
+  /** The decoded text of the whole file. */
+  source?: string;
+  problems: Problem[];
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Reads one file: size, encoding, front matter, YAML, control characters. Never throws. */
+export function readContentFile({ path, file, extension }: Pick<ContentFile, 'path' | 'file' | 'extension'>): ReadFile {
+  const refuse = (message: string): ReadFile => ({ problems: [{ file, field: '', message }] });
+  try {
+    const { size } = statSync(path);
+    if (size > MAX_FILE_BYTES) {
+      return refuse(`is too large to be a content file (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)}): shorten it, or split it into several entries`);
+    }
+    const decoded = decodeUtf8(readFileSync(path));
+    if (!decoded.ok) {
+      return refuse(`is not UTF-8 (line ${decoded.line} has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8`);
+    }
+    const source = decoded.text;
+    let yaml = source;
+    let lineOffset = 0;
+    let body: string | undefined;
+    let bodyLine: number | undefined;
+    if (extension === '.md') {
+      const match = FRONT_MATTER.exec(source);
+      if (!match) {
+        return refuse(
+          /^---[ \t]*\r?\n/.test(source)
+            ? 'has front matter that is never closed: add a line "---" after the last field'
+            : 'has no front matter: the file must start with a line "---", the fields, and another "---"',
+        );
+      }
+      yaml = match[1]!;
+      lineOffset = 1;
+      body = source.slice(match[0].length);
+      bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+    }
+    const parsed = parseYaml(yaml, file, lineOffset);
+    const problems = [...parsed.problems];
+    if (parsed.data) problems.push(...controlCharacterProblems(parsed.data, file));
+    if (body !== undefined) problems.push(...bodyControlCharacterProblems(body, file, bodyLine!));
+    return { data: parsed.data, body, bodyLine, source, problems };
+  } catch (error) {
+    return refuse(`could not be read (${error instanceof Error ? error.message : String(error)}): check that it is a readable file`);
+  }
 }
 
 /**
  * Reads all collections under `contentDirectory` (default `<root>/src/content/`); file paths in
- * problems are relative to `root`. Unreadable files become problems.
+ * problems are relative to `root`. Files that are not read become problems.
  */
-export function readContent(
-  root: string,
-  contentDirectory = join(root, 'src', 'content'),
-): { entries: RawEntry[]; problems: Problem[] } {
+export function readContent(root: string, contentDirectory = join(root, 'src', 'content')): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
-  const problems: Problem[] = [];
-
-  for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, CollectionLayout][]) {
-    const directory = join(contentDirectory, collection);
-    for (const path of listFiles(directory)) {
-      const file = relative(root, path).split(sep).join('/');
-      const inside = relative(directory, path).split(sep);
-      const name = inside.at(-1)!;
-      const extension = layout.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
-      if (!extension) {
-        problems.push({
-          file,
-          field: '',
-          message: `is not read: files in src/content/${collection}/ must end in ${layout.extensions.join(' or ')}`,
-        });
-        continue;
-      }
-      let lang: Lang | undefined;
-      if (layout.perLanguage) {
-        const folder = inside.length === 2 ? inside[0] : undefined;
-        if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
-          problems.push({
-            file,
-            field: '',
-            message: `is not read: ${collection} go in src/content/${collection}/en/ or src/content/${collection}/fr/`,
-          });
-          continue;
-        }
-        lang = folder as Lang;
-      }
-      const id = name.slice(0, -extension.length);
-      if (!SLUG_PATTERN.test(id)) {
-        problems.push({
-          file,
-          field: '',
-          message: `has a file name that is not a valid id: rename it to "${slugify(id) || 'a-name'}${extension}" (lower case, hyphens, no accents or spaces)`,
-        });
-        continue;
-      }
-      const source = readFileSync(path, 'utf8');
-      let data: Record<string, unknown> | undefined;
-      if (extension === '.md') {
-        const match = FRONT_MATTER.exec(source);
-        if (!match) {
-          problems.push({
-            file,
-            field: '',
-            message: 'has no front matter: the file must start with a line "---", the fields, and another "---"',
-          });
-          continue;
-        }
-        data = parseYaml(match[1]!, file, 1, problems);
-      } else {
-        data = parseYaml(source.replace(/^\uFEFF/, ''), file, 0, problems);
-      }
-      if (data) entries.push({ collection, file, id, lang, data });
-    }
+  const { files, problems } = listContentFiles(root, contentDirectory);
+  for (const contentFile of files) {
+    const { collection, file, id, lang } = contentFile;
+    const read = readContentFile(contentFile);
+    problems.push(...read.problems);
+    if (read.data) entries.push({ collection, file, id, lang, data: read.data, body: read.body, bodyLine: read.bodyLine });
   }
   return { entries, problems };
+}
+
+/** The name a file's entry has in Astro's collection: `<lang>/<id>` for per-language collections. */
+export function entryId(file: Pick<ContentFile, 'id' | 'lang'>): string {
+  return file.lang ? `${file.lang}/${file.id}` : file.id;
 }

@@ -4,6 +4,7 @@ import {
   calendarDate,
   id,
   localizedEnglishRequired,
+  markdownText,
   text,
   wholeNumber,
   year,
@@ -36,7 +37,7 @@ export const indexResultSchema = z
       })
       .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score'),
     /** Summary of the analytical report (Markdown). */
-    summary: localizedEnglishRequired('summary of the analytical report'),
+    summary: localizedEnglishRequired('summary of the analytical report', markdownText),
     /** The report's recommendations, each tied to a theme. */
     recommendations: z
       .array(
