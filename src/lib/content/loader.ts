@@ -37,8 +37,7 @@ async function storeFile(context: LoaderContext, file: ContentFile): Promise<Out
   try {
     data = await context.parseData({ id, data: read.data, filePath: file.path });
   } catch (error) {
-    // The schema refused the data: a build stops on it; the dev server reports it and goes on.
-    if (!context.watcher) throw error;
+    // The schema refused the data: a build stops on it (below); the dev server reports it and goes on.
     return { stored: false, problems: [{ file: file.file, field: '', message: describeError(error) }] };
   }
   context.store.set({ id, data, body: read.body, filePath: file.file, digest });

@@ -126,7 +126,9 @@ export function reservedPageNames(routesDirectory = ROUTES_DIRECTORY): Set<strin
   return new Set(
     names
       .filter((name) => !name.startsWith('[') && !name.startsWith('_') && !name.startsWith('.'))
-      .map((name) => name.replace(/\.(astro|md|mdx|html|ts|js)$/, '')),
+      .map((name) => name.replace(/\.(astro|md|mdx|html|ts|js)$/, ''))
+      // `rss.xml` cannot clash: a page's name is an id.
+      .filter((name) => SLUG_PATTERN.test(name)),
   );
 }
 
