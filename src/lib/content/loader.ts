@@ -26,13 +26,16 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
 
 /** Reads one file into the store; unchanged files (same digest) are kept as they are. */
 async function storeFile(context: LoaderContext, file: ContentFile): Promise<Outcome> {
-  const read = readContentFile(file);
-  if (read.problems.length > 0 || !read.data || read.source === undefined) {
-    return { stored: false, problems: read.problems };
-  }
   const id = entryId(file);
-  const digest = context.generateDigest(read.source);
-  if (context.store.get(id)?.digest === digest) return { stored: true, id };
+  // Only valid files are stored, so a file whose text has not changed needs no parsing again.
+  const storedDigest = context.store.get(id)?.digest;
+  let digest: string | number | undefined;
+  const read = readContentFile(file, (source) => {
+    digest = context.generateDigest(source);
+    return storedDigest !== undefined && digest === storedDigest;
+  });
+  if (read.problems.length > 0) return { stored: false, problems: read.problems };
+  if (!read.data) return { stored: true, id };
   let data: Record<string, unknown>;
   try {
     data = await context.parseData({ id, data: read.data, filePath: file.path });

@@ -287,8 +287,14 @@ export interface ReadFile {
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Reads one file: size, encoding, front matter, YAML, control characters. Never throws. */
-export function readContentFile({ path, file, extension }: Pick<ContentFile, 'path' | 'file' | 'extension'>): ReadFile {
+/**
+ * Reads one file: size, encoding, front matter, YAML, control characters. Never throws.
+ * `unchanged(source)` lets the content loader stop before parsing a file it already holds.
+ */
+export function readContentFile(
+  { path, file, extension }: Pick<ContentFile, 'path' | 'file' | 'extension'>,
+  unchanged?: (source: string) => boolean,
+): ReadFile {
   const refuse = (message: string): ReadFile => ({ problems: [{ file, field: '', message }] });
   try {
     const { size } = statSync(path);
@@ -300,6 +306,7 @@ export function readContentFile({ path, file, extension }: Pick<ContentFile, 'pa
       return refuse(`is not UTF-8 (line ${decoded.line} has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8`);
     }
     const source = decoded.text;
+    if (unchanged?.(source)) return { source, problems: [] };
     let yaml = source;
     let lineOffset = 0;
     let body: string | undefined;

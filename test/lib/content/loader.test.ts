@@ -74,6 +74,18 @@ describe('contentLoader', () => {
     expect(warning).toContain('src/content/networks/http-site.yaml: ');
   });
 
+  it('does not parse again a file whose text has not changed since the last build', async () => {
+    const { context, entries } = fakeContext(tree.root, { watch: true });
+    const parseData = vi.fn(context.parseData);
+    context.parseData = parseData;
+    await contentLoader('networks', 'src/content').load(context);
+    expect(parseData).toHaveBeenCalled();
+    parseData.mockClear();
+    await contentLoader('networks', 'src/content').load(context);
+    expect(parseData).not.toHaveBeenCalled();
+    expect([...entries.keys()].sort()).toEqual(['bom-crlf', 'spain']);
+  });
+
   it('after an edit that breaks a file, keeps its last valid version and says why', async () => {
     const edited = contentTree({ 'src/content/networks/spain.yaml': NETWORK_YAML });
     try {
