@@ -97,7 +97,11 @@ export function contentLoader(collection: CollectionName, contentDirectory: stri
             logger.info(`reloaded ${file.file}`);
           } else {
             for (const problem of outcome.problems) logger.error(formatProblem(problem));
-            logger.error(`${file.file} is not reloaded: the site shows its last valid version until it is fixed`);
+            logger.error(
+              store.has(entryId(file))
+                ? `${file.file} is not reloaded: the site shows its last valid version until it is fixed`
+                : `${file.file} is not shown until it is fixed`,
+            );
           }
         } catch (error) {
           logger.error(`${path} could not be reloaded: ${describeError(error)}`);

@@ -31,6 +31,7 @@ function fakeContext(root: string, options: { watch: boolean }) {
       get: (id: string) => entries.get(id),
       set: (entry: Stored) => (entries.set(entry.id, entry), true),
       keys: () => [...entries.keys()],
+      has: (id: string) => entries.has(id),
       delete: (id: string) => void entries.delete(id),
     },
     // As Astro does: the collection's schema validates the data, and a refusal throws.
