@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
 import { contentTree } from '../helpers/content-tree.ts';
-import { HOSTILE_TREE } from '../lib/content/hostile-tree.ts';
+import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 
 type SetupHook = (options: unknown) => void;
 

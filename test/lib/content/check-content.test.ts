@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
 import { contentTree } from '../../helpers/content-tree.ts';
-import { HOSTILE_TREE } from './hostile-tree.ts';
+import { HOSTILE_TREE } from '../../fixtures/hostile-content.ts';
 
 const broken = checkContent('test/fixtures/broken-content');
 const lines = broken.problems.map(formatProblem);
@@ -135,5 +135,24 @@ describe('a content tree with every kind of unreadable or hostile file', () => {
     const refused = new Set(hostile.problems.map((problem) => problem.file));
     expect(refused.size).toBe(27);
     expect([...refused].filter((file) => file.includes('bom-crlf') || file.endsWith('/spain.yaml'))).toEqual([]);
+  });
+});
+
+describe('an Index result named after another edition', () => {
+  it('is not told to take the name of a file that exists', () => {
+    const tree = contentTree({
+      'src/content/index-results/lisbon-2019.md': '---\ncity: lisbon\nedition: 2019\n---\n',
+      'src/content/index-results/lisbon-2020.md': '---\ncity: lisbon\nedition: 2019\n---\n',
+      'src/content/index-results/lisbon-2021.md': '---\ncity: lisbon\nedition: 2022\n---\n',
+    });
+    try {
+      const naming = checkContent(tree.root).problems.filter((problem) => problem.message.startsWith('must be named')).map(formatProblem);
+      expect(naming).toEqual([
+        'src/content/index-results/lisbon-2020.md: must be named after its city and edition (lisbon-2019.md), but src/content/index-results/lisbon-2019.md exists: correct "city" or "edition", or merge the two files',
+        'src/content/index-results/lisbon-2021.md: must be named after its city and edition: rename it to lisbon-2022.md',
+      ]);
+    } finally {
+      tree.remove();
+    }
   });
 });

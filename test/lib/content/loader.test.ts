@@ -9,7 +9,7 @@ import { contentLoader } from '../../../src/lib/content/loader.ts';
 import { listContentFiles } from '../../../src/lib/content/read-content.ts';
 import { networkSchema } from '../../../src/lib/schemas/network.ts';
 import { NETWORK_YAML, contentTree } from '../../helpers/content-tree.ts';
-import { HOSTILE_TREE } from './hostile-tree.ts';
+import { HOSTILE_TREE } from '../../fixtures/hostile-content.ts';
 
 interface Stored {
   id: string;
