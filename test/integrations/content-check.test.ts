@@ -50,7 +50,7 @@ describe('the content check in the Astro build', () => {
 
     it('stops a build with the same report', () => {
       const { run } = runSetup(tree.root, 'build');
-      expect(run).toThrowError(/^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/huge\.yaml: is too large/);
+      expect(run).toThrow(/^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/huge\.yaml: is too large/);
     });
   });
 });

@@ -156,3 +156,21 @@ describe('an Index result named after another edition', () => {
     }
   });
 });
+
+describe('text after the front matter', () => {
+  it('is refused where the site would not show it, and kept for pages', () => {
+    const tree = contentTree({
+      'src/content/index-results/lisbon-2019.md': '---\ncity: lisbon\nedition: 2019\n---\n\nNotes the editor expects to see.\n',
+      'src/content/pages/en/about.md': '---\ntitle: About\ndescription: One sentence.\n---\nThe page itself.\n',
+      'src/content/pages/fr/about.md': '---\ntitle: À propos\ndescription: Une phrase.\n---\nLa page.\n',
+    });
+    try {
+      const problems = checkContent(tree.root).problems.filter((problem) => problem.message.includes('after the front matter')).map(formatProblem);
+      expect(problems).toEqual([
+        'src/content/index-results/lisbon-2019.md: has text after the front matter (line 5), which the site does not show: move it into a field of the front matter, or remove it',
+      ]);
+    } finally {
+      tree.remove();
+    }
+  });
+});

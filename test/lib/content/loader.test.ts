@@ -60,7 +60,7 @@ describe('contentLoader', () => {
 
   it('stops a build on a refused file, naming it', async () => {
     const { context } = fakeContext(tree.root, { watch: false });
-    await expect(contentLoader('networks', 'src/content').load(context)).rejects.toThrowError(
+    await expect(contentLoader('networks', 'src/content').load(context)).rejects.toThrow(
       /^Content is invalid, nothing was built:\n[\s\S]*src\/content\/networks\/deep\.yaml: is nested too deeply/,
     );
   });
@@ -77,8 +77,7 @@ describe('contentLoader', () => {
 
   it('does not parse again a stored file whose text has not changed since the last build', async () => {
     const { context, entries } = fakeContext(tree.root, { watch: true });
-    const parseData = vi.fn(context.parseData);
-    context.parseData = parseData;
+    const parseData = vi.spyOn(context, 'parseData');
     await contentLoader('networks', 'src/content').load(context);
     expect(parseData).toHaveBeenCalled();
     parseData.mockClear();
