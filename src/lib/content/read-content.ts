@@ -152,101 +152,102 @@ function strayFiles(root: string, contentDirectory: string): Problem[] {
 interface Candidate {
   path: string;
   file: string;
+  /** Collection and language: where a name must be unique. */
   folder: string;
   lang?: Lang;
   name: string;
 }
 
-/** The files of one collection that follow its pattern, and a problem for each one that does not. */
-function listCollection(root: string, contentDirectory: string, collection: CollectionName, reserved: ReadonlySet<string>): ContentListing {
+type Placement =
+  | { kind: 'file'; file: ContentFile }
+  | { kind: 'rename'; candidate: Candidate; extension: string }
+  | { kind: 'refused'; problem: Problem };
+
+/** Where one file stands: read as it is, to be renamed, or refused for its place or extension. */
+function placeFile(root: string, directory: string, collection: CollectionName, path: string): Placement {
   const layout = COLLECTION_LAYOUT[collection];
-  const directory = join(contentDirectory, collection);
-  const files: ContentFile[] = [];
-  const problems: Problem[] = [];
-  const renames: { candidate: Candidate; extension: string }[] = [];
-
-  for (const path of listFiles(directory)) {
-    const file = toPosix(relative(root, path));
-    const inside = relative(directory, path).split(sep);
-    const name = inside.at(-1)!;
-    let lang: Lang | undefined;
-    if (layout.perLanguage) {
-      const folder = inside.length === 2 ? inside[0] : undefined;
-      if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
-        const folders = LANGUAGES.map((language) => `${folderOf(collection)}${language}/`).join(' or ');
-        problems.push({ file, field: '', message: `is not read: ${collection} go in ${folders}` });
-        continue;
-      }
-      lang = folder as Lang;
-    } else if (inside.length > 1) {
-      problems.push({
-        file,
-        field: '',
-        message: `is not read: files in ${folderOf(collection)} go directly in that folder, not in a sub-folder: move it to ${folderOf(collection)}${name}`,
-      });
-      continue;
+  const file = toPosix(relative(root, path));
+  const refuse = (message: string): Placement => ({ kind: 'refused', problem: { file, field: '', message } });
+  const inside = relative(directory, path).split(sep);
+  const name = inside.at(-1)!;
+  let lang: Lang | undefined;
+  if (layout.perLanguage) {
+    const folder = inside.length === 2 ? inside[0] : undefined;
+    if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
+      const folders = LANGUAGES.map((language) => `${folderOf(collection)}${language}/`).join(' or ');
+      return refuse(`is not read: ${collection} go in ${folders}`);
     }
-    const candidate: Candidate = { path, file, folder: `${collection}/${lang ?? ''}`, lang, name };
-    const extension = layout.extensions.find((candidate) => name.endsWith(candidate));
-    const stem = extension ? name.slice(0, -extension.length) : undefined;
-    if (extension && stem !== undefined && SLUG_PATTERN.test(stem)) {
-      files.push({ collection, path, file, id: stem, lang, extension });
-      continue;
-    }
-    const caseless = layout.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
-    if (!caseless) {
-      problems.push({
-        file,
-        field: '',
-        message: `is not read: files in ${folderOf(collection)} must end in ${layout.extensions.join(' or ')}`,
-      });
-      continue;
-    }
-    renames.push({ candidate, extension: caseless });
+    lang = folder as Lang;
+  } else if (inside.length > 1) {
+    return refuse(
+      `is not read: files in ${folderOf(collection)} go directly in that folder, not in a sub-folder: move it to ${folderOf(collection)}${name}`,
+    );
   }
+  const extension = layout.extensions.find((candidate) => name.endsWith(candidate));
+  const stem = extension ? name.slice(0, -extension.length) : '';
+  if (extension && SLUG_PATTERN.test(stem)) {
+    return { kind: 'file', file: { collection, path, file, id: stem, lang, extension } };
+  }
+  const caseless = layout.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
+  if (!caseless) return refuse(`is not read: files in ${folderOf(collection)} must end in ${layout.extensions.join(' or ')}`);
+  return { kind: 'rename', candidate: { path, file, folder: `${collection}/${lang ?? ''}`, lang, name }, extension: caseless };
+}
 
-  // A rename never suggests a name that is taken: two such files are duplicates, and say so.
+const reservedMessage = (id: string, lang: Lang | undefined, reserved: ReadonlySet<string>) =>
+  `"${id}" is the address of a built-in page of the site (/${lang}/${id}/): rename the file; these names are taken: ${[...reserved].sort().join(', ')}`;
+
+/**
+ * The fix for each misnamed file. A rename never suggests a name that is taken: by a file that
+ * is read, by an earlier suggestion (both files are then duplicates, and say so) or by a route.
+ */
+function renameProblems(
+  renames: readonly Extract<Placement, { kind: 'rename' }>[],
+  files: readonly ContentFile[],
+  reserved: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
   const taken = new Map(files.map((entry) => [`${entry.collection}/${entry.lang ?? ''}:${entry.id}`, entry.file]));
   for (const { candidate, extension } of renames) {
-    const stem = candidate.name.slice(0, -extension.length);
+    const { file, name, folder, lang } = candidate;
+    const problem = (message: string) => problems.push({ file, field: '', message });
+    const stem = name.slice(0, -extension.length);
     const id = slugify(stem);
-    const { file } = candidate;
     if (!id) {
-      problems.push({
-        file,
-        field: '',
-        message: `has a file name that is not a valid id: rename it with lower-case letters, digits and hyphens, like "welcome-desk${extension}"`,
-      });
+      problem(`has a file name that is not a valid id: rename it with lower-case letters, digits and hyphens, like "welcome-desk${extension}"`);
       continue;
     }
-    const key = `${candidate.folder}:${id}`;
-    const other = taken.get(key);
+    const other = taken.get(`${folder}:${id}`);
     if (other) {
-      problems.push({
-        file,
-        field: '',
-        message: `is a duplicate of ${other}: both names become "${id}" in lower case without accents or spaces, and one address cannot show two files; keep one of them and remove the other`,
-      });
-      continue;
+      problem(
+        `is a duplicate of ${other}: both names become "${id}" in lower case without accents or spaces, and one address cannot show two files; keep one of them and remove the other`,
+      );
+    } else if (folder.startsWith('pages/') && reserved.has(id)) {
+      problem(`is not read: ${reservedMessage(id, lang, reserved)}`);
+    } else {
+      taken.set(`${folder}:${id}`, file);
+      problem(
+        stem === id
+          ? `is not read: its extension "${name.slice(stem.length)}" must be written in lower case: rename it to "${id}${extension}"`
+          : `has a file name that is not a valid id: rename it to "${id}${extension}" (lower case, hyphens, no accents or spaces)`,
+      );
     }
-    taken.set(key, file);
-    const message =
-      stem === id
-        ? `is not read: its extension "${candidate.name.slice(stem.length)}" must be written in lower case: rename it to "${id}${extension}"`
-        : `has a file name that is not a valid id: rename it to "${id}${extension}" (lower case, hyphens, no accents or spaces)`;
-    problems.push({ file, field: '', message });
   }
+  return problems;
+}
 
+/** The files of one collection that follow its pattern, and a problem for each one that does not. */
+function listCollection(root: string, contentDirectory: string, collection: CollectionName, reserved: ReadonlySet<string>): ContentListing {
+  const directory = join(contentDirectory, collection);
+  const placements = listFiles(directory).map((path) => placeFile(root, directory, collection, path));
+  const problems = placements.flatMap((placement) => (placement.kind === 'refused' ? [placement.problem] : []));
+  let files = placements.flatMap((placement) => (placement.kind === 'file' ? [placement.file] : []));
+  const renames = placements.filter((placement): placement is Extract<Placement, { kind: 'rename' }> => placement.kind === 'rename');
+  problems.push(...renameProblems(renames, files, reserved));
   if (collection === 'pages') {
-    const kept = files.filter((entry) => !reserved.has(entry.id));
-    for (const entry of files.filter((entry) => reserved.has(entry.id))) {
-      problems.push({
-        file: entry.file,
-        field: '',
-        message: `is not read: "${entry.id}" is the address of a built-in page of the site (/${entry.lang}/${entry.id}/): rename the file; these names are taken: ${[...reserved].sort().join(', ')}`,
-      });
+    for (const entry of files.filter((candidate) => reserved.has(candidate.id))) {
+      problems.push({ file: entry.file, field: '', message: `is not read: ${reservedMessage(entry.id, entry.lang, reserved)}` });
     }
-    return { files: kept, problems };
+    files = files.filter((candidate) => !reserved.has(candidate.id));
   }
   return { files, problems };
 }
