@@ -37,7 +37,8 @@ export interface CorpusOptions {
 
 /** Collections the generator writes; every other folder of src/content is copied as is. */
 export const GENERATED_COLLECTIONS = ['practices', 'cities', 'index-results'];
-const MANIFEST = 'corpus.json';
+// A dot file: the content check refuses any other file beside the collection folders.
+export const MANIFEST = '.corpus.json';
 const GENERATOR_VERSION = 1;
 /** Fixed upper bound for generated dates, so the corpus does not depend on the day it is made. */
 const LAST_YEAR = 2025;

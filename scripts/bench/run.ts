@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import {
+  MANIFEST,
   copyFixedCollections,
   corpusIsCurrent,
   corpusOptionsFrom,
@@ -378,7 +379,7 @@ async function main() {
     copyFixedCollections(ROOT, corpusDir);
     log('corpus is current; themes, networks and other hand-written collections refreshed from src/content');
   }
-  const manifest = JSON.parse(readFileSync(join(corpusDir, 'corpus.json'), 'utf8')) as { summary: Record<string, number> };
+  const manifest = JSON.parse(readFileSync(join(corpusDir, MANIFEST), 'utf8')) as { summary: Record<string, number> };
   const practiceFiles = readdirSync(join(corpusDir, 'practices', 'en')).sort();
   const samplePractice = practiceFiles[0]!.replace(/\.md$/, '');
   const sampleCity = readdirSync(join(corpusDir, 'cities')).sort()[0]!.replace(/\.ya?ml$/, '');

@@ -1,12 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../lib/content/check-content.ts';
+import { checkContent, type ContentCheck } from '../lib/content/check-content.ts';
 import { formatReport } from '../lib/content/problems.ts';
 
 /**
  * Runs the content check before Astro reads any content. A build stops before anything is
  * written; the dev server starts anyway (so editors can keep working) and prints every problem.
+ * Whatever the content holds, the hook reports rather than crashes the dev server.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -14,7 +15,17 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems, fileCount } = checkContent(root, process.env.ICC_CONTENT_DIR && resolve(root, process.env.ICC_CONTENT_DIR));
+        let check: ContentCheck;
+        try {
+          check = checkContent(root, process.env.ICC_CONTENT_DIR && resolve(root, process.env.ICC_CONTENT_DIR));
+        } catch (error) {
+          // checkContent turns every file's failure into a problem; this is the last safety net.
+          const message = `The content check could not run: ${error instanceof Error ? error.message : String(error)}`;
+          if (command === 'build') throw new Error(`${message}\nNothing was built.`);
+          logger.error(message);
+          return;
+        }
+        const { problems, fileCount } = check;
         if (problems.length === 0) {
           logger.info(`content is valid (${fileCount} files)`);
           return;

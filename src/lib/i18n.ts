@@ -5,24 +5,12 @@
  */
 import en from '../translations/en.json' with { type: 'json' };
 import fr from '../translations/fr.json' with { type: 'json' };
+import { formatProblem } from './content/problems.ts';
 import { LANGUAGES, type Lang } from './schemas/fields.ts';
+import { translationProblems } from './translation-problems.ts';
 
 export type UiKey = keyof typeof en;
 type Strings = Record<string, string>;
-
-/** Problems with a translation file compared with English: missing, extra and empty keys. */
-export function translationProblems(reference: Strings, translation: Strings, file: string): string[] {
-  const problems: string[] = [];
-  for (const key of Object.keys(reference)) {
-    if (!(key in translation)) problems.push(`${file}: "${key}" is missing: add it with the translation of "${reference[key]}"`);
-    else if (typeof translation[key] !== 'string' || translation[key].trim() === '')
-      problems.push(`${file}: "${key}" is empty: translate "${reference[key]}"`);
-  }
-  for (const key of Object.keys(translation)) {
-    if (!(key in reference)) problems.push(`${file}: "${key}" is not used in English (src/translations/en.json): remove it or add it there`);
-  }
-  return problems;
-}
 
 /**
  * French typography, applied to the French strings once: a no-break space before ":" and a
@@ -43,7 +31,7 @@ const STRINGS: Record<Lang, Strings> = {
 
 const problems = translationProblems(en, fr, 'src/translations/fr.json');
 if (problems.length > 0) {
-  throw new Error(`UI translations are incomplete:\n${problems.join('\n')}`);
+  throw new Error(`UI translations are incomplete:\n${problems.map(formatProblem).join('\n')}`);
 }
 
 /** Fills `{name}` placeholders. */

@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
+import { contentTree } from '../helpers/content-tree.ts';
+import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 
 type SetupHook = (options: unknown) => void;
 
@@ -28,5 +30,27 @@ describe('the content check in the Astro build', () => {
     const { run, logger } = runSetup('.', 'build');
     expect(run).not.toThrow();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^content is valid \(\d+ files\)$/));
+  });
+
+  describe('on hostile and unreadable files', () => {
+    const tree = contentTree(HOSTILE_TREE);
+    afterAll(tree.remove);
+
+    it('keeps the dev server running and reports every file, without a stack trace', () => {
+      const { run, logger } = runSetup(tree.root, 'dev');
+      expect(run).not.toThrow();
+      expect(logger.error).toHaveBeenCalledTimes(1);
+      const report = String(logger.error.mock.calls[0]![0]);
+      expect(report).toContain('src/content/networks/billion-laughs.yaml: is not valid YAML: it repeats aliases');
+      expect(report).toContain('src/content/networks/deep.yaml: is nested too deeply');
+      expect(report).toContain('src/content/networks/latin1.yaml: is not UTF-8 (line 3');
+      expect(report).toMatch(/\d+ problems in 27 files\. Fix them/);
+      expect(report).not.toMatch(/\n\s+at /);
+    });
+
+    it('stops a build with the same report', () => {
+      const { run } = runSetup(tree.root, 'build');
+      expect(run).toThrow(/^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/huge\.yaml: is too large/);
+    });
   });
 });

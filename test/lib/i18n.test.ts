@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, frenchTypography, t, translationProblems } from '../../src/lib/i18n.ts';
+import { formatDate, formatNumber, formatPercent, frenchTypography, t } from '../../src/lib/i18n.ts';
 
 describe('t', () => {
   it('fills placeholders in both languages', () => {
     expect(t('en', 'practices.count', { count: 12 })).toBe('12 practices');
     expect(t('fr', 'practices.count', { count: 12 })).toBe('12 pratiques');
-  });
-});
-
-describe('translationProblems', () => {
-  it('names the file, the missing key and the English text to translate', () => {
-    expect(translationProblems({ 'nav.home': 'Home', 'nav.cities': 'Cities' }, { 'nav.home': 'Accueil' }, 'fr.json')).toEqual([
-      'fr.json: "nav.cities" is missing: add it with the translation of "Cities"',
-    ]);
-  });
-
-  it('reports empty and unknown keys', () => {
-    expect(translationProblems({ a: 'A' }, { a: ' ', b: 'B' }, 'fr.json')).toEqual([
-      'fr.json: "a" is empty: translate "A"',
-      'fr.json: "b" is not used in English (src/translations/en.json): remove it or add it there',
-    ]);
   });
 });
 

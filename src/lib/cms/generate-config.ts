@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
+import { EMAIL_PATTERN } from '../schemas/fields.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
 import type { BackendSettings } from './backend.ts';
 import { cmsCollectionSpecs, type CmsCollectionSpec, type WidgetOverride } from './collections.ts';
@@ -135,8 +136,7 @@ interface JsonNode {
 }
 
 const DATE_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}$`;
-const EMAIL_PATTERN = String.raw`^[^\s@]+@[^\s@]+\.[^\s@]+$`;
-const WEB_ADDRESS_PATTERN = String.raw`^https?:\/\/\S+$`;
+const WEB_ADDRESS_PATTERN = String.raw`^https:\/\/\S+$`;
 
 const MARKDOWN_BUTTONS = ['bold', 'italic', 'link', 'heading-three', 'heading-four', 'bulleted-list', 'numbered-list', 'quote'];
 

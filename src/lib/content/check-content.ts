@@ -1,12 +1,14 @@
 /**
  * Validates all content at once and reports every problem (used by the CLI, the build and tests):
  * each file against its collection's schema from the registry (collections.ts), then the rules
- * across files (integrity.ts).
+ * across files (integrity.ts), then the UI translation files.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { markdownProblems } from '../markdown-check.ts';
 import type { Lang } from '../schemas/fields.ts';
+import { checkTranslations } from './check-translations.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
@@ -43,23 +45,54 @@ function validate(entry: RawEntry, schema: z.ZodType, problems: Problem[]): unkn
   return undefined;
 }
 
-/** Reads and validates everything under `<root>/src/content/` (or `contentDirectory`). */
+/** The text after the front matter: shown where the collection has a body, so checked like a Markdown field; lost elsewhere, so refused. */
+function bodyProblems(entry: RawEntry, spec: CollectionSpec): Problem[] {
+  const body = entry.body ?? '';
+  if (body.trim() === '') return [];
+  if (!spec.body) {
+    return [
+      {
+        file: entry.file,
+        field: '',
+        message: `has text after the front matter (line ${entry.bodyLine}), which the site does not show: move it into a field of the front matter, or remove it`,
+      },
+    ];
+  }
+  return markdownProblems(body).map((message) => ({ file: entry.file, field: '', message: `${message} (in the text of the page)` }));
+}
+
+function validateEntry(entry: RawEntry, content: ValidContent, problems: Problem[]): void {
+  const spec: CollectionSpec = COLLECTIONS[entry.collection];
+  problems.push(...bodyProblems(entry, spec));
+  const data = validate(entry, spec.schemaFor(entry.data), problems);
+  if (data === undefined) return;
+  const { id, file, lang } = entry;
+  const stub = spec.isStub?.(entry.data) ?? false;
+  (content[entry.collection] as Entry<unknown>[]).push({ id, file, lang, stub, data });
+}
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Reads and validates everything under `<root>/src/content/` (or `contentDirectory`), and the UI
+ * translations in `<root>/src/translations/`. Never throws: a failure while checking one file
+ * becomes a problem naming that file.
+ */
 export function checkContent(root: string, contentDirectory?: string): ContentCheck {
   const { entries, problems } = readContent(root, contentDirectory);
   const content = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as ValidContent;
   for (const entry of entries) {
-    const spec: CollectionSpec = COLLECTIONS[entry.collection];
-    const data = validate(entry, spec.schemaFor(entry.data), problems);
-    if (data === undefined) continue;
-    const { id, file, lang } = entry;
-    const stub = spec.isStub?.(entry.data) ?? false;
-    (content[entry.collection] as Entry<unknown>[]).push({ id, file, lang, stub, data });
+    try {
+      validateEntry(entry, content, problems);
+    } catch (error) {
+      problems.push({ file: entry.file, field: '', message: `could not be checked (${describeError(error)}): simplify the file, or ask a developer` });
+    }
   }
-
-  problems.push(
-    ...checkIntegrity(entries, {
-      imageExists: (src) => existsSync(join(root, 'public', src)),
-    }),
-  );
+  try {
+    problems.push(...checkIntegrity(entries, { imageExists: (src) => existsSync(join(root, 'public', src)) }));
+  } catch (error) {
+    problems.push({ file: 'src/content/', field: '', message: `could not be cross-checked (${describeError(error)}): fix the other problems first, or ask a developer` });
+  }
+  problems.push(...checkTranslations(root));
   return { problems, content, fileCount: entries.length };
 }

@@ -47,6 +47,8 @@ export interface CollectionSpec {
   completeSchema?: z.ZodObject;
   /** The schema the content check validates one file's data with (stubs, for instance, have their own). */
   schemaFor(data: Record<string, unknown>): z.ZodType;
+  /** Markdown files: whether the text after the front matter is shown (the page itself); otherwise it is refused. */
+  body: boolean;
   /** For per-language collections: a translation that holds only the shared fields, which the site skips. */
   isStub?(data: Record<string, unknown>): boolean;
   /** Other entries this collection's entries point to; the content check verifies each exists. */
@@ -61,6 +63,7 @@ export const COLLECTIONS = {
     extensions: ['.yaml', '.yml'],
     perLanguage: false,
     noun: 'theme',
+    body: false,
     schema: themeSchema,
     schemaFor: () => themeSchema,
     references: [{ path: 'parent', collection: 'themes' }],
@@ -71,6 +74,7 @@ export const COLLECTIONS = {
     extensions: ['.yaml', '.yml'],
     perLanguage: false,
     noun: 'national network',
+    body: false,
     schema: networkSchema,
     schemaFor: () => networkSchema,
     references: [],
@@ -81,6 +85,7 @@ export const COLLECTIONS = {
     extensions: ['.yaml', '.yml'],
     perLanguage: false,
     noun: 'city',
+    body: false,
     schema: citySchema,
     schemaFor: () => citySchema,
     references: [{ path: 'networks[]', collection: 'networks' }],
@@ -91,6 +96,7 @@ export const COLLECTIONS = {
     extensions: ['.md'],
     perLanguage: true,
     noun: 'practice',
+    body: false,
     // A translation holding only the shared fields (the stub Decap writes) is accepted and skipped.
     schema: practiceEntrySchema,
     completeSchema: practiceSchema as unknown as z.ZodObject,
@@ -108,6 +114,7 @@ export const COLLECTIONS = {
     extensions: ['.md'],
     perLanguage: false,
     noun: 'Index result',
+    body: false,
     schema: indexResultSchema,
     schemaFor: () => indexResultSchema,
     references: [
@@ -122,6 +129,7 @@ export const COLLECTIONS = {
     extensions: ['.md'],
     perLanguage: true,
     noun: 'page',
+    body: true,
     schema: pageSchema,
     schemaFor: () => pageSchema,
     references: [],

@@ -148,10 +148,14 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
     if (typeof data.city === 'string' && typeof data.edition === 'number') {
       const expectedId = `${data.city}-${data.edition}`;
       if (id !== expectedId) {
+        // Never suggest a name that is taken: then the city or the edition is what is wrong.
+        const taken = of('index-results').find((other) => other.id === expectedId);
         problems.push({
           file,
           field: '',
-          message: `must be named after its city and edition: rename it to ${expectedId}.md`,
+          message: taken
+            ? `must be named after its city and edition (${expectedId}.md), but ${taken.file} exists: correct "city" or "edition", or merge the two files`
+            : `must be named after its city and edition: rename it to ${expectedId}.md`,
         });
       }
       const other = editionsSeen.get(expectedId);

@@ -5,6 +5,7 @@ import {
   decimal,
   id,
   localized,
+  markdownText,
   text,
   webAddress,
   wholeNumber,
@@ -44,7 +45,7 @@ export const citySchema = z.strictObject({
   /** The city's official website. */
   website: webAddress("the city's official website").optional(),
   /** Two to four sentences: who the city is and what its intercultural approach emphasises. */
-  profile: localized('short profile of the city'),
+  profile: localized('short profile of the city', markdownText),
 });
 
 export type City = z.output<typeof citySchema>;

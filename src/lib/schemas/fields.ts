@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../countries.ts';
+import { markdownProblems } from '../markdown-check.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -27,6 +28,15 @@ export const text = (what: string) =>
     .refine((value) => !PLACEHOLDER.test(value), `still holds placeholder text: ${what}`)
     .describe(what);
 
+/** Non-empty Markdown text: pictures from other websites and "//host" links are refused. */
+export const markdownText = (what: string) =>
+  text(what).check((context) => {
+    for (const problem of markdownProblems(context.value)) {
+      // No `input`: the message already quotes the address, the whole text would only be noise.
+      context.issues.push({ code: 'custom', message: `${problem}: ${what}`, input: undefined, continue: true });
+    }
+  });
+
 /** A whole number within a range. */
 export const wholeNumber = (min: number, max: number, what: string) =>
   z
@@ -48,17 +58,17 @@ export const decimal = (min: number, max: number, what: string) =>
 export const year = (min: number, max: number, what: string) =>
   wholeNumber(min, max, `${what} (a year from ${min} to ${max})`);
 
-/** Text in English and French. */
-export const localized = (what: string) =>
+/** Text in English and French (plain text, or Markdown with `field: markdownText`). */
+export const localized = (what: string, field = text) =>
   z.strictObject(
-    { en: text(`${what}, in English`), fr: text(`${what}, in French`) },
+    { en: field(`${what}, in English`), fr: field(`${what}, in French`) },
     { error: missingOr('must have an "en" and a "fr" text', what) },
   ).describe(what);
 
 /** Text in English, optionally in French. */
-export const localizedEnglishRequired = (what: string) =>
+export const localizedEnglishRequired = (what: string, field = text) =>
   z.strictObject(
-    { en: text(`${what}, in English`), fr: text(`${what}, in French`).optional() },
+    { en: field(`${what}, in English`), fr: field(`${what}, in French`).optional() },
     { error: missingOr('must have an "en" text (and optionally "fr")', what) },
   ).describe(what);
 
@@ -87,23 +97,39 @@ export const countryCode = (what: string) =>
     )
     .describe(what);
 
-/** An absolute http(s) address. */
+/** An absolute https:// address (plain http is refused: browsers warn on it). */
 export const webAddress = (what: string) =>
   z
     .string({ error: missingOr('must be a web address', what) })
     .trim()
     .refine(
-      (value) => /^https?:\/\//.test(value) && URL.canParse(value),
+      (value) => /^https:\/\/[^\s/]/.test(value) && URL.canParse(value),
       `must be a full web address starting with https://: ${what}`,
     )
     .describe(what);
+
+/**
+ * One plain e-mail address: letters, digits, dots, hyphens, "_" and "+" before the "@", a domain
+ * after it. Quotes, angle brackets, "?", "&", "%", spaces and commas are refused: in a mailto:
+ * link they would add recipients, a subject or a message, or break out of the HTML attribute.
+ */
+export const EMAIL_PATTERN = String.raw`^[A-Za-z0-9_+\-]+(?:\.[A-Za-z0-9_+\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$`;
+const EMAIL = new RegExp(EMAIL_PATTERN);
+const NOT_IN_EMAIL = /[\s"'<>?&%,;:()[\]\\/#=!*{}|^~`$]/;
 
 /** An e-mail address. */
 export const emailAddress = (what: string) =>
   z
     .string({ error: missingOr('must be an e-mail address', what) })
     .trim()
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `must be an e-mail address like name@city.org: ${what}`)
+    .regex(EMAIL, {
+      error: (issue) => {
+        const forbidden = typeof issue.input === 'string' ? NOT_IN_EMAIL.exec(issue.input)?.[0] : undefined;
+        if (forbidden === undefined) return `must be an e-mail address like name@city.org: ${what}`;
+        const shown = /\s/.test(forbidden) ? 'a space' : /["']/.test(forbidden) ? `the quote ${forbidden}` : `"${forbidden}"`;
+        return `must be one e-mail address like name@city.org, without ${shown} (no spaces, quotes, <, >, ?, & or commas): ${what}`;
+      },
+    })
     .describe(what);
 
 /**

@@ -4,6 +4,7 @@ import {
   calendarDate,
   id,
   localizedEnglishRequired,
+  markdownText,
   text,
   wholeNumber,
   year,
@@ -37,7 +38,7 @@ export const indexResultSchema = z
       .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score')
       .describe('score from 0 to 100 per theme id, only for themes of this Index version'),
     /** Summary of the analytical report (Markdown). */
-    summary: localizedEnglishRequired('summary of the analytical report'),
+    summary: localizedEnglishRequired('summary of the analytical report', markdownText),
     /** The report's recommendations, each tied to a theme. */
     recommendations: z
       .array(

@@ -7,6 +7,7 @@ import {
   emailAddress,
   id,
   idList,
+  markdownText,
   text,
   webAddress,
   year,
@@ -90,13 +91,13 @@ export const practiceTranslatedShape = {
   /** One or two sentences on what the practice sets out to do; shown as the teaser. */
   purpose: text('one or two sentences on what the practice sets out to do'),
   /** The problem or trigger (Markdown). */
-  stimulus: text('the problem or trigger behind the practice'),
+  stimulus: markdownText('the problem or trigger behind the practice'),
   /** How it was done: steps, partners, budget, resources (Markdown). */
-  process: text('how the practice was done: steps, partners, budget'),
+  process: markdownText('how the practice was done: steps, partners, budget'),
   /** Outcomes, evidence, evaluation (Markdown). */
-  results: text('outcomes, evidence and evaluation'),
+  results: markdownText('outcomes, evidence and evaluation'),
   /** What another city needs to adapt it (Markdown). */
-  transferability: text('what another city needs to adapt the practice'),
+  transferability: markdownText('what another city needs to adapt the practice'),
   /** Web links and documents. */
   links: z
     .array(

@@ -176,7 +176,7 @@ describe('the generated widgets', () => {
 
   it('uses lists for links and contacts, and an image with a required text alternative', () => {
     expect(field(config, 'practices', 'links')).toMatchObject({ widget: 'list', required: false, summary: '{{fields.label}}' });
-    expect(field(config, 'practices', 'links.url').pattern![0]).toBe(String.raw`^https?:\/\/\S+$`);
+    expect(field(config, 'practices', 'links.url').pattern![0]).toBe(String.raw`^https:\/\/\S+$`);
     expect(field(config, 'practices', 'contact')).toMatchObject({ widget: 'object', required: false });
     expect(field(config, 'practices', 'contact.email').pattern![1]).toBe('Must be an e-mail address like name@city.org');
     expect(field(config, 'practices', 'images.src')).toMatchObject({ widget: 'image', choose_url: false, media_folder: '/public/images/practices', public_folder: '/images/practices' });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
+import { contentTree } from '../../helpers/content-tree.ts';
+import { HOSTILE_TREE } from '../../fixtures/hostile-content.ts';
 
 const broken = checkContent('test/fixtures/broken-content');
 const lines = broken.problems.map(formatProblem);
@@ -44,7 +46,7 @@ describe('a broken content tree', () => {
     ['practices/fr/anti-rumour.md', 'cities', 'differs from the English version (src/content/practices/en/anti-rumour.md): cities is shared by all translations, make them identical'],
     ['practices/fr/orphan.md', '', 'has no English version: every practice needs src/content/practices/en/orphan.md'],
     ['practices/de/welcome-desk.md', '', 'practices go in src/content/practices/en/ or src/content/practices/fr/'],
-    ['practices/en/bad-yaml.md', '', 'is not valid YAML near line'],
+    ['practices/en/bad-yaml.md', '', 'is not valid YAML at line 2, column 8: the text in quotes that starts here is never closed: add the closing " at the end of the text (or remove the opening one)'],
     ["practices/en/Médiation à l'école.md", '', 'rename it to "mediation-a-l-ecole.md"'],
     ['cities/broken-town.yaml', 'population', 'population must be 1 or more: number of inhabitants (found -5)'],
     ['cities/broken-town.yaml', 'joined', 'must be 2026 or less'.replace('2026', String(new Date().getUTCFullYear()))],
@@ -76,5 +78,99 @@ describe('a broken content tree', () => {
     expect(broken.content.practices.map((practice) => practice.file)).toContain(
       'src/content/practices/en/welcome-desk.md',
     );
+  });
+});
+
+describe('a content tree with every kind of unreadable or hostile file', () => {
+  const tree = contentTree(HOSTILE_TREE);
+  afterAll(tree.remove);
+  const hostile = checkContent(tree.root);
+  const linesFor = (file: string) =>
+    hostile.problems.filter((problem) => problem.file === `src/content/${file}` || problem.file === file).map(formatProblem);
+
+  const HINT = 'remove it (it usually comes from text copied out of another program)';
+  const FOLDERS = 'src/content/themes/, src/content/networks/, src/content/cities/, src/content/practices/, src/content/index-results/, src/content/pages/';
+
+  it.each([
+    ['practices/en/welcome.MD', 'is not read: its extension ".MD" must be written in lower case: rename it to "welcome.md"'],
+    ['networks/Spain.yaml', 'is a duplicate of src/content/networks/spain.yaml: both names become "spain" in lower case without accents or spaces, and one address cannot show two files; keep one of them and remove the other'],
+    ['networks/Porto Alegre.yaml', 'has a file name that is not a valid id: rename it to "porto-alegre.yaml" (lower case, hyphens, no accents or spaces)'],
+    ['networks/porto alegre.yml', 'is a duplicate of src/content/networks/Porto Alegre.yaml: both names become "porto-alegre" in lower case without accents or spaces, and one address cannot show two files; keep one of them and remove the other'],
+    ['cities/nested/lisbon.yaml', 'is not read: files in src/content/cities/ go directly in that folder, not in a sub-folder: move it to src/content/cities/lisbon.yaml'],
+    ['practises/en/typo.md', `is not read: src/content/practises/ is not a content folder (did you mean "practices"?): content files go in one of the folders ${FOLDERS}`],
+    ['loose.md', `is not read: content files go in one of the folders ${FOLDERS}`],
+    ['pages/en/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/en/networks/): rename the file; these names are taken: cities, data, index, networks, practices, search, themes'],
+    ['pages/fr/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/fr/networks/): rename the file; these names are taken: cities, data, index, networks, practices, search, themes'],
+    ['networks/latin1.yaml', 'is not UTF-8 (line 3 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
+    ['networks/windows1252.yaml', 'is not UTF-8 (line 2 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
+    ['practices/en/unclosed-quote.md', 'is not valid YAML at line 3, column 8: the text in quotes that starts here is never closed: add the closing " at the end of the text (or remove the opening one)'],
+    ['practices/en/duplicate-key.md', 'is not valid YAML at line 4, column 1: the field "title" is written twice (first on line 2): keep only one of them'],
+    ['practices/en/tab-indent.md', 'is not valid YAML at line 4, column 1: this line is indented with a tab: indent with spaces only'],
+    ['networks/unclosed-quote.yaml', "is not valid YAML at line 3, column 7: the text in quotes that starts here is never closed: add the closing ' at the end of the text (or remove the opening one)"],
+    ['networks/duplicate-key.yaml', 'is not valid YAML at line 3, column 1: the field "country" is written twice (first on line 1): keep only one of them'],
+    ['networks/tab-indent.yaml', 'is not valid YAML at line 4, column 1: this line is indented with a tab: indent with spaces only'],
+    ['networks/billion-laughs.yaml', 'is not valid YAML: it repeats aliases (*name) so often that reading it could exhaust the memory (more than 100 expansions): write the values out instead of using aliases'],
+    ['networks/js-function.yaml', 'is not valid YAML at line 2, column 7: "!!js/function" is a YAML tag, which content files do not use: remove it and write the value as plain text'],
+    ['networks/custom-tag.yaml', 'is not valid YAML at line 1, column 10: "!custom" is a YAML tag, which content files do not use: remove it and write the value as plain text'],
+    ['networks/deep.yaml', 'is nested too deeply (more than 20 levels of groups and lists): content needs only a few levels; check the brackets and the indentation'],
+    ['networks/huge.yaml', 'is too large to be a content file (5.0 MB; at most 1.0 MB): shorten it, or split it into several entries'],
+    ['pages/en/nul-title.md', `title contains an invisible control character (U+0000): ${HINT}`],
+    ['pages/en/bell-body.md', `has an invisible control character (U+0007) in the text on line 7: ${HINT}`],
+    ['networks/http-site.yaml', `website must be a full web address starting with https://: the network's website (found "http://red.example.org")`],
+    ['pages/en/remote-image.md', 'shows a picture from another website (https://cdn.example.org/square.jpg), which the site does not load: upload the picture to the media folder (public/images/) and use its address, like /images/practices/picture.jpg (in the text of the page)'],
+    ['src/translations/fr.json', '"nav.cities" is missing: add it with the translation of "Cities"'],
+  ])('%s is refused with its file and the fix', (file, message) => {
+    const path = file.startsWith('src/') ? file : `src/content/${file}`;
+    expect(linesFor(file)).toEqual([`${path}: ${message}`]);
+  });
+
+  it('accepts a byte-order mark and Windows line ends, and reads them as plain text', () => {
+    expect(linesFor('networks/bom-crlf.yaml')).toEqual([]);
+    expect(linesFor('pages/en/bom-crlf.md')).toEqual([]);
+    const network = hostile.content.networks.find((entry) => entry.id === 'bom-crlf');
+    expect(network?.data.name).toEqual({ en: 'Spanish network', fr: 'Réseau espagnol' });
+  });
+
+  it('reports every refused file and nothing else', () => {
+    const refused = new Set(hostile.problems.map((problem) => problem.file));
+    expect(refused.size).toBe(27);
+    expect([...refused].filter((file) => file.includes('bom-crlf') || file.endsWith('/spain.yaml'))).toEqual([]);
+  });
+});
+
+describe('an Index result named after another edition', () => {
+  it('is not told to take the name of a file that exists', () => {
+    const tree = contentTree({
+      'src/content/index-results/lisbon-2019.md': '---\ncity: lisbon\nedition: 2019\n---\n',
+      'src/content/index-results/lisbon-2020.md': '---\ncity: lisbon\nedition: 2019\n---\n',
+      'src/content/index-results/lisbon-2021.md': '---\ncity: lisbon\nedition: 2022\n---\n',
+    });
+    try {
+      const naming = checkContent(tree.root).problems.filter((problem) => problem.message.startsWith('must be named')).map(formatProblem);
+      expect(naming).toEqual([
+        'src/content/index-results/lisbon-2020.md: must be named after its city and edition (lisbon-2019.md), but src/content/index-results/lisbon-2019.md exists: correct "city" or "edition", or merge the two files',
+        'src/content/index-results/lisbon-2021.md: must be named after its city and edition: rename it to lisbon-2022.md',
+      ]);
+    } finally {
+      tree.remove();
+    }
+  });
+});
+
+describe('text after the front matter', () => {
+  it('is refused where the site would not show it, and kept for pages', () => {
+    const tree = contentTree({
+      'src/content/index-results/lisbon-2019.md': '---\ncity: lisbon\nedition: 2019\n---\n\nNotes the editor expects to see.\n',
+      'src/content/pages/en/about.md': '---\ntitle: About\ndescription: One sentence.\n---\nThe page itself.\n',
+      'src/content/pages/fr/about.md': '---\ntitle: À propos\ndescription: Une phrase.\n---\nLa page.\n',
+    });
+    try {
+      const problems = checkContent(tree.root).problems.filter((problem) => problem.message.includes('after the front matter')).map(formatProblem);
+      expect(problems).toEqual([
+        'src/content/index-results/lisbon-2019.md: has text after the front matter (line 5), which the site does not show: move it into a field of the front matter, or remove it',
+      ]);
+    } finally {
+      tree.remove();
+    }
   });
 });
