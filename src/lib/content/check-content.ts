@@ -16,6 +16,7 @@ import {
 import { pageSchema } from '../schemas/page.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
 import { checkIntegrity } from './integrity.ts';
+import { checkMediaFolder } from './media.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
 
@@ -99,6 +100,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
     ...checkIntegrity(entries, {
       imageExists: (src) => existsSync(join(root, 'public', src)),
     }),
+    ...checkMediaFolder(root),
   );
   return { problems, content, fileCount: entries.length };
 }
