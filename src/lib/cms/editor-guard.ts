@@ -16,9 +16,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
+import { EDITOR_TOKEN_HEADER } from './backend.ts';
 import { MAGIC_BYTES_LENGTH, MEDIA_FOLDER, extensionOf, mediaFileProblem } from '../media.ts';
 
-export const EDITOR_TOKEN_HEADER = 'X-ICC-Editor-Token';
+export { EDITOR_TOKEN_HEADER };
 
 /** A collection's folder (from the project root) and the extension of its files ("md", "yaml"). */
 export interface ContentFolder {

@@ -11,7 +11,7 @@ import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
 import { MEDIA_FOLDER, MEDIA_PUBLIC_PATH } from '../media.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
-import type { BackendSettings } from './backend.ts';
+import type { BackendSettings, LocalBackend } from './backend.ts';
 import { cmsCollectionSpecs, type CmsCollectionSpec, type WidgetOverride } from './collections.ts';
 import {
   COLLECTION_TEXT,
@@ -83,7 +83,7 @@ export interface CmsCollection {
 export interface CmsConfig {
   locale: CmsLocale;
   backend: Record<string, unknown>;
-  local_backend: { url: string; allowed_hosts: string[] };
+  local_backend: LocalBackend;
   publish_mode?: 'editorial_workflow';
   site_url?: string;
   display_url?: string;
