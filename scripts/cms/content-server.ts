@@ -78,7 +78,7 @@ const options: GuardOptions = {
   contentFolders: cmsCollectionSpecs(CURRENT_YEAR).map((spec) => ({ folder: spec.folder, extension: spec.extension })),
 };
 
-function answerRefusal(request: Request, response: Response, verdict: Exclude<Verdict, { ok: true }>) {
+function answerRefusal(response: Response, verdict: Exclude<Verdict, { ok: true }>) {
   console.error(`content server: ${verdict.error}`);
   response.status(verdict.status).json({ error: verdict.error });
 }
@@ -86,16 +86,17 @@ function answerRefusal(request: Request, response: Response, verdict: Exclude<Ve
 /** CORS for the editor only: the answer names its exact origin, and no other. */
 function corsHeaders(request: Request, response: Response) {
   response.setHeader('Vary', 'Origin');
-  const origin = allowedOrigin(request, options);
+  const origin = allowedOrigin(head(request), options);
   if (origin) response.setHeader('Access-Control-Allow-Origin', origin);
 }
 
-const app = express();
+const head = (request: Request) => ({ method: request.method ?? '', headers: request.headers });
 
-app.use((request, response, next) => {
+/** Host, origin, secret; answers the editor's preflight itself. */
+const checkHead: Middleware = (request, response, next) => {
   corsHeaders(request, response);
-  const verdict = checkRequestHead({ method: request.method ?? '', headers: request.headers }, options);
-  if (!verdict.ok) return answerRefusal(request, response, verdict);
+  const verdict = checkRequestHead(head(request), options);
+  if (!verdict.ok) return answerRefusal(response, verdict);
   if (request.method === 'OPTIONS') {
     response.setHeader('Access-Control-Allow-Methods', 'POST');
     response.setHeader('Access-Control-Allow-Headers', `Content-Type, ${EDITOR_TOKEN_HEADER}`);
@@ -105,14 +106,12 @@ app.use((request, response, next) => {
   }
   if (request.url !== '/api/v1') return void response.status(404).json({ error: 'Not found: the editor uses /api/v1' });
   next();
-});
+};
 
-// Parsed here so the guard sees the body; decap-server's own parser then leaves it as it is.
-app.use(express.json({ limit: '50mb' }));
-
-app.use((request, response, next) => {
+/** The action and its paths; answers that list files are filtered on their way out. */
+const checkBody: Middleware = (request, response, next) => {
   void checkRequestBody(request.body, options).then((verdict) => {
-    if (!verdict.ok) return answerRefusal(request, response, verdict);
+    if (!verdict.ok) return answerRefusal(response, verdict);
     const action = String((request.body as { action: string }).action);
     const json = response.json.bind(response);
     response.json = (answer: unknown) => {
@@ -121,11 +120,15 @@ app.use((request, response, next) => {
     };
     next();
   }, next);
-});
+};
 
+const app = express();
+app.use(checkHead);
+// Parsed here so the guard sees the body; decap-server's own parser then leaves it as it is.
+app.use(express.json({ limit: '50mb' }));
+app.use(checkBody);
 await registerLocalFs(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
-
-app.use((error: unknown, request: Request, response: Response, _next: Next) => {
+app.use((error: unknown, _request: Request, response: Response, _next: Next) => {
   const message = error instanceof SyntaxError ? 'Refused: the request is not valid JSON' : 'The content server failed on this request';
   if (!(error instanceof SyntaxError)) console.error('content server:', error);
   response.status(error instanceof SyntaxError ? 400 : 500).json({ error: message });

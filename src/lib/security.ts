@@ -46,7 +46,8 @@ const GIT_HOST_ORIGINS = ['https://api.github.com', 'https://gitlab.com', 'https
 /** The origins the editor connects to, for a backend (default: the local server on its default port). */
 export function adminConnectSources(backend?: BackendSettings): string[] {
   const local = new URL(backend?.localBackend.url ?? `http://localhost:${DEFAULT_LOCAL_PORT}/api/v1`);
-  const sources = ["'self'", `http://localhost:${local.port}`, `http://127.0.0.1:${local.port}`, ...GIT_HOST_ORIGINS];
+  // blob:: Decap reads a picture being uploaded with fetch(blob URL) to encode it.
+  const sources = ["'self'", 'blob:', `http://localhost:${local.port}`, `http://127.0.0.1:${local.port}`, ...GIT_HOST_ORIGINS];
   for (const key of ['api_root', 'base_url']) {
     const value = backend?.backend[key];
     if (typeof value === 'string' && /^https:\/\//.test(value)) sources.push(new URL(value).origin);

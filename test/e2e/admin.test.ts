@@ -23,6 +23,7 @@ import { parse } from 'yaml';
 import { backendSettings } from '../../src/lib/cms/backend.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
+import { RASTER_ACCEPT } from '../../src/lib/media.ts';
 import { hostingPolicy, sectionFor } from '../../src/lib/security.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { SAMPLES } from '../helpers/images.ts';
@@ -259,6 +260,32 @@ describe('the admin, with the local backend', () => {
     expect(Object.keys(stub)).toEqual(['cities', 'themes', 'targetGroups', 'period']);
     expect(checkContent(contentRoot).problems.map(formatProblem)).toEqual([]);
   });
+
+  it('uploads pictures, and only raster images: the file picker offers nothing else and refuses a script', async () => {
+    const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    page.setDefaultTimeout(120_000);
+    await page.goto(`${site.url}/admin/#/collections/practices`);
+    await page.getByRole('button', { name: 'Media' }).click();
+    const picker = page.locator('input[type="file"]').first();
+    await picker.waitFor({ state: 'attached' });
+    await waitFor(async () => (await picker.getAttribute('accept')) === RASTER_ACCEPT, 'the narrowed file picker');
+
+    const alerts: string[] = [];
+    page.on('dialog', (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.accept();
+    });
+    await picker.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    await waitFor(() => alerts.length > 0, 'the refusal');
+    expect(alerts).toEqual(['Only PNG, JPEG, WebP, AVIF or GIF pictures can be added: convert the file, then add it again (logo.svg)']);
+
+    await picker.setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: onePixelPng });
+    const uploaded = join(contentRoot, 'public/images/pixel.png');
+    await waitFor(() => existsSync(uploaded), 'the uploaded picture', 120_000);
+    expect(readFileSync(uploaded).equals(onePixelPng)).toBe(true);
+    expect(readdirSync(join(contentRoot, 'public/images'))).toEqual(['pixel.png']);
+    await page.keyboard.press('Escape');
+  }, 180_000);
 
   it('ran under its <meta> policy and the host\'s header policy at once, without a violation', async () => {
     const response = await page.request.get(`${site.url}/admin/`);
@@ -527,6 +554,8 @@ describe('npm run cms', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Publish now').click();
     await waitFor(() => readFileSync(file, 'utf8').includes(sentence), `the saved purpose in ${file}`, 120_000);
+    // Back as it was at once: other test files read the content meanwhile.
+    restore(saved, written);
     expect(violations).toEqual([]);
     await page.close();
   }, 180_000);

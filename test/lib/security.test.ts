@@ -70,7 +70,7 @@ describe('the <meta> policies and the header policies', () => {
 
   it('let the editor reach the backend of the build: the local server port, a self-hosted git API', () => {
     const local = backendSettings({ DECAP_SERVER_PORT: '8400' });
-    expect(adminCspMeta(local)).toContain("connect-src 'self' http://localhost:8400 http://127.0.0.1:8400 https://api.github.com");
+    expect(adminCspMeta(local)).toContain("connect-src 'self' blob: http://localhost:8400 http://127.0.0.1:8400 https://api.github.com");
     const gitlab = backendSettings({ CMS_BACKEND: 'gitlab', CMS_REPO: 'coe/icc', CMS_APP_ID: '42', CMS_AUTH_URL: 'https://git.coe.int', CMS_API_ROOT: 'https://git.coe.int/api/v4' });
     expect(adminCspHeader(gitlab)).toMatch(/connect-src [^;]* https:\/\/git\.coe\.int[ ;]/);
     expect(hostingPolicy(gitlab).sections[0]!.headers[0]![1]).toBe(adminCspHeader(gitlab));
