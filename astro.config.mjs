@@ -26,6 +26,8 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
-    server: { watch: { ignored: ['**/public/admin/**', '**/.cache/**'] } },
+    // cors: false: the dev server answers no other origin (Vite's default lets any localhost page
+    // read its files, and public/admin/config.*.yml holds the secret of an `npm run cms` run).
+    server: { cors: false, watch: { ignored: ['**/public/admin/**', '**/.cache/**'] } },
   },
 });

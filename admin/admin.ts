@@ -5,7 +5,11 @@
  *   - files are read and written by the project's formats (no empty fields, stable YAML);
  *   - before saving, the entry is checked with the content schemas, and a new entry gets its file
  *     name from the project's slugify, made unique against the files that already exist;
- *   - practices preview with the site's stylesheet and page structure.
+ *   - practices preview with the site's stylesheet and page structure;
+ *   - with `npm run cms`, every request to the local content server carries this run's secret
+ *     (from the generated config; the server refuses requests without it);
+ *   - pictures are PNG, JPEG, WebP, AVIF or GIF only (the upload button refuses anything else);
+ *   - inside a frame it does not start (where the host cannot send frame-ancestors: GitHub Pages).
  */
 import { parse } from 'yaml';
 import { SLUG_FIELD, type CmsCollectionName } from '../src/lib/cms/collections.ts';
@@ -16,9 +20,55 @@ import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
 import type { PreviewLookups } from '../src/lib/cms/practice-preview.ts';
+import { EDITOR_TOKEN_HEADER } from '../src/lib/cms/backend.ts';
 import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.ts';
+import { RASTER_ACCEPT, rasterTypeForName } from '../src/lib/media.ts';
 import type { ImmutableMap } from './decap.d.ts';
 import { registerPagePreview, registerPracticePreview } from './preview.ts';
+
+/** The local content server and this run's secret, once the config is read. */
+let localServer: { url: string; token: string } | undefined;
+
+/** Adds the secret to requests for the local content server, and to no other. */
+function sendSecretToLocalServer() {
+  const original = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const target = input instanceof Request ? input.url : String(input);
+    if (!localServer || (target !== localServer.url && !target.startsWith(`${localServer.url}/`) && !target.startsWith(`${localServer.url}?`))) {
+      return original(input, init);
+    }
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set(EDITOR_TOKEN_HEADER, localServer.token);
+    return original(input, { ...init, headers });
+  };
+}
+
+/**
+ * The browser's file picker offers raster images only, and a file of another type chosen anyway
+ * (dropped, or "all files") is stopped before Decap reads it. The content check and the local
+ * server check again, by content.
+ */
+function acceptRasterImagesOnly(locale: CmsLocale) {
+  const narrow = (root: ParentNode) => {
+    for (const input of root.querySelectorAll<HTMLInputElement>('input[type="file"]')) {
+      if (input.accept !== RASTER_ACCEPT) input.accept = RASTER_ACCEPT;
+    }
+  };
+  new MutationObserver(() => narrow(document)).observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener(
+    'change',
+    (event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files) return;
+      const refused = [...input.files].filter((file) => !rasterTypeForName(file.name));
+      if (refused.length === 0) return;
+      event.stopImmediatePropagation();
+      input.value = '';
+      window.alert(`${ADMIN_TEXT.imageTypes[locale]} (${refused.map((file) => file.name).join(', ')})`);
+    },
+    true,
+  );
+}
 
 function storedLocale(): string | null {
   try {
@@ -150,13 +200,33 @@ function beforeSave(config: CmsConfig, locale: CmsLocale) {
   };
 }
 
+function showFramedNotice(locale: CmsLocale) {
+  const notice = document.createElement('main');
+  notice.className = 'icc-notice';
+  const heading = document.createElement('h1');
+  heading.textContent = ADMIN_TEXT.framedTitle[locale];
+  const explanation = document.createElement('p');
+  explanation.textContent = ADMIN_TEXT.framed[locale];
+  notice.append(heading, explanation);
+  document.body.append(notice);
+}
+
 async function start() {
   const locale = pickLocale();
   document.documentElement.lang = locale;
   document.title = ADMIN_TEXT.title[locale];
+  // Another site could frame the editor and trick a signed-in editor into clicks. Hosts that send
+  // frame-ancestors prevent this; GitHub Pages cannot send headers, so the editor refuses itself.
+  if (window.top !== window.self) {
+    showFramedNotice(locale);
+    return;
+  }
+  acceptRasterImagesOnly(locale);
   const cms = window.CMS;
   const [configText, lookupsText] = await Promise.all([fetchText(`config.${locale}.yml`), fetchText('lookups.json')]);
   const config = parse(configText) as CmsConfig;
+  const { token, ...localBackend } = config.local_backend;
+  if (token) localServer = { url: localBackend.url, token };
   const lookups = JSON.parse(lookupsText) as PreviewLookups;
 
   for (const [name, format] of Object.entries(createCmsFormats())) cms.registerCustomFormat(name, format.extension, format);
@@ -172,11 +242,14 @@ async function start() {
     return;
   }
   addLanguageSwitch(locale);
-  cms.init({ config: { ...config, load_config_file: false } });
+  // Decap's config schema allows no other key in local_backend: the secret stays here.
+  cms.init({ config: { ...config, local_backend: localBackend, load_config_file: false } });
 }
 
 // Loaded before decap-cms.js: tell it to wait for CMS.init, then start once both have run.
 window.CMS_MANUAL_INIT = true;
+// Before Decap loads, in case it keeps its own reference to fetch.
+sendSecretToLocalServer();
 
 function startWhenReady() {
   start().catch((error: unknown) => {

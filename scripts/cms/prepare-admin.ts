@@ -7,7 +7,7 @@
  *     and its styles, the site's stylesheet for the preview, and names for the preview (lookups.json).
  * Runs before `astro dev` and `astro build`. Usage: node scripts/cms/prepare-admin.ts [--quiet]
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
@@ -17,6 +17,7 @@ import { CmsConfigError, generateCmsConfig, type ThemeOption } from '../../src/l
 import { CMS_LOCALES } from '../../src/lib/cms/labels.ts';
 import type { PreviewLookups } from '../../src/lib/cms/practice-preview.ts';
 import { CURRENT_YEAR } from '../../src/lib/schemas/fields.ts';
+import { adminCspMeta } from '../../src/lib/security.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'public/admin');
@@ -117,7 +118,10 @@ await build({
 });
 // The page is admin/page.html in the sources: an admin/index.html at the project root would make
 // Astro's dev server refuse /admin/index.html (it guards files outside public/ from being served).
-copyFileSync(join(root, 'admin/page.html'), join(out, 'index.html'));
+// Its Content-Security-Policy allows the backend of this build (local server port, git host API).
+const page = readFileSync(join(root, 'admin/page.html'), 'utf8');
+if (!page.includes('%ADMIN_CSP%')) fail('admin/page.html lost its <meta http-equiv="Content-Security-Policy" content="%ADMIN_CSP%"> line');
+writeFileSync(join(out, 'index.html'), page.replace('%ADMIN_CSP%', adminCspMeta(backend).replaceAll('"', '&quot;')));
 for (const file of ['admin.css', 'preview.css']) copyFileSync(join(root, 'admin', file), join(out, file));
 copyFileSync(join(root, 'src/styles/global.css'), join(out, 'site.css'));
 

@@ -1,13 +1,18 @@
 /**
  * `npm run cms`: local editing in one command. Prepares the admin, starts the local content
- * server (decap-server, which reads and writes this working copy) and the live site (astro dev),
- * prints the editor's address, and stops both on Ctrl-C.
+ * server (decap-server behind the editor guard: scripts/cms/content-server.ts) and the live site
+ * (astro dev), both on 127.0.0.1 only, prints the editor's address, and stops both on Ctrl-C.
+ *
+ * Each run makes a new secret: the content server requires it on every request, and the editor
+ * gets it from its generated config (public/admin/config.*.yml), so a page on another origin,
+ * which cannot read that file, cannot use the server.
  *
  * Each server runs in its own process group, so stopping kills everything it started (a server
  * started through npx would otherwise outlive its parent; see ../shared/STACK.md).
  * DECAP_SERVER_PORT (default 8081) and CMS_SITE_PORT (default 4321) change the ports.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { BackendSettingsError, localBackendPort } from '../../src/lib/cms/backend.ts';
@@ -57,12 +62,15 @@ for (const [port, what, variable] of [
   }
 }
 
-// The admin's config must point at the port the content server really uses.
+const editorToken = randomBytes(32).toString('base64url');
+const editorOrigins = [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
+
+// The admin's config must point at the port the content server really uses, with this run's secret.
 const prepared = spawnSync(node, [join(root, 'scripts/cms/prepare-admin.ts')], {
   cwd: root,
   stdio: 'inherit',
   // "View live" links in the editor open the local site.
-  env: { ...process.env, DECAP_SERVER_PORT: String(backendPort), CMS_SITE_URL: process.env.CMS_SITE_URL ?? `http://localhost:${sitePort}` },
+  env: { ...process.env, DECAP_SERVER_PORT: String(backendPort), ICC_EDITOR_TOKEN: editorToken, CMS_SITE_URL: process.env.CMS_SITE_URL ?? `http://localhost:${sitePort}` },
 });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
@@ -139,7 +147,7 @@ process.on('SIGHUP', () => void stopAll(0));
 /** Routine dev-server chatter; content problems, warnings and errors still show. */
 const QUIET_SITE_LINES = /\[(?:watch|vite|types|content)\]|use --host to expose|watching for file changes|^\s*┃/;
 
-let siteUrl = `http://localhost:${sitePort}`;
+const siteUrl = `http://localhost:${sitePort}`;
 let backendReady = false;
 let siteReady = false;
 
@@ -158,27 +166,37 @@ function announce() {
 }
 
 startService(
-  'The content server (decap-server)',
-  [join(root, 'node_modules/decap-server/dist/index.js')],
-  { PORT: String(backendPort), GIT_REPO_DIRECTORY: root, BIND_HOST: '127.0.0.1', MODE: 'fs' },
+  'The content server',
+  [join(root, 'scripts/cms/content-server.ts')],
+  {
+    PORT: String(backendPort),
+    GIT_REPO_DIRECTORY: root,
+    ICC_EDITOR_TOKEN: editorToken,
+    ICC_EDITOR_ORIGINS: editorOrigins.join(','),
+  },
   (line) => {
     if (/listening on/i.test(line)) {
       backendReady = true;
-      console.log(`content server: ${line.replace(/^.*?info:\s*/, '')}`);
+      console.log(line);
       announce();
-    } else if (/error/i.test(line)) console.error(`content server: ${line}`);
+    } else if (/error|refused/i.test(line)) console.error(line.startsWith('content server:') ? line : `content server: ${line}`);
   },
 );
 
 startService(
   'The site (astro dev)',
-  [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(sitePort)],
+  [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(sitePort)],
   { ASTRO_TELEMETRY_DISABLED: '1' },
   (line) => {
     const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
     const local = /Local\s+(http:\/\/\S+?)\/?\s*$/.exec(plain);
     if (local) {
-      siteUrl = local[1]!.replace(/\/$/, '');
+      // The content server accepts only the editor's origin, made from CMS_SITE_PORT.
+      if (new URL(local[1]!).port !== String(sitePort)) {
+        console.error(`The site started on ${local[1]} instead of port ${sitePort}; stopping (the editor would be refused).`);
+        void stopAll(1);
+        return;
+      }
       siteReady = true;
       announce();
     } else if (plain.trim() !== '' && !QUIET_SITE_LINES.test(plain)) console.log(`site: ${plain.trimEnd()}`);

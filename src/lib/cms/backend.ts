@@ -13,19 +13,31 @@
  *   CMS_APP_ID           GitLab: id of the OAuth application (PKCE, no secret)
  *   CMS_EDITORIAL_WORKFLOW  "false" publishes on save; otherwise draft → in review → ready
  *   DECAP_SERVER_PORT    port of the local backend (default 8081)
+ *   ICC_EDITOR_TOKEN     set by `npm run cms` only: the secret of this run, which the local content
+ *                        server requires on every request (the editor sends it; see editor-guard.ts)
  */
 
 export const DEFAULT_LOCAL_PORT = 8081;
+
+/** The header that carries the secret of an `npm run cms` run to the local content server. */
+export const EDITOR_TOKEN_HEADER = 'X-ICC-Editor-Token';
 
 export interface BackendSettings {
   /** Decap `backend`. */
   backend: Record<string, unknown>;
   /** Decap `local_backend`: used instead of `backend` when the admin runs on localhost. */
-  localBackend: { url: string; allowed_hosts: string[] };
+  localBackend: LocalBackend;
   /** Decap `publish_mode`. */
   publishMode?: 'editorial_workflow';
   /** True when only the local backend is configured. */
   localOnly: boolean;
+}
+
+/** Decap `local_backend`, and the secret the admin adds to its requests (and removes before Decap reads it). */
+export interface LocalBackend {
+  url: string;
+  allowed_hosts: string[];
+  token?: string;
 }
 
 export class BackendSettingsError extends Error {}
@@ -47,7 +59,8 @@ export function localBackendPort(env: Environment): number {
 
 /** Reads the backend settings; throws BackendSettingsError with a fix when they are wrong. */
 export function backendSettings(env: Environment): BackendSettings {
-  const localBackend = { url: localBackendUrl(env), allowed_hosts: ['localhost', '127.0.0.1'] };
+  const token = env.ICC_EDITOR_TOKEN?.trim();
+  const localBackend: LocalBackend = { url: localBackendUrl(env), allowed_hosts: ['localhost', '127.0.0.1'], ...(token ? { token } : {}) };
   const name = env.CMS_BACKEND?.trim().toLowerCase();
   if (!name) {
     // Only the local backend: Decap still needs a `backend`; the proxy is the same local server.

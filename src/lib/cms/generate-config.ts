@@ -9,9 +9,10 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
+import { MEDIA_FOLDER, MEDIA_PUBLIC_PATH } from '../media.ts';
 import { EMAIL_PATTERN } from '../schemas/fields.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
-import type { BackendSettings } from './backend.ts';
+import type { BackendSettings, LocalBackend } from './backend.ts';
 import { cmsCollectionSpecs, type CmsCollectionSpec, type WidgetOverride } from './collections.ts';
 import {
   COLLECTION_TEXT,
@@ -83,7 +84,7 @@ export interface CmsCollection {
 export interface CmsConfig {
   locale: CmsLocale;
   backend: Record<string, unknown>;
-  local_backend: { url: string; allowed_hosts: string[] };
+  local_backend: LocalBackend;
   publish_mode?: 'editorial_workflow';
   site_url?: string;
   display_url?: string;
@@ -438,8 +439,8 @@ export function generateCmsConfig(options: GenerateOptions): CmsConfig {
     ...(backend.publishMode ? { publish_mode: backend.publishMode } : {}),
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
     logo: { src: '/favicon.svg', show_in_header: true },
-    media_folder: 'public/images',
-    public_folder: '/images',
+    media_folder: MEDIA_FOLDER,
+    public_folder: MEDIA_PUBLIC_PATH,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: { structure: 'multiple_folders', locales: ['en', 'fr'], default_locale: 'en' },
     collections: specs.map((spec) => collectionConfig(spec, options)),

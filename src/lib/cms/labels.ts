@@ -321,6 +321,15 @@ export const ADMIN_TEXT = {
     'Cette copie du site n’a pas de dépôt git configuré : on ne peut la modifier que sur un ordinateur ayant une copie du projet. Pour publier via GitHub ou GitLab, voir « For editors » dans README.md.',
   ),
   reload: l('Reload', 'Recharger'),
+  imageTypes: l(
+    'Only PNG, JPEG, WebP, AVIF or GIF pictures can be added: convert the file, then add it again',
+    'Seules des images PNG, JPEG, WebP, AVIF ou GIF peuvent être ajoutées : convertissez le fichier, puis ajoutez-le à nouveau',
+  ),
+  framedTitle: l('The editor does not open inside another page', 'L’éditeur ne s’ouvre pas dans une autre page'),
+  framed: l(
+    'Another page tried to show the editor inside itself, which could trick you into clicking. Open the editor’s address directly in your browser.',
+    'Une autre page a tenté d’afficher l’éditeur à l’intérieur d’elle-même, ce qui pourrait vous faire cliquer à votre insu. Ouvrez directement l’adresse de l’éditeur dans votre navigateur.',
+  ),
   previewUntitled: l('(no title yet)', '(pas encore de titre)'),
   previewEmpty: l('(not written yet)', '(pas encore rédigé)'),
 } satisfies Record<string, Localized>;

@@ -11,6 +11,7 @@ import type { Lang } from '../schemas/fields.ts';
 import { checkTranslations } from './check-translations.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { checkIntegrity } from './integrity.ts';
+import { checkMediaFolder } from './media.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
 
@@ -93,6 +94,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   } catch (error) {
     problems.push({ file: 'src/content/', field: '', message: `could not be cross-checked (${describeError(error)}): fix the other problems first, or ask a developer` });
   }
+  problems.push(...checkMediaFolder(root));
   problems.push(...checkTranslations(root));
   return { problems, content, fileCount: entries.length };
 }

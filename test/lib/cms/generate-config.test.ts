@@ -228,6 +228,13 @@ describe('the backend settings', () => {
     expect(backendSettings({ DECAP_SERVER_PORT: '9090' }).localBackend.url).toBe('http://localhost:9090/api/v1');
   });
 
+  it('hands the editor the secret of an "npm run cms" run through the config, and only then', () => {
+    const settings = backendSettings({ ICC_EDITOR_TOKEN: 'run-secret' });
+    expect(settings.localBackend).toEqual({ url: 'http://localhost:8081/api/v1', allowed_hosts: ['localhost', '127.0.0.1'], token: 'run-secret' });
+    expect(generate('en', { backend: settings }).local_backend.token).toBe('run-secret');
+    expect(backendSettings({ ICC_EDITOR_TOKEN: ' ' }).localBackend).not.toHaveProperty('token');
+  });
+
   it('publishes to GitHub through the editorial workflow, with an OAuth proxy and no secret', () => {
     const settings = backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_AUTH_URL: 'https://auth.example.org' });
     expect(settings).toMatchObject({
