@@ -163,10 +163,17 @@ export function chooseFonts(texts: CardText[]): FontChoice {
   // Fallback order: family order first, then the order of subsets inside a family.
   const files = [...chosen.values()].sort((a, b) => candidates.findIndex((s) => s.family === a.family && s.subset === a.subset) - candidates.findIndex((s) => s.family === b.family && s.subset === b.subset));
   const names = [...new Set(files.map((file) => file.name))];
-  return {
-    files,
-    fonts: files.map((file) => ({ name: file.name, data: readFont(file.path).data, weight: file.weight, style: 'normal' as const })),
-    fontFamily: names.map((name) => `'${name}'`).join(', '),
-    missing,
-  };
+  return { files, fonts: satoriFonts(files), fontFamily: names.map((name) => `'${name}'`).join(', '), missing };
+}
+
+const fontSets = new Map<string, CardFont[]>();
+/** One array per set of files, so satori, which keeps parsed fonts per array, parses each set once. */
+function satoriFonts(files: FontFile[]): CardFont[] {
+  const key = files.map((file) => `${file.path}`).join('\n');
+  let fonts = fontSets.get(key);
+  if (!fonts) {
+    fonts = files.map((file) => ({ name: file.name, data: readFont(file.path).data, weight: file.weight, style: 'normal' as const }));
+    fontSets.set(key, fonts);
+  }
+  return fonts;
 }
