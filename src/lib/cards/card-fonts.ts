@@ -1,6 +1,6 @@
 /**
  * Which fonts a social card needs. Member cities write their names in Latin, Cyrillic, Greek,
- * Hangul, Japanese, Hebrew and Arabic; the Noto families from @fontsource draw all of them, but
+ * Hangul, Japanese, Hebrew and Arabic (and Armenian and Georgian may come); the Noto families from @fontsource draw all of them, but
  * the CJK ones come as ~120 subset files per weight, so a card loads only the subset files that
  * hold its characters: each package's unicode.json (the unicode-range of its @font-face rules)
  * names the candidate file for a character, and that file's own character map (cmap) has the last
@@ -60,6 +60,9 @@ export const FONT_FAMILIES = [
   { family: 'Noto Sans', package: '@fontsource/noto-sans' },
   { family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic' },
   { family: 'Noto Sans Hebrew', package: '@fontsource/noto-sans-hebrew' },
+  // Council of Europe member states with scripts of their own.
+  { family: 'Noto Sans Armenian', package: '@fontsource/noto-sans-armenian' },
+  { family: 'Noto Sans Georgian', package: '@fontsource/noto-sans-georgian' },
   { family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp' },
   { family: 'Noto Sans KR', package: '@fontsource/noto-sans-kr' },
 ] as const;
@@ -176,4 +179,19 @@ function satoriFonts(files: FontFile[]): CardFont[] {
     fontSets.set(key, fonts);
   }
   return fonts;
+}
+
+const drawable = new Map<string, boolean>();
+/** The characters of `text` that no bundled font draws, each once (for the content check). */
+export function undrawableCharacters(text: string): MissingGlyph[] {
+  const missing: MissingGlyph[] = [];
+  for (const character of new Set(text)) {
+    let known = drawable.get(character);
+    if (known === undefined) {
+      known = chooseFonts([{ field: '', text: character, weight: 400 }]).missing.length === 0;
+      drawable.set(character, known);
+    }
+    if (!known) missing.push({ field: '', character, codePoint: `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  }
+  return missing;
 }

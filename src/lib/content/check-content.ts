@@ -15,6 +15,7 @@ import {
 } from '../schemas/practice.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { cardTextProblems } from './card-text.ts';
 import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
@@ -58,6 +59,7 @@ function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[])
 export function checkContent(root: string, contentDirectory?: string): ContentCheck {
   const { entries, problems } = readContent(root, contentDirectory);
   const content: ValidContent = { themes: [], networks: [], cities: [], practices: [], indexResults: [] };
+  const pages: RawEntry[] = [];
   for (const entry of entries) {
     const { id, file } = entry;
     switch (entry.collection) {
@@ -85,7 +87,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
         break;
       }
       case 'pages':
-        validate(entry, pageSchema, problems);
+        if (validate(entry, pageSchema, problems)) pages.push(entry);
         break;
       case 'index-results': {
         const data = validate(entry, indexResultSchema, problems);
@@ -95,6 +97,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
     }
   }
 
+  problems.push(...cardTextProblems(content, pages));
   problems.push(
     ...checkIntegrity(entries, {
       imageExists: (src) => existsSync(join(root, 'public', src)),

@@ -14,6 +14,8 @@ const scripts: Record<string, CardInput> = {
   Japanese: { ...frame, title: 'Hamamatsu', localTitle: '浜松', subtitle: 'Member since 2017 · Japan', tags: ['はままつ'] },
   Hebrew: { ...frame, title: 'Haifa', localTitle: 'חיפה', subtitle: 'Member since 2019 · Israel' },
   Arabic: { ...frame, title: 'Rabat / Marrakech', localTitle: 'الرباط / مراكش', subtitle: 'Membre depuis 2021 · Maroc' },
+  Armenian: { ...frame, title: 'Yerevan', localTitle: 'Երևան', subtitle: 'Member city · Armenia' },
+  Georgian: { ...frame, title: 'Tbilisi', localTitle: 'თბილისი', subtitle: 'Member city · Georgia' },
   'Latin Extended': { ...frame, kicker: 'Profil de ville', title: 'Łódź', localTitle: 'Reykjavík', subtitle: 'Membre depuis 2015 · Pologne' },
 };
 
@@ -56,7 +58,7 @@ function cmap(path: string): Font {
 }
 
 describe('social cards in every script', () => {
-  it.each(Object.entries(scripts))('draws every character of a %s card with a glyph from a font the card loaded', async (_script, card) => {
+  it.each(Object.entries(scripts))('draws every character of the %s card with a glyph from a font the card loaded', async (_script, card) => {
     const { svg, files } = await renderCardSvg(card, { embedFont: false });
     const drawn = drawnTexts(svg);
     expect(drawn.map((piece) => piece.text).join('')).toContain(card.localTitle!);
@@ -72,7 +74,7 @@ describe('social cards in every script', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(Object.entries(scripts))('renders a %s card to a 1200×630 PNG', async (_script, card) => {
+  it.each(Object.entries(scripts))('renders the %s card to a 1200×630 PNG', async (_script, card) => {
     const png = await renderCard(card);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
