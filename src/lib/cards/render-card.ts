@@ -74,7 +74,7 @@ function text(content: string, style: Record<string, unknown>, lines: number): N
     type: 'div',
     props: {
       dir: direction,
-      style: { display: 'block', textAlign: 'left', lineClamp: lines, textOverflow: 'ellipsis', maxWidth: '100%', ...arabicMarks, ...style },
+      style: { display: 'block', textAlign: 'left', lineClamp: lines, textOverflow: 'ellipsis', overflowWrap: 'anywhere', maxWidth: '100%', ...arabicMarks, ...style },
       children: content,
     },
   };

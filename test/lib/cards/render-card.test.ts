@@ -143,6 +143,13 @@ describe('text too long for the card', () => {
     expect(drawn.every((piece) => piece.x + piece.width <= CARD_WIDTH - 72 + 0.5)).toBe(true);
   });
 
+  it('breaks a pasted address or an endless word inside the card, ending it with "…"', async () => {
+    const unbroken: CardInput = { ...frame, title: `https://www.city.example.org/download.aspx?file=${'InterculturalStrategy2026Annex'.repeat(5)}`, subtitle: 'x'.repeat(300), tags: ['y'.repeat(200)] };
+    const drawn = drawnTexts((await renderCardSvg(unbroken, { embedFont: false })).svg);
+    expect(drawn.filter((piece) => piece.x + piece.width > CARD_WIDTH - 72 + 0.5).map((piece) => piece.text.slice(0, 20))).toEqual([]);
+    expect(drawn.filter((piece) => piece.fontSize === 32).at(-1)!.text).toMatch(/…$/);
+  });
+
   it('leaves the footer exactly as on a card with a short title', async () => {
     const short = pixels(await renderCard({ ...frame, kicker: 'Good practice', title: 'Anti-rumour agents', subtitle: 'Barcelona · Spain', tags: ['Mediation'] }));
     const crowded = pixels(await renderCard(long));
