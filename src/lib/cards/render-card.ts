@@ -8,6 +8,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { arabicPresentationForms } from './arabic-forms.ts';
 import { chooseFonts, type CardText } from './card-fonts.ts';
 
 /** Everything a card shows; its hash is the cache key. */
@@ -66,16 +67,16 @@ export function textDirection(text: string): 'ltr' | 'rtl' {
  */
 function text(content: string, style: Record<string, unknown>, lines: number): Node {
   const direction = textDirection(content);
-  // satori 0.63 draws HarfBuzz's vertical mark offsets upside down, so the dots that Noto Sans
-  // Arabic positions as marks (ة, ي, ن) land inside or far above their letter. Without the
-  // mark features the dots stay where the font draws them by default, on their letter.
-  const arabicMarks = /\p{Script=Arabic}/u.test(content) ? { fontFeatureSettings: '"mark" 0, "mkmk" 0' } : {};
+  // satori 0.63 draws HarfBuzz's vertical mark offsets upside down: Arabic letters go in as
+  // their joined forms, which carry their dots (arabic-forms.ts), and vowel marks, the only
+  // marks left, stay where the font draws them by default rather than flipped below the line.
+  const arabic = /\p{Script=Arabic}/u.test(content);
   return {
     type: 'div',
     props: {
       dir: direction,
-      style: { display: 'block', textAlign: 'left', lineClamp: lines, textOverflow: 'ellipsis', overflowWrap: 'anywhere', maxWidth: '100%', ...arabicMarks, ...style },
-      children: content,
+      style: { display: 'block', textAlign: 'left', lineClamp: lines, textOverflow: 'ellipsis', overflowWrap: 'anywhere', maxWidth: '100%', ...(arabic ? { fontFeatureSettings: '"mark" 0, "mkmk" 0' } : {}), ...style },
+      children: arabic ? arabicPresentationForms(content) : content,
     },
   };
 }
@@ -117,7 +118,8 @@ export function cardTexts(card: CardInput): CardText[] {
   if (card.localTitle) texts.push({ field: 'localTitle', text: `${card.localTitle}${ELLIPSIS}`, weight: 400 });
   if (card.subtitle) texts.push({ field: 'subtitle', text: `${card.subtitle}${ELLIPSIS}`, weight: 400 });
   for (const tag of card.tags?.slice(0, 4) ?? []) texts.push({ field: 'tags', text: `${tag}${ELLIPSIS}`, weight: 400 });
-  return texts;
+  // The Arabic forms drawn are characters of their own.
+  return texts.map((piece) => ({ ...piece, text: `${piece.text}${arabicPresentationForms(piece.text)}` }));
 }
 
 function layout(card: CardInput, fontFamily: string): Node {
