@@ -56,7 +56,11 @@ export async function allCards(): Promise<PageCard[]> {
         lang,
         kind: 'city',
         id,
-        card: frame(t(lang, 'card.city'), cityName(data, lang), { subtitle: t(lang, 'card.memberSince', { country: countryName(data.country, lang), year: data.joined }) }),
+        card: frame(t(lang, 'card.city'), cityName(data, lang), {
+          // The name as the city writes it (안산시, Λεμεσός), when it differs from the title.
+          localTitle: data.localName && data.localName !== cityName(data, lang) ? data.localName : undefined,
+          subtitle: t(lang, 'card.memberSince', { country: countryName(data.country, lang), year: data.joined }),
+        }),
       });
     }
     for (const { id, data } of catalogue.themes) {

@@ -77,6 +77,68 @@ describe('reflow (WCAG 1.4.10)', () => {
   });
 });
 
+describe('long unbroken strings at 320 px', () => {
+  // A 200-character address as an editor pastes it (no hyphen, where browsers break by
+  // themselves), and a long e-mail address.
+  const longUrl = `https://www.interculturalcity.example.org/documents/download.aspx?file=${'InterculturalStrategy2026Annex'.repeat(4)}&token=${'Q2l0eUNvdW5jaWw'.repeat(2)}`;
+  const longEmail = 'intercultural.cities.coordination.office@municipality-of-example-city.example.org';
+
+  it('wraps a pasted 200-character web address and a long e-mail address inside the column', async () => {
+    expect(longUrl.length).toBeGreaterThanOrEqual(200);
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    // The built pages, with editor text put where the components print it, as plain text: the
+    // worst case (no <wbr>) that the style sheet alone must still wrap.
+    const cases: [string, [string, string][]][] = [
+      ['/en/cities/bilbao/', [['.prose', `Read the strategy at ${longUrl} before you visit.`], ['.facts a[href^="http"]', longUrl]]],
+      ['/fr/practices/culturally-aware-home-care-older-migrants/', [['.facts a[href^="mailto:"]', longEmail], ['.prose', `Contact ${longEmail} or ${longUrl}`]]],
+    ];
+    for (const [path, replacements] of cases) {
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      const replaced = await page.evaluate((pairs) => pairs.filter(([selector, text]) => {
+        const element = document.querySelector(selector);
+        if (element) element.textContent = text;
+        return element !== null;
+      }).length, replacements);
+      expect(replaced, path).toBe(replacements.length);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) overflowing.push(`${path}: ${scroll} px wide`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  });
+
+  it('breaks an e-mail address only after "@" or before a dot, never mid-word', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/practices/culturally-aware-home-care-older-migrants/`, { waitUntil: 'load' });
+    // Each line of the e-mail link as the browser laid it out, from the position of every character.
+    const lines = await page.locator('.facts a[href^="mailto:"]').evaluate((link) => {
+      const rows: { top: number; text: string }[] = [];
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let index = 0; index < node.textContent!.length; index++) {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          const row = rows.at(-1);
+          if (row && Math.abs(row.top - top) < 4) row.text += node.textContent![index];
+          else rows.push({ top, text: node.textContent![index]! });
+        }
+      }
+      return rows.map((row) => row.text);
+    });
+    await context.close();
+    expect(lines.join('')).toBe('seniors.integration@neuchatel.example.org');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const [index, line] of lines.entries()) {
+      if (index < lines.length - 1) expect(line.endsWith('@') || lines[index + 1]!.startsWith('.'), lines.join(' | ')).toBe(true);
+    }
+  });
+});
+
 describe('keyboard', () => {
   /** Tabs until `predicate` holds for the focused element; fails after `limit` presses. */
   async function tabTo(page: Page, predicate: string, limit = 200) {

@@ -20,6 +20,14 @@ describe('renderMarkdown treats content as untrusted', () => {
   });
 });
 
+describe('renderMarkdown and long addresses', () => {
+  it('lets a pasted web or e-mail address break after "@", "//" and before dots, but not inside code', () => {
+    expect(renderMarkdown('Mail info@city.example.org or see <https://city.example.org/x>.\n\n`a.b@c.org`')).toBe(
+      '<p>Mail info@<wbr>city<wbr>.example<wbr>.org or see <a href="https://city.example.org/x">https://<wbr>city<wbr>.example<wbr>.org<wbr>/x</a>.</p>\n<p><code>a.b@c.org</code></p>',
+    );
+  });
+});
+
 describe('markdownToPlainText', () => {
   it('keeps the words only', () => {
     expect(markdownToPlainText('A **bold** [link](https://x.org)\n\n## Title')).toBe('A bold link Title');

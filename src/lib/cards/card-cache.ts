@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { renderCard, type CardInput } from './render-card.ts';
 
 /** Bump when the card design changes in a way the inputs do not show. */
-export const CARD_DESIGN_VERSION = 1;
+export const CARD_DESIGN_VERSION = 2;
 
 export interface CardCache {
   /** The PNG for `card`, rendered only when not already cached. */

@@ -10,6 +10,7 @@ import { markdownProblems } from '../markdown-check.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { checkTranslations } from './check-translations.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
+import { cardTextProblems } from './card-text.ts';
 import { checkIntegrity } from './integrity.ts';
 import { checkMediaFolder } from './media.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
@@ -94,6 +95,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   } catch (error) {
     problems.push({ file: 'src/content/', field: '', message: `could not be cross-checked (${describeError(error)}): fix the other problems first, or ask a developer` });
   }
+  problems.push(...cardTextProblems(content));
   problems.push(...checkMediaFolder(root));
   problems.push(...checkTranslations(root));
   return { problems, content, fileCount: entries.length };
