@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { BROWSER_ACTION_MS, budgetFor, WAIT_MS } from '../helpers/time-budget.ts';
 
 const projectRoot = resolve('.');
 
@@ -64,7 +65,7 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = 30_000) {
+async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = WAIT_MS) {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
@@ -133,7 +134,10 @@ describe('the admin, with the local backend', () => {
     site = await serveBuiltSite();
     browser = await launchBrowser();
     await waitFor(() => portOpen(backendPort), 'decap-server');
-    page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })).newPage();
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(BROWSER_ACTION_MS);
+    context.setDefaultNavigationTimeout(BROWSER_ACTION_MS);
+    page = await context.newPage();
   });
 
   afterAll(async () => {
@@ -234,7 +238,8 @@ describe('the admin, with the local backend', () => {
     expect(html).toMatch(/<h1[^>]*>Médiation à l(&#39;|'|&apos;)école<\/h1>/);
     expect(html).toContain('Pupils trained as peer mediators settle conflicts by talking.');
     expect(existsSync(join(outDir, 'fr/practices/mediation-a-l-ecole-2/index.html'))).toBe(true);
-  }, 120_000);
+    // A whole build of (a copy of) src/content: a generous second per content file.
+  }, budgetFor(readdirSync('src/content', { recursive: true }).length, 1_000));
 });
 
 describe('npm run cms', () => {
@@ -269,7 +274,7 @@ describe('npm run cms', () => {
     command.stderr!.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((done) => command!.once('exit', (code) => done(code)));
 
-    await waitFor(() => output.includes('Editor:'), `"Editor:" in the output of npm run cms:\n${output}`, 90_000);
+    await waitFor(() => output.includes('Editor:'), `"Editor:" in the output of npm run cms:\n${output}`);
     expect(output).toContain(`Editor:  http://localhost:${sitePort}/admin/index.html`);
     const admin = await fetch(`http://localhost:${sitePort}/admin/index.html`, { headers: { accept: 'text/html' } });
     expect(admin.status).toBe(200);
@@ -285,5 +290,5 @@ describe('npm run cms', () => {
     expect(processesWith(`astro.mjs dev --port ${sitePort}`)).toEqual([]);
     expect(await portOpen(contentPort)).toBe(false);
     expect(await portOpen(sitePort)).toBe(false);
-  }, 120_000);
+  }, 2 * WAIT_MS);
 });
