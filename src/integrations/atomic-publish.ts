@@ -46,6 +46,7 @@ export function atomicPublish(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         if (command !== 'build') return;
+        release(); // A previous build in this process that failed (programmatic use) still listened.
         const output = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         for (const message of sweepAbandonedBuilds(output, isRunning)) logger.warn(message);
         folders = buildFolders(output, process.pid);
