@@ -4,6 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { pageBudgets } from './src/integrations/page-budgets.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { atomicPublish } from './src/integrations/atomic-publish.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
@@ -23,6 +26,12 @@ export default defineConfig({
       filter: (page) => !new URL(page).pathname.startsWith('/admin/') && new URL(page).pathname !== '/',
       i18n: { defaultLocale: 'en', locales: { en: 'en-GB', fr: 'fr-FR' } },
     }),
+    // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
+    // only then publishes the site into outDir (built in a staging folder until then). Keep
+    // atomicPublish() last: the build refuses to run if an integration's build:done comes after it.
+    pageBudgets(),
+    searchIndex(),
+    atomicPublish(),
   ],
   devToolbar: { enabled: false },
   vite: {

@@ -243,7 +243,8 @@ async function build(
     ms: steps.reduce((sum, step) => sum + step.ms, 0),
     steps,
     astro: astroStep && parseAstroLog(astroStep.log),
-    pagefind: pagefindLogs.length > 0 ? parsePagefindLog(pagefindLogs.join('\n')) : undefined,
+    // Pagefind runs inside `astro build` (src/integrations/search-index.ts), or as steps of its own.
+    pagefind: pagefindLogs.length > 0 ? parsePagefindLog(pagefindLogs.join('\n')) : astroStep && parsePagefindLog(astroStep.log),
     peakRss: Math.max(0, ...steps.map((step) => Math.max(step.maxRss ?? 0, step.treePeakRss))),
     failure,
     stepFailures,
@@ -557,6 +558,7 @@ function figures(report: Report): [string, string][] {
     ['  of which Pagefind index', output ? `${MB(output.pagefind.bytes)} in ${output.pagefind.files} files` : '-'],
     ['  largest parts', output ? output.parts.slice(0, 6).map((part) => `${part.part} ${MB(part.bytes)} (${part.files})`).join(', ') : '-'],
     ['Pagefind: pages / words indexed', report.cold.pagefind ? `${report.cold.pagefind.pages ?? '?'} / ${report.cold.pagefind.words ?? '?'}` : '-'],
+    ['  Pagefind time inside `astro build`', report.cold.pagefind?.seconds !== undefined ? `${report.cold.pagefind.seconds.toFixed(1)} s` : '-'],
   ];
   if (output) {
     const { practice, city } = output;

@@ -2,6 +2,8 @@
  * Page-weight budgets, checked over the built site (gzipped bytes). A page over budget fails
  * the build with the page and the budget it exceeds.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface Budget {
@@ -81,4 +83,32 @@ export function budgetProblems(weights: readonly PageWeight[], budgets: readonly
     }
   }
   return problems;
+}
+
+/** Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems. */
+export function weighSite(directory: string): PageWeight[] {
+  const htmlFiles = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return folder === directory && entry.name === 'admin' ? [] : htmlFiles(path);
+      return entry.name.endsWith('.html') ? [path] : [];
+    });
+  const assetSizes = new Map<string, number>();
+  const readAsset = (url: string) => readFileSync(join(directory, new URL(url, 'http://site/').pathname));
+  return htmlFiles(directory).map((file) => {
+    const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+    return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
+  });
+}
+
+/** The heaviest pages, for the build log of a site within its budgets. */
+export function budgetSummary(weights: readonly PageWeight[]): string {
+  if (weights.length === 0) return 'Budgets met: the site has no pages.';
+  const heaviest = (key: 'htmlAndCss' | 'javaScript') => weights.reduce((max, weight) => (weight[key] > max[key] ? weight : max));
+  const html = heaviest('htmlAndCss');
+  const js = heaviest('javaScript');
+  return (
+    `Budgets met on ${weights.length} pages. Heaviest HTML+CSS: ${html.path} (${kB(html.htmlAndCss)}); ` +
+    `heaviest JavaScript: ${js.path} (${kB(js.javaScript)}), gzipped.`
+  );
 }

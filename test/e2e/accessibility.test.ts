@@ -1,10 +1,11 @@
 /** WCAG 2.2 AA in a real browser: axe-core on every page of the sitemap, and keyboard checks. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sitemapPaths } from '../helpers/dist.ts';
 import { useBuiltSite } from '../helpers/site.ts';
+import { budgetFor } from '../helpers/time-budget.ts';
 
 const site = useBuiltSite();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,14 +22,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('axe-core, WCAG 2.2 AA', () => {
-  it('finds zero violations on every page of the sitemap, in English and French', { timeout: 900_000 }, async () => {
+  // A page takes about a second to load and audit; allow five, though two tabs share the work.
+  const pageCount = existsSync('dist/sitemap-0.xml') ? sitemapPaths().length : 0;
+  it('finds zero violations on every page of the sitemap, in English and French', { timeout: budgetFor(pageCount, 5_000) }, async () => {
     const paths = sitemapPaths();
     expect(paths.length).toBeGreaterThan(300);
     const failures: string[] = [];
     // Two tabs share the work (CI has two cores). CSP is bypassed only to inject axe itself.
     const queue = [...paths];
     const worker = async () => {
-      const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const context = await site.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       for (let path = queue.shift(); path; path = queue.shift()) {
         await page.goto(site.url + path, { waitUntil: 'load' });
@@ -42,7 +45,7 @@ describe('axe-core, WCAG 2.2 AA', () => {
   });
 
   it('finds zero violations in the interactive states: facets chosen, search results, cities compared, phone width', async () => {
-    const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const context = await site.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const failures: string[] = [];
     for (const path of ['/en/practices/?theme=education&theme=language', '/fr/search/?q=m%C3%A9diation', '/en/index/compare/?city=bilbao&city=oslo', '/fr/cities/lisbon/', '/en/practices/for/newcomers/page/2/']) {
@@ -56,8 +59,8 @@ describe('axe-core, WCAG 2.2 AA', () => {
 });
 
 describe('reflow (WCAG 1.4.10)', () => {
-  it('needs no horizontal scrolling at 320 CSS pixels on any page type, in both languages', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
+  it('needs no horizontal scrolling at 320 CSS pixels on any page type, in both languages', { timeout: budgetFor(32, 5_000) }, async () => {
+    const context = await site.newContext({ viewport: { width: 320, height: 800 } });
     const page = await context.newPage();
     const paths = [
       '', 'practices/', 'practices/?theme=education&theme=language', 'practices/advisory-council-elected-migrant-members/',

@@ -27,6 +27,7 @@ import { RASTER_ACCEPT } from '../../src/lib/media.ts';
 import { hostingPolicy, sectionFor } from '../../src/lib/security.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { SAMPLES } from '../helpers/images.ts';
+import { BROWSER_ACTION_MS, budgetFor, WAIT_MS } from '../helpers/time-budget.ts';
 
 const projectRoot = resolve('.');
 
@@ -102,7 +103,7 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = 30_000) {
+async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = WAIT_MS) {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
@@ -169,7 +170,10 @@ describe('the admin, with the local backend', () => {
     backend = startContentServer(backendPort, contentRoot, token, [site.url]);
     browser = await launchBrowser();
     await waitFor(() => portOpen(backendPort), 'the content server');
-    page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })).newPage();
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(BROWSER_ACTION_MS);
+    context.setDefaultNavigationTimeout(BROWSER_ACTION_MS);
+    page = await context.newPage();
     violations = collectPolicyViolations(page);
   });
 
@@ -263,7 +267,7 @@ describe('the admin, with the local backend', () => {
 
   it('uploads pictures, and only raster images: the file picker offers nothing else and refuses a script', async () => {
     const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-    page.setDefaultTimeout(120_000);
+    page.setDefaultTimeout(BROWSER_ACTION_MS);
     await page.goto(`${site.url}/admin/#/collections/practices`);
     await page.getByRole('button', { name: 'Media' }).click();
     const picker = page.locator('input[type="file"]').first();
@@ -281,11 +285,11 @@ describe('the admin, with the local backend', () => {
 
     await picker.setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: onePixelPng });
     const uploaded = join(contentRoot, 'public/images/pixel.png');
-    await waitFor(() => existsSync(uploaded), 'the uploaded picture', 120_000);
+    await waitFor(() => existsSync(uploaded), 'the uploaded picture');
     expect(readFileSync(uploaded).equals(onePixelPng)).toBe(true);
     expect(readdirSync(join(contentRoot, 'public/images'))).toEqual(['pixel.png']);
     await page.keyboard.press('Escape');
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('ran under its <meta> policy and the host\'s header policy at once, without a violation', async () => {
     const response = await page.request.get(`${site.url}/admin/`);
@@ -321,7 +325,7 @@ describe('the admin, with the local backend', () => {
       await new Promise((done) => bare.server.close(done));
       await new Promise((done) => attacker.close(done));
     }
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('shows the new practice on the rebuilt site', async () => {
     const outDir = join(contentRoot, 'dist');
@@ -334,7 +338,8 @@ describe('the admin, with the local backend', () => {
     expect(html).toMatch(/<h1[^>]*>Médiation à l(&#39;|'|&apos;)école<\/h1>/);
     expect(html).toContain('Pupils trained as peer mediators settle conflicts by talking.');
     expect(existsSync(join(outDir, 'fr/practices/mediation-a-l-ecole-2/index.html'))).toBe(true);
-  }, 120_000);
+    // A whole build of (a copy of) src/content: a generous second per content file.
+  }, budgetFor(readdirSync('src/content', { recursive: true }).length, 1_000));
 });
 
 /** A raw request to the content server: Host, Origin and the secret set (or left out) by hand. */
@@ -411,8 +416,8 @@ describe('npm run cms', () => {
     command.stdout!.on('data', (chunk) => (output += chunk));
     command.stderr!.on('data', (chunk) => (output += chunk));
     exited = new Promise<number | null>((done) => command!.once('exit', (code) => done(code)));
-    await waitFor(() => output.includes('Editor:'), `"Editor:" in the output of npm run cms:\n${output}`, 170_000);
-  }, 180_000);
+    await waitFor(() => output.includes('Editor:'), `"Editor:" in the output of npm run cms:\n${output}`);
+  }, 2 * WAIT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -449,7 +454,7 @@ describe('npm run cms', () => {
       const addresses = [...listening.matchAll(new RegExp(`^\\s*\\d+: ([0-9A-F]+):${hex} [0-9A-F]+:0000 0A`, 'gm'))].map((match) => match[1]);
       expect(addresses, `listening addresses of port ${port}`).toEqual(['0100007F']);
     }
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('refuses every request that is not the editor’s, naming why', async () => {
     const good = { origin: editor(), token: token() };
@@ -496,7 +501,7 @@ describe('npm run cms', () => {
     const picture = await postToContentServer(ports.content, { ...good, body: upload('public/images/practices/icc-test-picture.png', SAMPLES.png) });
     expect(picture.status).toBe(200);
     expect(existsSync(join(projectRoot, 'public/images/practices/icc-test-picture.png'))).toBe(true);
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('gives a page on another localhost port neither the secret nor the server', async () => {
     other = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>other</title>'));
@@ -533,18 +538,18 @@ describe('npm run cms', () => {
         .end(),
     );
     expect(rebound).toBe(403);
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('still lets the editor list, open and save a practice', async () => {
     const slug = readdirSync(join(projectRoot, 'src/content/practices/en')).sort()[0]!.replace(/\.md$/, '');
     const file = join(projectRoot, 'src/content/practices/en', `${slug}.md`);
     const title = /^title: (.*)$/m.exec(readFileSync(file, 'utf8'))![1]!.replace(/^["']|["']$/g, '');
     const page = await (await browser!.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } })).newPage();
-    page.setDefaultTimeout(120_000); // a busy machine: no step may fail for being slow
+    page.setDefaultTimeout(BROWSER_ACTION_MS); // a busy machine: no step may fail for being slow
     const violations = collectPolicyViolations(page);
     await page.goto(`${editor()}/admin/index.html`);
     await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByText(title).first().waitFor({ timeout: 120_000 });
+    await page.getByText(title).first().waitFor({ timeout: BROWSER_ACTION_MS });
     await page.getByText(title).first().click();
     await page.waitForURL(new RegExp(`#/collections/practices/entries/${slug}$`));
     const purpose = page.locator('textarea[id^="purpose-field"]').first();
@@ -553,12 +558,12 @@ describe('npm run cms', () => {
     await purpose.fill(sentence);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Publish now').click();
-    await waitFor(() => readFileSync(file, 'utf8').includes(sentence), `the saved purpose in ${file}`, 120_000);
+    await waitFor(() => readFileSync(file, 'utf8').includes(sentence), `the saved purpose in ${file}`);
     // Back as it was at once: other test files read the content meanwhile.
     restore(saved, written);
     expect(violations).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 2 * WAIT_MS);
 
   it('stops both servers on Ctrl-C', async () => {
     process.kill(-command!.pid!, 'SIGINT');
@@ -568,5 +573,5 @@ describe('npm run cms', () => {
     expect(processesWith(`astro.mjs dev --host 127.0.0.1 --port ${ports.site}`)).toEqual([]);
     expect(await portOpen(ports.content)).toBe(false);
     expect(await portOpen(ports.site)).toBe(false);
-  }, 180_000);
+  }, 2 * WAIT_MS);
 });

@@ -1,8 +1,9 @@
 /** Static checks over every built page: links, fragments, orphans, HTML validity, headings, link texts. */
-import { HtmlValidate } from 'html-validate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { fileFor, htmlPaths, readPage, sitemapPaths } from '../helpers/dist.ts';
+import { budgetFor } from '../helpers/time-budget.ts';
+import { validatePages } from '../helpers/validate-html.ts';
 
 const paths = htmlPaths();
 const documents = new Map(paths.map((path) => [path, parse(readPage(path))]));
@@ -17,7 +18,8 @@ function internalLinks(path: string, document: HTMLElement): URL[] {
     .map((href) => new URL(href, `http://site${path}`));
 }
 
-describe(`every built page (${paths.length})`, () => {
+// Each check reads every page: its time limit grows with the site (a generous 200 ms a page).
+describe(`every built page (${paths.length})`, { timeout: budgetFor(paths.length, 200) }, () => {
   it('links only to pages and fragments that exist', () => {
     const broken: string[] = [];
     let checked = 0;
@@ -104,8 +106,9 @@ describe(`every built page (${paths.length})`, () => {
 });
 
 describe('HTML validity', () => {
-  it('finds zero errors with html-validate on every page', async () => {
-    const validator = new HtmlValidate({
+  // About 70 ms a page on a busy two-core machine: allow a second a page, on workers sharing the cores.
+  it('finds zero errors with html-validate on every page', { timeout: budgetFor(paths.length, 1_000) }, async () => {
+    const failures = await validatePages(paths.map((path) => ({ path, file: fileFor(path)! })), {
       extends: ['html-validate:recommended'],
       rules: {
         // Astro writes void elements as <meta ... /> and attributes in its own style.
@@ -125,13 +128,6 @@ describe('HTML validity', () => {
         'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
       },
     });
-    const failures: string[] = [];
-    for (const path of paths) {
-      const report = await validator.validateString(readPage(path), path);
-      for (const result of report.results) {
-        for (const message of result.messages) failures.push(`${path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
-      }
-    }
     expect(failures.slice(0, 40), `${failures.length} errors; rules: ${[...new Set(failures.map((line) => line.split(' ')[1]))].join(' ')}`).toEqual([]);
   });
 });

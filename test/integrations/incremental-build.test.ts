@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budgetFor } from '../helpers/time-budget.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.cache/test-incremental');
@@ -50,7 +51,8 @@ beforeAll(async () => {
   }
   writeFileSync(source, readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: Renamed for the incremental build test'));
   second = await build();
-}, 240_000);
+  // Two whole builds of a copy of src/content: a generous second per content file, each.
+}, budgetFor(2 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

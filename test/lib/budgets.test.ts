@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { budgetProblems, weighPage } from '../../src/lib/budgets.ts';
+import { budgetProblems, budgetSummary, weighPage, weighSite } from '../../src/lib/budgets.ts';
 
 const assets: Record<string, Buffer> = {
   '/_astro/site.css': Buffer.from('body { color: black; }'),
@@ -45,5 +48,28 @@ describe('page-weight budgets', () => {
     expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 30 * 1024 }])).toEqual([]);
     expect(budgetProblems([{ path: '/en/search/', htmlAndCss: 9000, javaScript: 31 * 1024 }])).toHaveLength(1);
     expect(budgetProblems([{ path: '/admin/', htmlAndCss: 9000, javaScript: 900 * 1024 }])).toEqual([]);
+  });
+});
+
+describe('weighing a built site', () => {
+  it('weighs every page as a site path, shares assets and leaves the editor out', () => {
+    const site = mkdtempSync(join(tmpdir(), 'icc-budgets-'));
+    try {
+      for (const [file, text] of Object.entries({
+        '_astro/site.css': 'body { color: black; }',
+        'en/index.html': '<link rel="stylesheet" href="/_astro/site.css">',
+        'en/practices/anti-rumour/index.html': '<link rel="stylesheet" href="/_astro/site.css"><h1>Anti-rumour</h1>',
+        'admin/index.html': '<script src="/admin/huge.js"></script>',
+      })) {
+        mkdirSync(join(site, file, '..'), { recursive: true });
+        writeFileSync(join(site, file), text);
+      }
+      const weights = weighSite(site);
+      expect(weights.map((weight) => weight.path).sort()).toEqual(['/en/', '/en/practices/anti-rumour/']);
+      expect(budgetProblems(weights)).toEqual([]);
+      expect(budgetSummary(weights)).toMatch(/^Budgets met on 2 pages\. Heaviest HTML\+CSS: \/en\/practices\/anti-rumour\/ \(0\.\d kB\); heaviest JavaScript: \/en\/ \(0\.0 kB\), gzipped\.$/);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * Publishing is all or nothing (src/integrations/atomic-publish.ts): `astro build` on a small
+ * content tree, published once, then builds that fail a check or are killed while rendering.
+ * Each must leave the published site byte for byte as it was; the next good build publishes and
+ * clears what the killed ones left. Kills are triggered by what the build writes (its first
+ * page), never by a delay.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSmallContent } from '../helpers/small-content.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = join(root, '.cache/test-atomic-build');
+const content = join(work, 'content');
+const outDir = join(work, 'dist');
+const config = join(work, 'astro.config.mjs');
+
+interface BuildRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  log: string;
+}
+
+/** Runs `astro build`; `whenStarted` gets the process once it runs (to kill it). */
+function build(whenStarted?: (pid: number, progress: () => { exited: boolean; log: string }) => void): Promise<BuildRun> {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], {
+    cwd: root,
+    env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk));
+  let done = false;
+  const finished = new Promise<BuildRun>((settle) => child.on('close', (code, signal) => ((done = true), settle({ code, signal, log }))));
+  whenStarted?.(child.pid!, () => ({ exited: done, log }));
+  return finished;
+}
+
+function files(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    return entry.isDirectory() ? [`${path}/`, ...files(path)] : [path];
+  });
+}
+
+/** One hash over every path and every byte of the published site. */
+function treeHash(directory = outDir): string {
+  const hash = createHash('sha256');
+  for (const path of files(directory).sort()) {
+    hash.update(`${relative(directory, path)}\0`);
+    if (!path.endsWith('/')) hash.update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+/** What builds left beside the published site. */
+const leftovers = () => readdirSync(work).filter((name) => name.startsWith('.dist-'));
+
+/**
+ * Kills the build with `signal` as soon as it has written a page: one is in its staging folder,
+ * or (a build that writes straight into outDir) its log shows pages rendered.
+ */
+function killOnFirstPage(signal: NodeJS.Signals) {
+  return (pid: number, progress: () => { exited: boolean; log: string }) => {
+    const staging = join(work, `.dist-building-${pid}`);
+    const look = () => {
+      const { exited, log } = progress();
+      if (exited) return;
+      const rendered = (log.match(/├─ \S+\.html/g) ?? []).length;
+      if (rendered > 2 || files(staging).some((path) => path.endsWith('.html'))) process.kill(pid, signal);
+      else setTimeout(look, 5);
+    };
+    look();
+  };
+}
+
+/** Edits a content file for one build, then puts it back. */
+async function withEdit<T>(file: string, edit: (text: string) => string, work: () => Promise<T>): Promise<T> {
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, edit(original));
+  try {
+    return await work();
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+/** Words that gzip poorly: letters drawn from SHA-256 digests, the same on every run. */
+function incompressibleText(characters: number): string {
+  let text = '';
+  for (let block = 0; text.length < characters; block++) {
+    const bytes = createHash('sha256').update(String(block)).digest();
+    for (const [index, byte] of bytes.entries()) text += index % 7 === 6 ? ' ' : String.fromCharCode(97 + (byte % 26));
+  }
+  return text;
+}
+
+let slugs: string[] = [];
+const practice = (slug: string) => join(content, 'practices/en', `${slug}.md`);
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  slugs = writeSmallContent(root, content);
+  writeFileSync(
+    config,
+    `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
+      `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
+  );
+  const first = await build();
+  if (first.code !== 0) throw new Error(`The first build of the small site failed:\n${first.log}`);
+}, 0);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// The builds run one after another (as tests of a file do): each starts from what the one before
+// left. No time limit: a build's time depends on the machine, and each one ends by itself.
+describe('all-or-nothing publishing', { timeout: 0 }, () => {
+  it('publishes a good build with its search index, sitemap and headers, leaving nothing beside it', () => {
+    for (const file of ['en/index.html', 'pagefind/en/pagefind.js', 'pagefind/fr/pagefind.js', 'sitemap-index.xml', '_headers']) {
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+    }
+    expect(existsSync(join(outDir, 'en/practices', slugs[0]!, 'index.html'))).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('stops a build with a page over its weight budget and leaves the published site byte for byte', async () => {
+    const slug = slugs[0]!;
+    const before = treeHash();
+    const run = await withEdit(practice(slug), (text) => text.replace(/^stimulus: \|-\n/m, `stimulus: |-\n  ${incompressibleText(60_000)}\n\n`), () => build());
+    expect(run.code).not.toBe(0);
+    expect(run.log).toContain('Page-weight budgets exceeded, nothing was published:');
+    expect(run.log).toMatch(new RegExp(`/en/practices/${slug}/: HTML\\+CSS is \\d+\\.\\d kB gzipped, over the 20\\.0 kB budget of a practice or city page`));
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('stops a build with invalid content before building and leaves the published site byte for byte', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[1]!), (text) => text.replace(/^period: .*$/m, 'period: { start: 1890, end: ongoing }'), () => build());
+    expect(run.code).not.toBe(0);
+    expect(run.log).toContain('Content is invalid, nothing was built.');
+    expect(run.log).toContain(`practices/en/${slugs[1]}.md: period.start must be 1990 or more`);
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves the published site byte for byte when the build is stopped (SIGTERM) while rendering', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped before publishing'), () => build(killOnFirstPage('SIGTERM')));
+    expect(run.signal).toBe('SIGTERM');
+    expect(treeHash()).toBe(before);
+  });
+
+  it('leaves the published site byte for byte when the build is killed (SIGKILL) while rendering', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Killed before publishing'), () => build(killOnFirstPage('SIGKILL')));
+    expect(run.signal).toBe('SIGKILL');
+    expect(treeHash()).toBe(before);
+    // Nothing could clean up after SIGKILL: its staging folder stays until the next build.
+    expect(leftovers()).toHaveLength(1);
+  });
+
+  it('publishes the next good build and removes what the killed builds left', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Published after the kills'), () => build());
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/removed \.dist-building-\d+, left by a build that did not finish/);
+    expect(readFileSync(join(outDir, 'en/practices', slugs[0]!, 'index.html'), 'utf8')).toContain('Published after the kills');
+    expect(treeHash()).not.toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+});
