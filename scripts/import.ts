@@ -9,7 +9,7 @@
  * the project (its src/content/ is written); ICC_CONTENT_DIR at another content folder.
  * Exit codes: 0 imported (or dry run fine), 1 problems in the file, 2 wrong command.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
@@ -113,6 +113,13 @@ const onProgress = (done: number, total: number) => {
   }
 };
 
+const folderNames = (directory: string) => {
+  try {
+    return readdirSync(directory);
+  } catch {
+    return [];
+  }
+};
 const targetGroupNames = Object.fromEntries(
   TARGET_GROUPS.map((group) => [group, [t('en', `targetGroup.${group}` as UiKey), t('fr', `targetGroup.${group}` as UiKey)]]),
 );
@@ -121,7 +128,7 @@ const plan = planImport(
   kind,
   table,
   fileName,
-  { root, contentDirectory, existing: entries, fileExists: existsSync, today: new Date().toISOString().slice(0, 10), targetGroupNames },
+  { root, contentDirectory, existing: entries, fileExists: existsSync, folderNames, today: new Date().toISOString().slice(0, 10), targetGroupNames },
   { force: flags.has('--force'), validOnly: flags.has('--valid-only'), onProgress },
 );
 

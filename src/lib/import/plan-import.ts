@@ -4,7 +4,7 @@
  * new files. Nothing is written here: the plan lists the files and every problem, each tied to a
  * row and a column, so the CLI can write all or nothing.
  */
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { checkIntegrity } from '../content/integrity.ts';
 import { problemsFromIssues, type Problem } from '../content/problems.ts';
@@ -13,7 +13,7 @@ import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { citySchema } from '../schemas/city.ts';
 import { practiceSchema } from '../schemas/practice.ts';
-import { SLUG_PATTERN, slugify } from '../slug.ts';
+import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../slug.ts';
 import { columnAliases, COLUMNS, headerKey, type ColumnSpec, type ImportKind } from './columns.ts';
 import type { CsvTable } from './csv-table.ts';
 import { referenceIndex, resolveCountry, resolveReference, type ReferenceIndex } from './references.ts';
@@ -59,6 +59,8 @@ export interface ImportContext {
   existing: readonly RawEntry[];
   /** Whether a file exists (absolute path). */
   fileExists(absolutePath: string): boolean;
+  /** Names of the files in a folder (absolute path), empty when it does not exist: finds names that differ only by case. */
+  folderNames(absoluteDirectory: string): readonly string[];
   /** Date written in `published` when the column is empty (YYYY-MM-DD). */
   today: string;
   /** Names of target groups (id → labels), as editors may type them. */
@@ -195,6 +197,25 @@ function rowProblemForField(kind: ImportKind, problem: Problem, row: number, fre
   return { row, message: `${inFile}${problem.field ? `${problem.field} ` : ''}${problem.message}` };
 }
 
+/** The id cut at a hyphen to fit MAX_ID_LENGTH ("a-long-title-…" → "a-long"). */
+function shortened(slug: string): string {
+  if (slug.length <= MAX_ID_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+}
+
+/** Why a well-formed id cannot name a file everywhere (too long, a Windows device name), or undefined. */
+function fileNameProblem(slug: string, kind: ImportKind): string | undefined {
+  if (slug.length > MAX_ID_LENGTH) {
+    return `is ${slug.length} characters long: file names may have at most ${MAX_ID_LENGTH}, so that paths stay short enough for Windows: choose a shorter file name, like "${shortened(slug)}"`;
+  }
+  if (isWindowsReservedName(slug)) {
+    return `is a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9), so the file could not be opened there: choose another file name, like "${slug}-${kind === 'practices' ? 'practice' : 'city'}"`;
+  }
+  return undefined;
+}
+
 /** Splits a Markdown text's line endings to "\n" (Windows spreadsheets write "\r\n" inside cells). */
 const cellText = (cell: string | undefined) => (cell ?? '').replace(/\r\n?/g, '\n').trim();
 
@@ -311,8 +332,13 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     const notAlreadyReported = (problem: RowProblem) => !reported.has(problem.column);
 
     const { slug, column: slugColumn, given } = slugOf(cells);
+    const idProblem = given ? undefined : fileNameProblem(slug, kind);
     if (given && !SLUG_PATTERN.test(slug)) {
-      problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${slugify(slug) || 'welcome-desk'}"` });
+      problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${shortened(slugify(slug)) || 'welcome-desk'}"` });
+    } else if (given && fileNameProblem(slug, kind)) {
+      problems.push({ row, column: slugColumn, message: `"${slug}" ${fileNameProblem(slug, kind)}` });
+    } else if (idProblem) {
+      problems.push({ row, column: slugColumn, message: `gives the file name "${slug}", which ${idProblem.replace(/: choose/, ': add an "id" column with')}` });
     } else if (!slug) {
       const source = cell(cells, specNamed(slugColumn));
       if (source) {
@@ -361,10 +387,32 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     } else files.push({ absolutePath: join(folder(), `${draft.slug}.yaml`), data: draft.en });
     return files;
   };
+  // Windows and macOS see Welcome-Desk.md and welcome-desk.md as one file: the import would
+  // replace a file it does not name, or a clone would lose one of the two.
+  const namesByFolder = new Map<string, Map<string, string>>();
+  const sameNameOtherCase = (absolutePath: string) => {
+    const directory = dirname(absolutePath);
+    let names = namesByFolder.get(directory);
+    if (!names) {
+      names = new Map();
+      for (const name of context.folderNames(directory)) names.set(name.toLowerCase(), name);
+      namesByFolder.set(directory, names);
+    }
+    const own = basename(absolutePath);
+    const other = names.get(own.toLowerCase());
+    return other !== undefined && other !== own ? other : undefined;
+  };
   for (const draft of drafts) {
-    if (!draft.slug || !SLUG_PATTERN.test(draft.slug)) continue;
+    if (!draft.slug || !SLUG_PATTERN.test(draft.slug) || fileNameProblem(draft.slug, kind)) continue;
     for (const file of filesOf(draft)) {
-      if (context.fileExists(file.absolutePath) && !options.force) {
+      const clash = sameNameOtherCase(file.absolutePath);
+      if (clash) {
+        draft.problems.push({
+          row: draft.row,
+          column: draft.slugColumn,
+          message: `${toPath(file.absolutePath)} would differ only by capitals from the existing ${toPath(join(dirname(file.absolutePath), clash))}, and Windows and macOS treat the two as one file: rename the existing file to lower case, or change the ${draft.slugColumn}`,
+        });
+      } else if (context.fileExists(file.absolutePath) && !options.force) {
         draft.problems.push({
           row: draft.row,
           column: draft.slugColumn,
@@ -374,7 +422,6 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     }
   }
 
-  // Integrity over the existing content and the new files, as the content check sees them after the import.
   const rawEntries = (draft: RowDraft): RawEntry[] =>
     filesOf(draft).map((file) => ({
       collection: kind,
@@ -385,32 +432,71 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     }));
   const keyOf = (entry: RawEntry) => `${entry.collection}/${entry.lang ?? ''}/${entry.id}`;
   const baseline = new Set(checkIntegrity(context.existing, { imageExists: () => true }).map((problem) => `${problem.file}|${problem.field}|${problem.message}`));
-  let candidates = drafts.filter((draft) => draft.problems.length === 0);
-  for (let round = 0; round < drafts.length + 1; round++) {
-    const added = candidates.flatMap(rawEntries);
-    const replaced = new Set(added.map(keyOf));
-    const all = [...context.existing.filter((entry) => !replaced.has(keyOf(entry))), ...added];
-    const draftByFile = new Map(candidates.flatMap((draft) => rawEntries(draft).map((entry) => [entry.file, { draft, lang: entry.lang }] as const)));
-    const draftBySlug = new Map(candidates.map((draft) => [draft.slug, draft]));
-    let failed = false;
-    for (const problem of checkIntegrity(all, { imageExists: () => true })) {
-      const own = draftByFile.get(problem.file);
-      if (own) {
-        own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
-        failed = true;
-      } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
-        // A problem the import causes in an existing file, like a French version that no longer matches.
-        const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
-        const draft = slug ? draftBySlug.get(slug) : undefined;
-        if (draft) {
-          draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
-          failed = true;
-        }
+
+  // A row that adapts another row of the file cannot be imported without it. Failures spread
+  // along "adapted from" once, through a reverse index, so a chain of n rows costs n steps and
+  // one integrity pass (re-checking the whole content after each removal took n passes: 2,000
+  // chained rows behind one bad row ran for a minute).
+  const rowBySlug = new Map<string, RowDraft>();
+  for (const draft of drafts) if (draft.slug && !rowBySlug.has(draft.slug)) rowBySlug.set(draft.slug, draft);
+  const existingPractices = new Set(entriesOf('practices').map((entry) => entry.id));
+  const adaptedBy = new Map<string, RowDraft[]>();
+  if (kind === 'practices') {
+    for (const draft of drafts) {
+      const sources = Array.isArray(draft.en.adaptedFrom) ? draft.en.adaptedFrom : [];
+      for (const source of new Set(sources)) {
+        if (typeof source !== 'string' || source === draft.slug || !rowBySlug.has(source)) continue;
+        const list = adaptedBy.get(source);
+        if (list) list.push(draft);
+        else adaptedBy.set(source, [draft]);
       }
     }
-    if (!failed) break;
-    candidates = candidates.filter((draft) => draft.problems.length === 0);
   }
+  const spreadFailures = (failed: Iterable<RowDraft>) => {
+    const queue = [...failed];
+    while (queue.length > 0) {
+      const source = queue.pop()!;
+      // A duplicate row is not the file its slug names; an existing practice stays when its row fails.
+      if (rowBySlug.get(source.slug) !== source || existingPractices.has(source.slug)) continue;
+      for (const dependent of adaptedBy.get(source.slug) ?? []) {
+        if (dependent.problems.length > 0) continue;
+        dependent.problems.push({
+          row: dependent.row,
+          column: 'adaptedFrom',
+          message: `adapts row ${source.row} (${source.slug}), which has problems: fix row ${source.row} so that both can be imported`,
+        });
+        queue.push(dependent);
+      }
+    }
+  };
+  spreadFailures(drafts.filter((draft) => draft.problems.length > 0));
+
+  // Integrity over the existing content and the new files, as the content check sees them after the import.
+  const candidates = drafts.filter((draft) => draft.problems.length === 0);
+  const added = candidates.flatMap(rawEntries);
+  const replaced = new Set(added.map(keyOf));
+  const all = [...context.existing.filter((entry) => !replaced.has(keyOf(entry))), ...added];
+  const draftByFile = new Map(candidates.flatMap((draft) => rawEntries(draft).map((entry) => [entry.file, { draft, lang: entry.lang }] as const)));
+  const draftBySlug = new Map(candidates.map((draft) => [draft.slug, draft]));
+  const failedIntegrity = new Set<RowDraft>();
+  for (const problem of checkIntegrity(all, { imageExists: () => true })) {
+    const own = draftByFile.get(problem.file);
+    if (own) {
+      own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
+      failedIntegrity.add(own.draft);
+    } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
+      // A problem the import causes in an existing file, like a French version that no longer matches.
+      const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
+      const draft = slug ? draftBySlug.get(slug) : undefined;
+      if (draft) {
+        draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
+        failedIntegrity.add(draft);
+      }
+    }
+  }
+  // Every other problem is local to its row: removing the failed rows only leaves their
+  // dependents' references dangling, which spreading reports.
+  spreadFailures(failedIntegrity);
 
   const columnOrder = (name?: string) => {
     const position = specs.findIndex((spec) => spec.name === name);
