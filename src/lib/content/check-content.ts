@@ -1,6 +1,6 @@
 /** Validates all content at once and reports every problem (used by the CLI, the build and tests). */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { citySchema, type City } from '../schemas/city.ts';
 import type { Lang } from '../schemas/fields.ts';
@@ -18,6 +18,7 @@ import { themeSchema, type Theme } from '../schemas/theme.ts';
 import { checkIntegrity } from './integrity.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
+import { interruptedImport, STAGING_FOLDER } from '../import/write-files.ts';
 
 export interface Entry<T> {
   id: string;
@@ -93,6 +94,17 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
         break;
       }
     }
+  }
+
+  // An import killed while it put its files in place: the content is half imported until it is completed.
+  const contentFolder = contentDirectory ?? join(root, 'src', 'content');
+  const interrupted = interruptedImport(contentFolder);
+  if (interrupted) {
+    problems.push({
+      file: relative(root, join(contentFolder, STAGING_FOLDER, 'journal.json')).split(sep).join('/'),
+      field: '',
+      message: `an import of ${interrupted.source} was stopped while it put its ${interrupted.files.length} files in place, so only part of it is in the content: run "npm run import -- --recover" to complete it`,
+    });
   }
 
   problems.push(
