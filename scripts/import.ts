@@ -15,13 +15,13 @@
  * point of the write, says so on stderr and waits for a line on stdin, so that a test can kill it
  * there without guessing a delay.
  */
-import { existsSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readdirSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
-import { CsvFileError, decodeCsv, parseCsv } from '../src/lib/import/csv-table.ts';
+import { CsvFileError, readCsvFile } from '../src/lib/import/csv-table.ts';
 import { formatRowProblem, planImport } from '../src/lib/import/plan-import.ts';
 import { ImportBusyError, interruptedImport, recoverImport, writePlannedFiles, type Recovery, type WriteStep } from '../src/lib/import/write-files.ts';
 
@@ -129,8 +129,7 @@ function guessKind(header: string[]): ImportKind {
 const started = performance.now();
 let table;
 try {
-  const { text, encoding } = decodeCsv(readFileSync(csvPath), fileName);
-  table = parseCsv(text, fileName, encoding);
+  table = await readCsvFile(csvPath, fileName);
 } catch (error) {
   if (error instanceof CsvFileError) {
     console.error(error.message);

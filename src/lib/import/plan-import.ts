@@ -34,7 +34,8 @@ export interface PlannedFile {
   /** Path from the project root, with forward slashes. */
   path: string;
   absolutePath: string;
-  content: string;
+  /** The file's text, rendered each time it is read: a plan of 100,000 files does not hold them all at once. */
+  readonly content: string;
   row: number;
   /** An existing file is replaced (only with --force). */
   replaces: boolean;
@@ -195,6 +196,19 @@ function rowProblemForField(kind: ImportKind, problem: Problem, row: number, fre
   const inFile = file ? `${file}: ` : '';
   if (column) return { row, column, message: `${inFile}${where}${problem.message}` };
   return { row, message: `${inFile}${problem.field ? `${problem.field} ` : ''}${problem.message}` };
+}
+
+/**
+ * A planned file whose text is rendered when read. Made outside planImport so that it keeps only
+ * its own data alive, not the indexes and drafts of the whole plan.
+ */
+function plannedFile(kind: ImportKind, data: Data, where: Omit<PlannedFile, 'content'>): PlannedFile {
+  return {
+    ...where,
+    get content() {
+      return kind === 'practices' ? toFrontMatterFile(data) : toYaml(data);
+    },
+  };
 }
 
 /** The id cut at a hyphen to fit MAX_ID_LENGTH ("a-long-title-…" → "a-long"). */
@@ -471,32 +485,45 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   };
   spreadFailures(drafts.filter((draft) => draft.problems.length > 0));
 
-  // Integrity over the existing content and the new files, as the content check sees them after the import.
-  const candidates = drafts.filter((draft) => draft.problems.length === 0);
-  const added = candidates.flatMap(rawEntries);
-  const replaced = new Set(added.map(keyOf));
-  const all = [...context.existing.filter((entry) => !replaced.has(keyOf(entry))), ...added];
-  const draftByFile = new Map(candidates.flatMap((draft) => rawEntries(draft).map((entry) => [entry.file, { draft, lang: entry.lang }] as const)));
-  const draftBySlug = new Map(candidates.map((draft) => [draft.slug, draft]));
-  const failedIntegrity = new Set<RowDraft>();
-  for (const problem of checkIntegrity(all, { imageExists: () => true })) {
-    const own = draftByFile.get(problem.file);
-    if (own) {
-      own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
-      failedIntegrity.add(own.draft);
-    } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
-      // A problem the import causes in an existing file, like a French version that no longer matches.
-      const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
-      const draft = slug ? draftBySlug.get(slug) : undefined;
-      if (draft) {
-        draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
-        failedIntegrity.add(draft);
+  // Integrity over the existing content and the new files, as the content check sees them after
+  // the import. A step of its own, so that its copies of every entry are freed before files are listed.
+  const integrityStep = () => {
+    const candidates = drafts.filter((draft) => draft.problems.length === 0);
+    const checked = new Set(candidates);
+    const existingByKey = new Map(context.existing.map((entry) => [keyOf(entry), entry]));
+    const replaced = new Set<RawEntry>();
+    const draftByFile = new Map<string, { draft: RowDraft; lang?: string }>();
+    const added: RawEntry[] = [];
+    for (const draft of candidates) {
+      for (const entry of rawEntries(draft)) {
+        const existing = existingByKey.get(keyOf(entry));
+        if (existing) replaced.add(existing);
+        draftByFile.set(entry.file, { draft, lang: entry.lang });
+        added.push(entry);
       }
     }
-  }
+    const all = [...context.existing.filter((entry) => !replaced.has(entry)), ...added];
+    const failed = new Set<RowDraft>();
+    for (const problem of checkIntegrity(all, { imageExists: () => true })) {
+      const own = draftByFile.get(problem.file);
+      if (own) {
+        own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
+        failed.add(own.draft);
+      } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
+        // A problem the import causes in an existing file, like a French version that no longer matches.
+        const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
+        const draft = slug ? rowBySlug.get(slug) : undefined;
+        if (draft && checked.has(draft)) {
+          draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
+          failed.add(draft);
+        }
+      }
+    }
+    return failed;
+  };
   // Every other problem is local to its row: removing the failed rows only leaves their
   // dependents' references dangling, which spreading reports.
-  spreadFailures(failedIntegrity);
+  spreadFailures(integrityStep());
 
   const columnOrder = (name?: string) => {
     const position = specs.findIndex((spec) => spec.name === name);
@@ -515,13 +542,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   for (const draft of drafts) {
     if (draft.problems.length > 0) continue;
     for (const file of filesOf(draft)) {
-      plan.files.push({
-        path: toPath(file.absolutePath),
-        absolutePath: file.absolutePath,
-        content: kind === 'practices' ? toFrontMatterFile(file.data) : toYaml(file.data),
-        row: draft.row,
-        replaces: context.fileExists(file.absolutePath),
-      });
+      plan.files.push(plannedFile(kind, file.data, { path: toPath(file.absolutePath), absolutePath: file.absolutePath, row: draft.row, replaces: context.fileExists(file.absolutePath) }));
     }
   }
   return plan;

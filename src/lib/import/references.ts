@@ -15,8 +15,8 @@ export interface ReferenceIndex {
   ids: string[];
   /** Normalised name or id → id. */
   byKey: Map<string, string>;
-  /** Suggestions among the keys of byKey, indexed once for every unknown value of the file. */
-  suggestions: Suggester;
+  /** Suggestions among the keys of byKey: built at the first unknown value, then kept for the others. */
+  suggestions: () => Suggester;
 }
 
 /** Case, accents, spaces and punctuation do not matter when matching names. */
@@ -37,7 +37,8 @@ export function referenceIndex(noun: string, entries: Iterable<{ id: string; nam
   }
   // An id always wins over another entry's name.
   for (const [key, id] of byName) if (!byKey.has(key)) byKey.set(key, id);
-  return { noun, ids, byKey, suggestions: suggester(byKey.keys()) };
+  let suggestions: Suggester | undefined;
+  return { noun, ids, byKey, suggestions: () => (suggestions ??= suggester(byKey.keys())) };
 }
 
 export type Resolved = { id: string } | { problem: string };
@@ -46,7 +47,7 @@ export function resolveReference(value: string, index: ReferenceIndex): Resolved
   const id = index.byKey.get(value.trim()) ?? index.byKey.get(matchKey(value));
   if (id) return { id };
   // Suggest the id of the closest id or name ("Business and labour market" → "business").
-  const close = index.suggestions.closest(matchKey(value) || value);
+  const close = index.suggestions().closest(matchKey(value) || value);
   const suggestion = close ? ` (did you mean "${index.byKey.get(close)}"?)` : '';
   return { problem: `"${value.trim()}" is not a known ${index.noun}${suggestion}` };
 }

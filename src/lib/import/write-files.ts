@@ -2,8 +2,8 @@
  * Writes an import's files all or none, even when the import is killed half-way (Ctrl+C, a
  * closed terminal, a crash, a full disk):
  *
- * 1. Every file is written and flushed into a staging folder, `src/content/.import/`, on the same
- *    file system as its target, so that putting it in place is one rename. Nothing next to the
+ * 1. Every file is written into a staging folder, `src/content/.import/`, on the same file
+ *    system as its target, so that putting it in place is one rename. Nothing next to the
  *    content changes.
  * 2. A journal listing every staged file and its target is written, flushed, then renamed into
  *    the staging folder: that rename is the moment the import happens. Killed before it, the
@@ -13,6 +13,11 @@
  *    run (or `npm run import -- --recover`) renames the files still staged (completed). Until
  *    then the content check, and so the build, refuses to run, so a half-moved import is never
  *    published.
+ *
+ * A killed process loses nothing it wrote (the system holds it), so staged files are not flushed
+ * one by one: flushing 100,000 files took five of the six minutes of a 100,000-row import. The
+ * journal is flushed before it counts. A power cut during an import is the one case left: like
+ * Git's default, the files it was writing may then be incomplete.
  *
  * The staging folder starts with a dot: the content reader, Astro's collections and the CMS
  * never see it, and .gitignore keeps it out of commits.
@@ -64,12 +69,12 @@ export class ImportBusyError extends Error {}
 
 export const stagingDirectory = (contentDirectory: string) => join(contentDirectory, STAGING_FOLDER);
 
-/** Writes a file and flushes it to the disk, so that a power cut cannot leave it empty behind a journal. */
-function writeDurably(path: string, content: string) {
+/** Writes a new file (never over an existing one); `flush` also waits until it is on the disk. */
+function writeNew(path: string, content: string, flush = false) {
   const descriptor = openSync(path, 'wx');
   try {
     writeSync(descriptor, content, null, 'utf8');
-    fsyncSync(descriptor);
+    if (flush) fsyncSync(descriptor);
   } finally {
     closeSync(descriptor);
   }
@@ -184,12 +189,12 @@ export function writePlannedFiles(files: readonly FileToWrite[], contentDirector
   const toContent = (path: string) => relative(contentDirectory, path).split(sep).join('/');
   const moves: ImportJournal['files'] = [];
   try {
-    writeDurably(join(staging, OWNER), JSON.stringify({ pid: process.pid, startedAt: options.now }));
+    writeNew(join(staging, OWNER), JSON.stringify({ pid: process.pid, startedAt: options.now }));
     mkdirSync(stagedFolder);
     files.forEach((file, index) => {
       mkdirSync(dirname(file.absolutePath), { recursive: true });
       const staged = join(stagedFolder, String(index));
-      writeDurably(staged, file.content);
+      writeNew(staged, file.content);
       moves.push({ staged: toContent(staged), target: toContent(file.absolutePath) });
     });
   } catch (error) {
@@ -201,7 +206,7 @@ export function writePlannedFiles(files: readonly FileToWrite[], contentDirector
 
   const journal: ImportJournal = { version: 1, source: options.source, startedAt: options.now, files: moves };
   const next = join(staging, `${JOURNAL}.next`);
-  writeDurably(next, JSON.stringify(journal));
+  writeNew(next, JSON.stringify(journal), true);
   renameSync(next, join(staging, JOURNAL));
   flushDirectory(staging);
   options.onStep?.({ step: 'committed', total: files.length });
