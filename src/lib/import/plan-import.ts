@@ -346,13 +346,14 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     const notAlreadyReported = (problem: RowProblem) => !reported.has(problem.column);
 
     const { slug, column: slugColumn, given } = slugOf(cells);
-    const idProblem = given ? undefined : fileNameProblem(slug, kind);
+    const nameProblem = SLUG_PATTERN.test(slug) ? fileNameProblem(slug, kind) : undefined;
     if (given && !SLUG_PATTERN.test(slug)) {
       problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${shortened(slugify(slug)) || 'welcome-desk'}"` });
-    } else if (given && fileNameProblem(slug, kind)) {
-      problems.push({ row, column: slugColumn, message: `"${slug}" ${fileNameProblem(slug, kind)}` });
-    } else if (idProblem) {
-      problems.push({ row, column: slugColumn, message: `gives the file name "${slug}", which ${idProblem.replace(/: choose/, ': add an "id" column with')}` });
+    } else if (nameProblem && given) {
+      problems.push({ row, column: slugColumn, message: `"${slug}" ${nameProblem}` });
+    } else if (nameProblem) {
+      // Made from the title or name: the fix is an "id" column.
+      problems.push({ row, column: slugColumn, message: `gives the file name "${slug}", which ${nameProblem.replace(/: choose/, ': add an "id" column with')}` });
     } else if (!slug) {
       const source = cell(cells, specNamed(slugColumn));
       if (source) {

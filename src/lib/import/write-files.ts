@@ -15,8 +15,8 @@
  *    published.
  *
  * A killed process loses nothing it wrote (the system holds it), so staged files are not flushed
- * one by one: flushing 100,000 files took five of the six minutes of a 100,000-row import. The
- * journal is flushed before it counts. A power cut during an import is the one case left: like
+ * one by one: flushing each of 100,000 files made a 100,000-row import take 6 minutes instead
+ * of 2. The journal is flushed before it counts. A power cut during an import is the one case left: like
  * Git's default, the files it was writing may then be incomplete.
  *
  * The staging folder starts with a dot: the content reader, Astro's collections and the CMS
