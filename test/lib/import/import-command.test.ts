@@ -159,7 +159,7 @@ describe('npm run import', () => {
     expect(recovered.code).toBe(0);
     expect(recovered.stdout).toBe('An earlier import was stopped before it had written its files: its 12 prepared files were removed, and the content is as it was before it.\n');
     expect(snapshot()).toEqual(before);
-  });
+  }, 180_000); // several processes: generous for a busy machine
 
   it('completes on the next run an import killed while it put its files in place, and the content check refuses to build meanwhile', async () => {
     writeFileSync(join(root, 'killed-late.csv'), practicesCsv(10, 'market'));
@@ -182,7 +182,7 @@ describe('npm run import', () => {
     expect(after.filter((path) => !before.includes(path))).toHaveLength(12 + 2);
     expect(after.some((path) => path.startsWith('.import') || path.endsWith('.tmp'))).toBe(false);
     expect(checkContent(root).problems.map(formatProblem)).toEqual([]);
-  });
+  }, 180_000); // several processes: generous for a busy machine
 
   it('says when there is nothing to recover', async () => {
     const result = await importCsv('--recover');

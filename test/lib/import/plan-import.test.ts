@@ -332,7 +332,7 @@ describe('practices adapted from other rows', () => {
     expect([small.passes, large.passes]).toEqual([2, 2]);
     // Four times the rows, at most a little over four times the work (n² would be sixteen).
     expect(large.steps / small.steps).toBeLessThan(4.5);
-  });
+  }, 180_000);
 
   it('suggests the row meant by a misspelt title at a bounded cost per row', () => {
     const misspelt = (count: number) =>
@@ -342,5 +342,5 @@ describe('practices adapted from other rows', () => {
     expect(large.result.messages[0]).toBe('row 3, column "adaptedFrom": "Welcom idea numbr 1" is not a known practice (did you mean "welcome-idea-number-1"?)');
     expect(large.result.messages).toContain('row 1001, column "adaptedFrom": "Welcom idea numbr 999" is not a known practice (did you mean "welcome-idea-number-999"?)');
     expect(large.steps / small.steps).toBeLessThan(4.5);
-  });
+  }, 180_000);
 });
