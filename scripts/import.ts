@@ -7,24 +7,32 @@
  * is listed by row and column. --valid-only writes the valid rows anyway; --force replaces
  * existing files; --dry-run only lists what would be written. --root points at another copy of
  * the project (its src/content/ is written); ICC_CONTENT_DIR at another content folder.
+ * Files are written all or none, even when the import is killed (src/lib/import/write-files.ts):
+ * a later run, or `npm run import -- --recover`, completes or undoes a killed import first.
  * Exit codes: 0 imported (or dry run fine), 1 problems in the file, 2 wrong command.
+ *
+ * For tests only: ICC_IMPORT_TEST_PAUSE=staged|committed|renamed:<n> stops the import at that
+ * point of the write, says so on stderr and waits for a line on stdin, so that a test can kill it
+ * there without guessing a delay.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
-import { CsvFileError, decodeCsv, parseCsv } from '../src/lib/import/csv-table.ts';
+import { CsvFileError, readCsvFile } from '../src/lib/import/csv-table.ts';
 import { formatRowProblem, planImport } from '../src/lib/import/plan-import.ts';
-import { writePlannedFiles } from '../src/lib/import/write-files.ts';
+import { ImportBusyError, interruptedImport, recoverImport, writePlannedFiles, type Recovery, type WriteStep } from '../src/lib/import/write-files.ts';
 
 const USAGE = `Usage: npm run import -- <practices|cities> <file.csv> [--dry-run] [--force] [--valid-only]
+       npm run import -- --recover
 
   --dry-run     check the file and list what would be written; write nothing
   --force       replace files that already exist
   --valid-only  write the valid rows even if other rows have problems
   --root <dir>  import into another copy of the project
+  --recover     finish (or undo) an import that was stopped while writing its files
 
 Templates with every column: templates/practices.csv, templates/cities.csv (README: "For editors").`;
 
@@ -50,7 +58,43 @@ for (let index = 0; index < args.length; index++) {
   else positional.push(arg);
 }
 for (const flag of flags) {
-  if (!['--dry-run', '--force', '--valid-only'].includes(flag)) usage(`Unknown option ${flag}`);
+  if (!['--dry-run', '--force', '--valid-only', '--recover'].includes(flag)) usage(`Unknown option ${flag}`);
+}
+const root = resolve(rootArgument ?? '.');
+const contentDirectory = process.env.ICC_CONTENT_DIR ? resolve(process.env.ICC_CONTENT_DIR) : join(root, 'src', 'content');
+if (!existsSync(contentDirectory)) usage(`${contentDirectory} is not a content folder (is --root the project folder?)`);
+
+/** What became of a killed import, in an editor's words. */
+function describeRecovery(recovery: Recovery): string | undefined {
+  switch (recovery.action) {
+    case 'none':
+      return undefined;
+    case 'rolled-back':
+      return `An earlier import was stopped before it had written its files: its ${recovery.staged} prepared file${recovery.staged === 1 ? ' was' : 's were'} removed, and the content is as it was before it.`;
+    case 'completed':
+      return `An earlier import of ${recovery.source} (started ${recovery.startedAt}) was stopped while it put its files in place: the ${recovery.moved} remaining of its ${recovery.total} files were put in place, so it is now complete.`;
+  }
+}
+
+/** Completes or undoes a killed import before anything else reads the content. */
+function recover(): void {
+  try {
+    const message = describeRecovery(recoverImport(contentDirectory));
+    if (message) console.log(message);
+  } catch (error) {
+    if (error instanceof ImportBusyError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (flags.has('--recover')) {
+  if (positional.length > 0 || flags.size > 1) usage('--recover takes no file and no other option');
+  const message = describeRecovery(recoverImport(contentDirectory));
+  console.log(message ?? 'No import was interrupted: there is nothing to recover.');
+  process.exit(0);
 }
 // The kind may be left out (`npm run import -- practices.csv`): the header row tells.
 const [first, second, ...extra] = positional;
@@ -62,12 +106,17 @@ if (!fileArgument) usage('Name the CSV file to import');
 if ((kindGiven ? extra : [second, ...extra].filter(Boolean)).length > 0) usage(`Unexpected argument "${kindGiven ? extra[0] : second}"`);
 const dryRun = flags.has('--dry-run');
 
-const root = resolve(rootArgument ?? '.');
-const contentDirectory = process.env.ICC_CONTENT_DIR ? resolve(process.env.ICC_CONTENT_DIR) : join(root, 'src', 'content');
 const csvPath = resolve(fileArgument);
 const fileName = basename(csvPath);
 if (!existsSync(csvPath)) usage(`${fileArgument} does not exist`);
-if (!existsSync(contentDirectory)) usage(`${contentDirectory} is not a content folder (is --root the project folder?)`);
+if (dryRun) {
+  // A dry run changes nothing, not even to finish an earlier import.
+  const journal = interruptedImport(contentDirectory);
+  if (journal) {
+    console.error(`An earlier import of ${journal.source} was stopped while it put its files in place: run "npm run import -- --recover" to complete it, then check this file again.`);
+    process.exit(1);
+  }
+} else recover();
 
 /** practices or cities, from the header row (for `npm run import -- file.csv`). */
 function guessKind(header: string[]): ImportKind {
@@ -80,8 +129,7 @@ function guessKind(header: string[]): ImportKind {
 const started = performance.now();
 let table;
 try {
-  const { text, encoding } = decodeCsv(readFileSync(csvPath), fileName);
-  table = parseCsv(text, fileName, encoding);
+  table = await readCsvFile(csvPath, fileName);
 } catch (error) {
   if (error instanceof CsvFileError) {
     console.error(error.message);
@@ -113,6 +161,13 @@ const onProgress = (done: number, total: number) => {
   }
 };
 
+const folderNames = (directory: string) => {
+  try {
+    return readdirSync(directory);
+  } catch {
+    return [];
+  }
+};
 const targetGroupNames = Object.fromEntries(
   TARGET_GROUPS.map((group) => [group, [t('en', `targetGroup.${group}` as UiKey), t('fr', `targetGroup.${group}` as UiKey)]]),
 );
@@ -121,7 +176,7 @@ const plan = planImport(
   kind,
   table,
   fileName,
-  { root, contentDirectory, existing: entries, fileExists: existsSync, today: new Date().toISOString().slice(0, 10), targetGroupNames },
+  { root, contentDirectory, existing: entries, fileExists: existsSync, folderNames, today: new Date().toISOString().slice(0, 10), targetGroupNames },
   { force: flags.has('--force'), validOnly: flags.has('--valid-only'), onProgress },
 );
 
@@ -143,7 +198,30 @@ if (dryRun) {
   console.log(`\nDry run, nothing written. Would write ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} for ${noun(plan.validRows.length)}:\n${list}`);
   process.exit(plan.problems.length > 0 ? 1 : 0);
 }
-writePlannedFiles(plan.files);
+/** ICC_IMPORT_TEST_PAUSE: stop at one point of the write until a line arrives on stdin (see the header). */
+const pauseAt = process.env.ICC_IMPORT_TEST_PAUSE;
+const onStep = (step: WriteStep) => {
+  const point = step.step === 'renamed' ? `renamed:${step.done}` : step.step;
+  if (point !== pauseAt) return;
+  process.stderr.write(`ICC_IMPORT_TEST_PAUSE: paused after ${point}\n`);
+  const byte = Buffer.alloc(1);
+  for (;;) {
+    try {
+      if (readSync(0, byte, 0, 1, null) === 0 || byte[0] === 0x0a) break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+};
+try {
+  writePlannedFiles(plan.files, contentDirectory, { source: fileName, now: new Date().toISOString(), onStep });
+} catch (error) {
+  if (error instanceof ImportBusyError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nImported ${noun(plan.validRows.length)}: wrote ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} in ${seconds} s.\n${list}`);
 if (plan.invalidRows.length > 0) console.log(`Skipped ${plan.invalidRows.length} row${plan.invalidRows.length === 1 ? '' : 's'} with problems (listed above).`);

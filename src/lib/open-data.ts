@@ -1,6 +1,15 @@
 /**
  * Open data: one record per entry with stable ids, both languages where they exist, as JSON and
  * CSV, with JSON Schemas generated from the same zod schemas that validate the content.
+ *
+ * The CSV files are opened in spreadsheets, which run a cell starting with "=" as a formula: a
+ * practice titled `=HYPERLINK("https://evil.example","Report")` would become a live link, and a
+ * text starting "- item" an error. So text cells starting with =, +, -, @, a tab or a carriage
+ * return get an apostrophe in front (OWASP, "CSV Injection",
+ * https://owasp.org/www-community/attacks/CSV_Injection: "ensure that no cells begin with" those
+ * characters, "prepend each cell field with a single quote", quote cells and double inner quotes).
+ * Numbers are not prefixed (a longitude of -9.14 is not a formula and stays a number). The JSON
+ * keeps the exact text; the codebook on the data page says so.
  */
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
@@ -112,6 +121,13 @@ export function indexResultRecords(results: ResultEntry[], url: Urls) {
   return [...results].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
 }
 
+/**
+ * csv-stringify's `escape_formulas` is OWASP's rule: it prefixes `'` to string cells whose first
+ * character is = + - @ TAB CR (and their full-width forms, which Apple Numbers folds to them),
+ * leaves number cells alone and quotes cells holding separators, quotes or line breaks.
+ */
+const CSV_OPTIONS = { header: true, bom: true, escape_formulas: true } as const;
+
 const list = (values: readonly string[] | undefined) => (values ?? []).join('; ');
 
 /** Practices as CSV: one row per practice, shared fields once, texts per language (`title_en`, `title_fr`...). */
@@ -143,7 +159,7 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
         }),
       ),
     })),
-    { header: true, bom: true },
+    CSV_OPTIONS,
   );
 }
 
@@ -168,7 +184,7 @@ export function citiesCsv(records: ReturnType<typeof cityRecords>): string {
       url_en: url.en,
       url_fr: url.fr,
     })),
-    { header: true, bom: true },
+    CSV_OPTIONS,
   );
 }
 
@@ -189,6 +205,6 @@ export function indexResultsCsv(records: ReturnType<typeof indexResultRecords>, 
       url_en: record.url.en,
       url_fr: record.url.fr,
     })),
-    { header: true, bom: true },
+    CSV_OPTIONS,
   );
 }

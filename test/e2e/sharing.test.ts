@@ -111,6 +111,24 @@ describe('open data', () => {
     expect(validator().compile(schema)(data)).toBe(false);
   });
 
+  /** A text as the CSV holds it: with an apostrophe before a leading = + - @ TAB or CR (OWASP CSV injection). */
+  const asCsvText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+  it('neutralises every text cell a spreadsheet would run as a formula, in every CSV', () => {
+    let neutralised = 0;
+    for (const name of ['practices', 'cities', 'index-results']) {
+      const rows = parse(readFileSync(join(dist, 'data', `${name}.csv`)), { bom: true }) as string[][];
+      for (const cell of rows.flat()) {
+        // A number may be negative (a longitude); any other cell starting with = + - @ TAB CR is neutralised.
+        if (/^-\d+(?:\.\d+)?$/.test(cell)) continue;
+        expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        if (/^'[=+\-@\t\r]/.test(cell)) neutralised++;
+      }
+    }
+    // The demonstration practices have Markdown lists ("- item") at the start of some texts.
+    expect(neutralised).toBeGreaterThan(0);
+  });
+
   it('parses the practices CSV back to the same records', () => {
     const { records } = JSON.parse(readFileSync(join(dist, 'data', 'practices.json'), 'utf8'));
     const rows = parse(readFileSync(join(dist, 'data', 'practices.csv')), { columns: true, bom: true }) as Record<string, string>[];
@@ -124,9 +142,9 @@ describe('open data', () => {
       expect(split(row.targetGroups!)).toEqual(record.targetGroups);
       expect(row.start).toBe(String(record.period.start));
       expect(row.end).toBe(String(record.period.end));
-      expect(row.title_en).toBe(record.translations.en.title);
-      expect(row.process_en).toBe(record.translations.en.process);
-      expect(row.title_fr).toBe(record.translations.fr?.title ?? '');
+      expect(row.title_en).toBe(asCsvText(record.translations.en.title));
+      expect(row.process_en).toBe(asCsvText(record.translations.en.process));
+      expect(row.title_fr).toBe(asCsvText(record.translations.fr?.title ?? ''));
     });
   });
 
@@ -136,8 +154,8 @@ describe('open data', () => {
     cityRows.forEach((row, index) => {
       expect(row.id).toBe(cities[index].id);
       expect(Number(row.population)).toBe(cities[index].population);
-      expect(row.profile_fr).toBe(cities[index].profile.fr);
-      expect(row.name).toBe(cities[index].name);
+      expect(row.profile_fr).toBe(asCsvText(cities[index].profile.fr));
+      expect(row.name).toBe(asCsvText(cities[index].name));
     });
     const results = JSON.parse(readFileSync(join(dist, 'data', 'index-results.json'), 'utf8')).records;
     const resultRows = parse(readFileSync(join(dist, 'data', 'index-results.csv')), { columns: true, bom: true }) as Record<string, string>[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, slugify } from '../../src/lib/slug.ts';
+import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../../src/lib/slug.ts';
 
 describe('slugify', () => {
   it.each([
@@ -11,5 +11,19 @@ describe('slugify', () => {
   ])('folds %s into a URL-safe slug', (text, slug) => {
     expect(slugify(text)).toBe(slug);
     expect(SLUG_PATTERN.test(slug)).toBe(true);
+  });
+});
+
+describe('file names that work on every system', () => {
+  it.each(['con', 'PRN', 'aux', 'nul', 'com1', 'COM9', 'lpt1', 'lpt9', 'nul.md', 'con.tar.gz', 'aux .yaml'])('knows %s is a Windows device name', (name) => {
+    expect(isWindowsReservedName(name)).toBe(true);
+  });
+
+  it.each(['console', 'con-festival', 'nullify', 'com10', 'lpt', 'auxiliary.md', 'a-con'])('lets %s be a file name', (name) => {
+    expect(isWindowsReservedName(name)).toBe(false);
+  });
+
+  it('keeps ids short enough for Windows paths', () => {
+    expect(MAX_ID_LENGTH).toBe(80);
   });
 });

@@ -4,7 +4,7 @@
  * across files (integrity.ts), then the UI translation files.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { markdownProblems } from '../markdown-check.ts';
 import type { Lang } from '../schemas/fields.ts';
@@ -15,6 +15,7 @@ import { checkIntegrity } from './integrity.ts';
 import { checkMediaFolder } from './media.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
+import { interruptedImport, STAGING_FOLDER } from '../import/write-files.ts';
 
 /** A file that passed its schema. */
 export interface Entry<T> {
@@ -90,6 +91,17 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
       problems.push({ file: entry.file, field: '', message: `could not be checked (${describeError(error)}): simplify the file, or ask a developer` });
     }
   }
+  // An import killed while it put its files in place: the content is half imported until it is completed.
+  const contentFolder = contentDirectory ?? join(root, 'src', 'content');
+  const interrupted = interruptedImport(contentFolder);
+  if (interrupted) {
+    problems.push({
+      file: relative(root, join(contentFolder, STAGING_FOLDER, 'journal.json')).split(sep).join('/'),
+      field: '',
+      message: `an import of ${interrupted.source} was stopped while it put its ${interrupted.files.length} files in place, so only part of it is in the content: run "npm run import -- --recover" to complete it`,
+    });
+  }
+
   try {
     problems.push(...checkIntegrity(entries, { imageExists: (src) => existsSync(join(root, 'public', src)) }));
   } catch (error) {

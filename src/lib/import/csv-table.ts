@@ -3,7 +3,13 @@
  * with one), comma-, semicolon- or tab-separated (French Excel uses semicolons), Windows or Unix
  * line endings, quoted cells holding separators, quotes and line breaks. Rows are numbered as
  * the spreadsheet shows them: the header is row 1.
+ *
+ * A file is read as a stream (readCsvFile): bytes are decoded and parsed chunk by chunk, so a
+ * 40 MB file is never held as bytes, text and records at once. Only when the file turns out to be
+ * wrong is it read whole again, to say where.
  */
+import { createReadStream, readFileSync } from 'node:fs';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 
 /** A problem with the file as a whole: nothing can be imported from it. */
@@ -109,27 +115,135 @@ function explainParseError(error: CsvParseError, fileName: string, text: string,
   }
 }
 
+const emptyFile = (fileName: string) => new CsvFileError(`${fileName} is empty: it needs a header row and one row per entry (see the templates/ folder)`);
+
+const parseOptions = (delimiter: string) => ({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+
+/**
+ * Collects records into a table as they are parsed: the first is the header; empty rows are
+ * skipped but keep their numbers. Line breaks inside cells become "\n", as content files hold
+ * them (Windows spreadsheets write "\r\n"): done here once, the import keeps no second copy.
+ */
+function tableBuilder(delimiter: CsvTable['delimiter'], encoding: CsvTable['encoding']) {
+  let header: string[] | undefined;
+  const rows: CsvRow[] = [];
+  let index = 0;
+  return {
+    add(cells: string[]) {
+      index++;
+      cells.forEach((cell, position) => {
+        if (cell.includes('\r')) cells[position] = cell.replace(/\r\n?/g, '\n');
+      });
+      if (!header) header = cells.map((name) => name.replace(/^\uFEFF/, '').trim());
+      else if (!cells.every((cell) => cell.trim() === '')) rows.push({ row: index, cells });
+    },
+    table: (): CsvTable => ({ header: header ?? [], rows, delimiter, encoding }),
+  };
+}
+
 /** Parses the file's text into a header and rows; empty rows are skipped but keep their numbers. */
 export function parseCsv(text: string, fileName: string, encoding: CsvTable['encoding'] = 'UTF-8'): CsvTable {
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') throw new CsvFileError(`${fileName} is empty: it needs a header row and one row per entry (see the templates/ folder)`);
+  if (source.trim() === '') throw emptyFile(fileName);
   const delimiter = detectDelimiter(source);
   let records: string[][];
   try {
-    records = parse(source, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    records = parse(source, parseOptions(delimiter)) as string[][];
   } catch (error) {
     throw new CsvFileError(explainParseError(error as CsvParseError, fileName, source, delimiter));
   }
-  const [header = [], ...body] = records;
-  const rows: CsvRow[] = [];
-  body.forEach((cells, index) => {
-    if (cells.every((cell) => cell.trim() === '')) return;
-    rows.push({ row: index + 2, cells });
+  const builder = tableBuilder(delimiter, encoding);
+  for (const cells of records) builder.add(cells);
+  return builder.table();
+}
+
+/** The decoder for a file's first bytes: UTF-16 with a byte-order mark, else strict UTF-8. */
+function decoderFor(first: Uint8Array): { decoder: TextDecoder; skip: number; encoding: CsvTable['encoding'] } {
+  if (first[0] === 0xff && first[1] === 0xfe) return { decoder: new TextDecoder('utf-16le'), skip: 2, encoding: 'UTF-16' };
+  if (first[0] === 0xfe && first[1] === 0xff) return { decoder: new TextDecoder('utf-16be'), skip: 2, encoding: 'UTF-16' };
+  return { decoder: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }), skip: 0, encoding: 'UTF-8' };
+}
+
+/**
+ * Reads and parses a CSV file as a stream, with the same results and messages as
+ * `parseCsv(decodeCsv(readFileSync(path)))`, holding only the rows in memory.
+ */
+export async function readCsvFile(path: string, fileName: string): Promise<CsvTable> {
+  const chunks = createReadStream(path, { highWaterMark: 1 << 16 })[Symbol.asyncIterator]();
+  let decoding: ReturnType<typeof decoderFor> | undefined;
+  /** The file's text, chunk by chunk. */
+  async function* text(): AsyncGenerator<string> {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      let bytes = next.value as Buffer;
+      if (!decoding) {
+        decoding = decoderFor(bytes);
+        bytes = bytes.subarray(decoding.skip);
+      }
+      yield decoding.decoder.decode(bytes, { stream: true });
+    }
+    if (decoding) yield decoding.decoder.decode();
+  }
+  /** Whole-file reading, for the messages of a wrong file (decodeCsv throws the encoding's). */
+  const wholeText = () => decodeCsv(readFileSync(path), fileName).text.replace(/^\uFEFF/, '');
+  /** A decoding error (TypeError) means the file is not UTF-8: decodeCsv, reading it whole, says where. */
+  const notDecodable = (error: unknown) => {
+    if (error instanceof TypeError) wholeText();
+    return error;
+  };
+
+  // The header line decides the separator: read until it is complete.
+  const source = text();
+  let head = '';
+  let headDone = false;
+  try {
+    while (!/[\r\n]/.test(head.replace(/"(?:[^"]|"")*"/g, ''))) {
+      const next = await source.next();
+      if (next.done) {
+        headDone = true;
+        break;
+      }
+      head += next.value;
+    }
+  } catch (error) {
+    throw notDecodable(error);
+  }
+  head = head.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(head);
+  const builder = tableBuilder(delimiter, decoding?.encoding ?? 'UTF-8');
+  let blank = head.trim() === '';
+  async function* rest(): AsyncGenerator<string> {
+    if (head) yield head;
+    if (headDone) return;
+    for await (const chunk of source) {
+      if (blank && chunk.trim() !== '') blank = false;
+      yield chunk;
+    }
+  }
+  const parser = parseStream(parseOptions(delimiter));
+  let parseError: unknown;
+  parser.on('data', (cells: string[]) => builder.add(cells));
+  parser.on('error', (error) => {
+    parseError ??= error;
   });
-  return { header: header.map((name) => name.replace(/^\uFEFF/, '').trim()), rows, delimiter, encoding };
+  const finished = new Promise<void>((resolvePromise) => parser.on('end', resolvePromise).on('error', () => resolvePromise()));
+  try {
+    for await (const chunk of rest()) {
+      if (parseError) break;
+      parser.write(chunk);
+    }
+  } catch (error) {
+    throw notDecodable(error);
+  } finally {
+    await chunks.return?.();
+  }
+  parser.end();
+  await finished;
+  if (parseError) {
+    if ((parseError as CsvParseError).code?.startsWith('CSV_')) throw new CsvFileError(explainParseError(parseError as CsvParseError, fileName, wholeText(), delimiter));
+    throw parseError;
+  }
+  if (blank) throw emptyFile(fileName);
+  return builder.table();
 }

@@ -4,7 +4,7 @@
  * new files. Nothing is written here: the plan lists the files and every problem, each tied to a
  * row and a column, so the CLI can write all or nothing.
  */
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { checkIntegrity } from '../content/integrity.ts';
 import { problemsFromIssues, type Problem } from '../content/problems.ts';
@@ -13,7 +13,7 @@ import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { citySchema } from '../schemas/city.ts';
 import { practiceSchema } from '../schemas/practice.ts';
-import { SLUG_PATTERN, slugify } from '../slug.ts';
+import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../slug.ts';
 import { columnAliases, COLUMNS, headerKey, type ColumnSpec, type ImportKind } from './columns.ts';
 import type { CsvTable } from './csv-table.ts';
 import { referenceIndex, resolveCountry, resolveReference, type ReferenceIndex } from './references.ts';
@@ -34,7 +34,8 @@ export interface PlannedFile {
   /** Path from the project root, with forward slashes. */
   path: string;
   absolutePath: string;
-  content: string;
+  /** The file's text, rendered each time it is read: a plan of 100,000 files does not hold them all at once. */
+  readonly content: string;
   row: number;
   /** An existing file is replaced (only with --force). */
   replaces: boolean;
@@ -59,6 +60,8 @@ export interface ImportContext {
   existing: readonly RawEntry[];
   /** Whether a file exists (absolute path). */
   fileExists(absolutePath: string): boolean;
+  /** Names of the files in a folder (absolute path), empty when it does not exist: finds names that differ only by case. */
+  folderNames(absoluteDirectory: string): readonly string[];
   /** Date written in `published` when the column is empty (YYYY-MM-DD). */
   today: string;
   /** Names of target groups (id → labels), as editors may type them. */
@@ -195,6 +198,38 @@ function rowProblemForField(kind: ImportKind, problem: Problem, row: number, fre
   return { row, message: `${inFile}${problem.field ? `${problem.field} ` : ''}${problem.message}` };
 }
 
+/**
+ * A planned file whose text is rendered when read. Made outside planImport so that it keeps only
+ * its own data alive, not the indexes and drafts of the whole plan.
+ */
+function plannedFile(kind: ImportKind, data: Data, where: Omit<PlannedFile, 'content'>): PlannedFile {
+  return {
+    ...where,
+    get content() {
+      return kind === 'practices' ? toFrontMatterFile(data) : toYaml(data);
+    },
+  };
+}
+
+/** The id cut at a hyphen to fit MAX_ID_LENGTH ("a-long-title-…" → "a-long"). */
+function shortened(slug: string): string {
+  if (slug.length <= MAX_ID_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+}
+
+/** Why a well-formed id cannot name a file everywhere (too long, a Windows device name), or undefined. */
+function fileNameProblem(slug: string, kind: ImportKind): string | undefined {
+  if (slug.length > MAX_ID_LENGTH) {
+    return `is ${slug.length} characters long: file names may have at most ${MAX_ID_LENGTH}, so that paths stay short enough for Windows: choose a shorter file name, like "${shortened(slug)}"`;
+  }
+  if (isWindowsReservedName(slug)) {
+    return `is a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9), so the file could not be opened there: choose another file name, like "${slug}-${kind === 'practices' ? 'practice' : 'city'}"`;
+  }
+  return undefined;
+}
+
 /** Splits a Markdown text's line endings to "\n" (Windows spreadsheets write "\r\n" inside cells). */
 const cellText = (cell: string | undefined) => (cell ?? '').replace(/\r\n?/g, '\n').trim();
 
@@ -311,8 +346,14 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     const notAlreadyReported = (problem: RowProblem) => !reported.has(problem.column);
 
     const { slug, column: slugColumn, given } = slugOf(cells);
+    const nameProblem = SLUG_PATTERN.test(slug) ? fileNameProblem(slug, kind) : undefined;
     if (given && !SLUG_PATTERN.test(slug)) {
-      problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${slugify(slug) || 'welcome-desk'}"` });
+      problems.push({ row, column: slugColumn, message: `"${slug}" is not a valid file name: use lower-case letters, digits and hyphens, like "${shortened(slugify(slug)) || 'welcome-desk'}"` });
+    } else if (nameProblem && given) {
+      problems.push({ row, column: slugColumn, message: `"${slug}" ${nameProblem}` });
+    } else if (nameProblem) {
+      // Made from the title or name: the fix is an "id" column.
+      problems.push({ row, column: slugColumn, message: `gives the file name "${slug}", which ${nameProblem.replace(/: choose/, ': add an "id" column with')}` });
     } else if (!slug) {
       const source = cell(cells, specNamed(slugColumn));
       if (source) {
@@ -361,10 +402,32 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     } else files.push({ absolutePath: join(folder(), `${draft.slug}.yaml`), data: draft.en });
     return files;
   };
+  // Windows and macOS see Welcome-Desk.md and welcome-desk.md as one file: the import would
+  // replace a file it does not name, or a clone would lose one of the two.
+  const namesByFolder = new Map<string, Map<string, string>>();
+  const sameNameOtherCase = (absolutePath: string) => {
+    const directory = dirname(absolutePath);
+    let names = namesByFolder.get(directory);
+    if (!names) {
+      names = new Map();
+      for (const name of context.folderNames(directory)) names.set(name.toLowerCase(), name);
+      namesByFolder.set(directory, names);
+    }
+    const own = basename(absolutePath);
+    const other = names.get(own.toLowerCase());
+    return other !== undefined && other !== own ? other : undefined;
+  };
   for (const draft of drafts) {
-    if (!draft.slug || !SLUG_PATTERN.test(draft.slug)) continue;
+    if (!draft.slug || !SLUG_PATTERN.test(draft.slug) || fileNameProblem(draft.slug, kind)) continue;
     for (const file of filesOf(draft)) {
-      if (context.fileExists(file.absolutePath) && !options.force) {
+      const clash = sameNameOtherCase(file.absolutePath);
+      if (clash) {
+        draft.problems.push({
+          row: draft.row,
+          column: draft.slugColumn,
+          message: `${toPath(file.absolutePath)} would differ only by capitals from the existing ${toPath(join(dirname(file.absolutePath), clash))}, and Windows and macOS treat the two as one file: rename the existing file to lower case, or change the ${draft.slugColumn}`,
+        });
+      } else if (context.fileExists(file.absolutePath) && !options.force) {
         draft.problems.push({
           row: draft.row,
           column: draft.slugColumn,
@@ -374,7 +437,6 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     }
   }
 
-  // Integrity over the existing content and the new files, as the content check sees them after the import.
   const rawEntries = (draft: RowDraft): RawEntry[] =>
     filesOf(draft).map((file) => ({
       collection: kind,
@@ -385,32 +447,84 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     }));
   const keyOf = (entry: RawEntry) => `${entry.collection}/${entry.lang ?? ''}/${entry.id}`;
   const baseline = new Set(checkIntegrity(context.existing, { imageExists: () => true }).map((problem) => `${problem.file}|${problem.field}|${problem.message}`));
-  let candidates = drafts.filter((draft) => draft.problems.length === 0);
-  for (let round = 0; round < drafts.length + 1; round++) {
-    const added = candidates.flatMap(rawEntries);
-    const replaced = new Set(added.map(keyOf));
-    const all = [...context.existing.filter((entry) => !replaced.has(keyOf(entry))), ...added];
-    const draftByFile = new Map(candidates.flatMap((draft) => rawEntries(draft).map((entry) => [entry.file, { draft, lang: entry.lang }] as const)));
-    const draftBySlug = new Map(candidates.map((draft) => [draft.slug, draft]));
-    let failed = false;
+
+  // A row that adapts another row of the file cannot be imported without it. Failures spread
+  // along "adapted from" once, through a reverse index, so a chain of n rows costs n steps and
+  // one integrity pass (re-checking the whole content after each removal took n passes: 2,000
+  // chained rows behind one bad row ran for a minute).
+  const rowBySlug = new Map<string, RowDraft>();
+  for (const draft of drafts) if (draft.slug && !rowBySlug.has(draft.slug)) rowBySlug.set(draft.slug, draft);
+  const existingPractices = new Set(entriesOf('practices').map((entry) => entry.id));
+  const adaptedBy = new Map<string, RowDraft[]>();
+  if (kind === 'practices') {
+    for (const draft of drafts) {
+      const sources = Array.isArray(draft.en.adaptedFrom) ? draft.en.adaptedFrom : [];
+      for (const source of new Set(sources)) {
+        if (typeof source !== 'string' || source === draft.slug || !rowBySlug.has(source)) continue;
+        const list = adaptedBy.get(source);
+        if (list) list.push(draft);
+        else adaptedBy.set(source, [draft]);
+      }
+    }
+  }
+  const spreadFailures = (failed: Iterable<RowDraft>) => {
+    const queue = [...failed];
+    while (queue.length > 0) {
+      const source = queue.pop()!;
+      // A duplicate row is not the file its slug names; an existing practice stays when its row fails.
+      if (rowBySlug.get(source.slug) !== source || existingPractices.has(source.slug)) continue;
+      for (const dependent of adaptedBy.get(source.slug) ?? []) {
+        if (dependent.problems.length > 0) continue;
+        dependent.problems.push({
+          row: dependent.row,
+          column: 'adaptedFrom',
+          message: `adapts row ${source.row} (${source.slug}), which has problems: fix row ${source.row} so that both can be imported`,
+        });
+        queue.push(dependent);
+      }
+    }
+  };
+  spreadFailures(drafts.filter((draft) => draft.problems.length > 0));
+
+  // Integrity over the existing content and the new files, as the content check sees them after
+  // the import. A step of its own, so that its copies of every entry are freed before files are listed.
+  const integrityStep = () => {
+    const candidates = drafts.filter((draft) => draft.problems.length === 0);
+    const checked = new Set(candidates);
+    const existingByKey = new Map(context.existing.map((entry) => [keyOf(entry), entry]));
+    const replaced = new Set<RawEntry>();
+    const draftByFile = new Map<string, { draft: RowDraft; lang?: string }>();
+    const added: RawEntry[] = [];
+    for (const draft of candidates) {
+      for (const entry of rawEntries(draft)) {
+        const existing = existingByKey.get(keyOf(entry));
+        if (existing) replaced.add(existing);
+        draftByFile.set(entry.file, { draft, lang: entry.lang });
+        added.push(entry);
+      }
+    }
+    const all = [...context.existing.filter((entry) => !replaced.has(entry)), ...added];
+    const failed = new Set<RowDraft>();
     for (const problem of checkIntegrity(all, { imageExists: () => true })) {
       const own = draftByFile.get(problem.file);
       if (own) {
         own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
-        failed = true;
+        failed.add(own.draft);
       } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
         // A problem the import causes in an existing file, like a French version that no longer matches.
         const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
-        const draft = slug ? draftBySlug.get(slug) : undefined;
-        if (draft) {
+        const draft = slug ? rowBySlug.get(slug) : undefined;
+        if (draft && checked.has(draft)) {
           draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
-          failed = true;
+          failed.add(draft);
         }
       }
     }
-    if (!failed) break;
-    candidates = candidates.filter((draft) => draft.problems.length === 0);
-  }
+    return failed;
+  };
+  // Every other problem is local to its row: removing the failed rows only leaves their
+  // dependents' references dangling, which spreading reports.
+  spreadFailures(integrityStep());
 
   const columnOrder = (name?: string) => {
     const position = specs.findIndex((spec) => spec.name === name);
@@ -429,13 +543,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   for (const draft of drafts) {
     if (draft.problems.length > 0) continue;
     for (const file of filesOf(draft)) {
-      plan.files.push({
-        path: toPath(file.absolutePath),
-        absolutePath: file.absolutePath,
-        content: kind === 'practices' ? toFrontMatterFile(file.data) : toYaml(file.data),
-        row: draft.row,
-        replaces: context.fileExists(file.absolutePath),
-      });
+      plan.files.push(plannedFile(kind, file.data, { path: toPath(file.absolutePath), absolutePath: file.absolutePath, row: draft.row, replaces: context.fileExists(file.absolutePath) }));
     }
   }
   return plan;

@@ -5,7 +5,7 @@
  * check, with a suggestion: `"educaton" is not a known theme (did you mean "education"?)`.
  */
 import { COUNTRY_CODES, countryName } from '../countries.ts';
-import { closestMatch } from '../did-you-mean.ts';
+import { suggester, type Suggester } from '../did-you-mean.ts';
 import { slugify } from '../slug.ts';
 
 export interface ReferenceIndex {
@@ -15,6 +15,8 @@ export interface ReferenceIndex {
   ids: string[];
   /** Normalised name or id → id. */
   byKey: Map<string, string>;
+  /** Suggestions among the keys of byKey: built at the first unknown value, then kept for the others. */
+  suggestions: () => Suggester;
 }
 
 /** Case, accents, spaces and punctuation do not matter when matching names. */
@@ -35,7 +37,8 @@ export function referenceIndex(noun: string, entries: Iterable<{ id: string; nam
   }
   // An id always wins over another entry's name.
   for (const [key, id] of byName) if (!byKey.has(key)) byKey.set(key, id);
-  return { noun, ids, byKey };
+  let suggestions: Suggester | undefined;
+  return { noun, ids, byKey, suggestions: () => (suggestions ??= suggester(byKey.keys())) };
 }
 
 export type Resolved = { id: string } | { problem: string };
@@ -44,22 +47,33 @@ export function resolveReference(value: string, index: ReferenceIndex): Resolved
   const id = index.byKey.get(value.trim()) ?? index.byKey.get(matchKey(value));
   if (id) return { id };
   // Suggest the id of the closest id or name ("Business and labour market" → "business").
-  const close = closestMatch(matchKey(value) || value, index.byKey.keys());
+  const close = index.suggestions().closest(matchKey(value) || value);
   const suggestion = close ? ` (did you mean "${index.byKey.get(close)}"?)` : '';
   return { problem: `"${value.trim()}" is not a known ${index.noun}${suggestion}` };
 }
 
 /** A country written as its ISO code ("ES") or its name in English or French ("Spain", "Espagne"). */
+let countries: { names: Map<string, string>; suggestions: Suggester } | undefined;
+
+/** Country names in English and French → ISO code, built once (not once per row). */
+function countryIndex() {
+  if (!countries) {
+    const names = new Map<string, string>();
+    for (const code of COUNTRY_CODES) {
+      for (const lang of ['en', 'fr']) names.set(matchKey(countryName(code, lang)), code);
+    }
+    countries = { names, suggestions: suggester(names.keys()) };
+  }
+  return countries;
+}
+
 export function resolveCountry(value: string): Resolved {
   const trimmed = value.trim();
   if (COUNTRY_CODES.has(trimmed.toUpperCase()) && trimmed.length === 2) return { id: trimmed.toUpperCase() };
-  const names = new Map<string, string>();
-  for (const code of COUNTRY_CODES) {
-    for (const lang of ['en', 'fr']) names.set(matchKey(countryName(code, lang)), code);
-  }
+  const { names, suggestions } = countryIndex();
   const code = names.get(matchKey(trimmed));
   if (code) return { id: code };
-  const close = closestMatch(matchKey(trimmed), names.keys());
+  const close = suggestions.closest(matchKey(trimmed));
   const suggestion = close ? ` (did you mean "${names.get(close)}", ${countryName(names.get(close)!, 'en')}?)` : '';
   return {
     problem: `"${trimmed}" is not a known country${suggestion}: write the two-letter ISO code, like "ES", or the country's name in English`,

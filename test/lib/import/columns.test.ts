@@ -44,6 +44,7 @@ describe('the templates', () => {
     contentDirectory: join(root, 'src/content'),
     existing: readContent(root).entries,
     fileExists: existsSync,
+    folderNames: () => [],
     today: '2026-11-26',
     targetGroupNames: { youth: ['Young people'], 'general-public': ['All residents'], 'civil-society': ['Civil society'] },
   };

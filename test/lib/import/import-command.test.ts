@@ -1,5 +1,5 @@
 /** `npm run import` as an editor runs it, against a temporary copy of the content. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,33 @@ async function importCsv(...args: string[]) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/**
+ * Starts an import that stops at a point of its write (ICC_IMPORT_TEST_PAUSE), kills it there
+ * with SIGKILL as a crash or a closed terminal would, and resolves once it is dead.
+ */
+function importKilledAt(point: string, ...args: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script, ...args, '--root', root], {
+      cwd: root,
+      env: { ...process.env, ICC_IMPORT_TEST_PAUSE: point },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let paused = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!paused && stderr.includes(`ICC_IMPORT_TEST_PAUSE: paused after ${point}\n`)) {
+        paused = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (paused && signal === 'SIGKILL') resolvePromise();
+      else reject(new Error(`the import ended (code ${code}, signal ${signal}) without pausing after ${point}:\n${stderr}`));
+    });
+  });
 }
 
 /** Every file under the content folder, to prove that nothing was written. */
@@ -121,6 +148,45 @@ describe('npm run import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Checking rows: 25/250');
     expect(result.stdout).toContain('Checking rows: 250/250');
+  });
+
+  it('leaves the content as it was when killed before its files are in place, and clears its staging on the next run', async () => {
+    writeFileSync(join(root, 'killed-early.csv'), practicesCsv(10, 'library'));
+    const before = snapshot();
+    await importKilledAt('staged', 'practices', join(root, 'killed-early.csv'));
+    expect(snapshot().filter((path) => !path.startsWith('.import'))).toEqual(before);
+    const recovered = await importCsv('--recover');
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toBe('An earlier import was stopped before it had written its files: its 12 prepared files were removed, and the content is as it was before it.\n');
+    expect(snapshot()).toEqual(before);
+  }, 180_000); // several processes: generous for a busy machine
+
+  it('completes on the next run an import killed while it put its files in place, and the content check refuses to build meanwhile', async () => {
+    writeFileSync(join(root, 'killed-late.csv'), practicesCsv(10, 'market'));
+    const before = snapshot();
+    await importKilledAt('renamed:3', 'practices', join(root, 'killed-late.csv'));
+    const check = checkContent(root).problems.map(formatProblem);
+    expect(check).toContain(
+      'src/content/.import/journal.json: an import of killed-late.csv was stopped while it put its 12 files in place, so only part of it is in the content: run "npm run import -- --recover" to complete it',
+    );
+    const dryRun = await importCsv('practices', join(root, 'killed-late.csv'), '--dry-run');
+    expect(dryRun.code).toBe(1);
+    expect(dryRun.stderr).toContain('An earlier import of killed-late.csv was stopped while it put its files in place: run "npm run import -- --recover" to complete it');
+
+    // The next import completes the killed one before it reads the content.
+    writeFileSync(join(root, 'after.csv'), practicesCsv(1, 'orchard'));
+    const next = await importCsv('practices', join(root, 'after.csv'));
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/^An earlier import of killed-late\.csv \(started [\d-]+T[\d:.]+Z\) was stopped while it put its files in place: the 9 remaining of its 12 files were put in place, so it is now complete\.\n/);
+    const after = snapshot();
+    expect(after.filter((path) => !before.includes(path))).toHaveLength(12 + 2);
+    expect(after.some((path) => path.startsWith('.import') || path.endsWith('.tmp'))).toBe(false);
+    expect(checkContent(root).problems.map(formatProblem)).toEqual([]);
+  }, 180_000); // several processes: generous for a busy machine
+
+  it('says when there is nothing to recover', async () => {
+    const result = await importCsv('--recover');
+    expect(result).toMatchObject({ code: 0, stdout: 'No import was interrupted: there is nothing to recover.\n' });
   });
 
   it('tells how to call it', async () => {

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { readContent } from '../../../src/lib/content/read-content.ts';
 import { parseCsv } from '../../../src/lib/import/csv-table.ts';
@@ -9,6 +9,43 @@ import { t, type UiKey } from '../../../src/lib/i18n.ts';
 import { CURRENT_YEAR } from '../../../src/lib/schemas/fields.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 
+// Counts the work of a plan, to show it grows linearly with the rows (never by timing it): the
+// entries every integrity pass reads, the known ids every suggestion walks through and the edit
+// distances suggesters compute.
+const work = vi.hoisted(() => ({ integrityEntries: 0, integrityPasses: 0, scanned: 0, suggesters: [] as { comparisons: number }[] }));
+vi.mock('../../../src/lib/content/integrity.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/lib/content/integrity.ts')>();
+  return {
+    ...original,
+    checkIntegrity: (...args: Parameters<typeof original.checkIntegrity>) => {
+      work.integrityPasses++;
+      work.integrityEntries += args[0].length;
+      return original.checkIntegrity(...args);
+    },
+  };
+});
+vi.mock('../../../src/lib/did-you-mean.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/lib/did-you-mean.ts')>();
+  const counted = (known: Iterable<string>): Iterable<string> => ({
+    *[Symbol.iterator]() {
+      for (const value of known) {
+        work.scanned++;
+        yield value;
+      }
+    },
+  });
+  return {
+    ...original,
+    closestMatch: (value: string, known: Iterable<string>) => original.closestMatch(value, counted(known)),
+    didYouMean: (value: string, known: Iterable<string>) => original.didYouMean(value, counted(known)),
+    suggester: (known: Iterable<string>) => {
+      const created = original.suggester(counted(known));
+      work.suggesters.push(created);
+      return created;
+    },
+  };
+});
+
 const root = process.cwd();
 const existing = readContent(root).entries;
 const context = {
@@ -16,6 +53,7 @@ const context = {
   contentDirectory: join(root, 'src/content'),
   existing,
   fileExists: existsSync,
+  folderNames: (directory: string) => (existsSync(directory) ? readdirSync(directory) : []),
   today: '2026-11-26',
   targetGroupNames: Object.fromEntries(TARGET_GROUPS.map((group) => [group, [t('en', `targetGroup.${group}` as UiKey), t('fr', `targetGroup.${group}` as UiKey)]])),
 };
@@ -197,4 +235,112 @@ describe('importing cities', () => {
       'row 2, column "name": src/content/cities/lisbon.yaml already exists: run the import again with --force to replace it, or change the name',
     ]);
   });
+});
+
+describe('file names', () => {
+  const row = (title: string, id?: string) => `${id === undefined ? '' : `${id},`}${title},oslo,language,youth,2020,ongoing,${PARTS}`;
+  const longTitle = 'A very long title for a practice that goes on and on about the welcome of newcomers in the city';
+
+  it('refuses an id longer than 80 characters, and one made from a long title, with a shorter one to use', () => {
+    const longId = 'a'.repeat(40) + '-' + 'b'.repeat(45);
+    expect(plan(`id,${PRACTICE_HEADER}\n${row('Short', longId)}\n${row(longTitle, '')}\n`).messages).toEqual([
+      `row 2, column "id": "${longId}" is 86 characters long: file names may have at most 80, so that paths stay short enough for Windows: choose a shorter file name, like "${'a'.repeat(40)}"`,
+      'row 3, column "title": gives the file name "a-very-long-title-for-a-practice-that-goes-on-and-on-about-the-welcome-of-newcomers-in-the-city", which is 95 characters long: file names may have at most 80, so that paths stay short enough for Windows: add an "id" column with a shorter file name, like "a-very-long-title-for-a-practice-that-goes-on-and-on-about-the-welcome-of"',
+    ]);
+  });
+
+  it('accepts an id of exactly 80 characters', () => {
+    const id = 'x'.repeat(80);
+    expect(plan(`id,${PRACTICE_HEADER}\n${row('Short', id)}\n`).files.map((file) => file.path)).toEqual([`src/content/practices/en/${id}.md`]);
+  });
+
+  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])('refuses "%s", a name Windows keeps for a device, as an id or from a title', (name) => {
+    expect(plan(`id,${PRACTICE_HEADER}\n${row('Anything', name)}\n${row(name.toUpperCase(), '')}\n`).messages).toEqual([
+      `row 2, column "id": "${name}" is a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9), so the file could not be opened there: choose another file name, like "${name}-practice"`,
+      `row 3, column "title": gives the file name "${name}", which is a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9), so the file could not be opened there: add an "id" column with another file name, like "${name}-practice"`,
+    ]);
+  });
+
+  it('refuses a city named after a device', () => {
+    const result = plan('name,country,lat,lon,population,joined,international,profile.en,profile.fr\nNul,FR,45,5,1000,2020,yes,A city.,Une ville.\n', 'cities');
+    expect(result.messages).toEqual([
+      'row 2, column "name": gives the file name "nul", which is a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9), so the file could not be opened there: add an "id" column with another file name, like "nul-city"',
+    ]);
+  });
+
+  it('refuses a file name that differs only by capitals from an existing file, even with --force', () => {
+    const withCapitals = {
+      ...context,
+      folderNames: (directory: string) => (directory.endsWith(join('practices', 'en')) ? ['Welcome-Desk.md', 'other.md'] : []),
+    };
+    const csv = `${PRACTICE_HEADER}\n${row('Welcome desk')}\n`;
+    for (const options of [{}, { force: true }]) {
+      const result = planImport('practices', parseCsv(csv, 'p.csv'), 'p.csv', withCapitals, options);
+      expect(result.problems.map(formatRowProblem)).toEqual([
+        'row 2, column "title": src/content/practices/en/welcome-desk.md would differ only by capitals from the existing src/content/practices/en/Welcome-Desk.md, and Windows and macOS treat the two as one file: rename the existing file to lower case, or change the title',
+      ]);
+      expect(result.files).toEqual([]);
+    }
+  });
+});
+
+describe('practices adapted from other rows', () => {
+  /** n practices, each adapted from the one before; the first names an unknown city when broken. */
+  function chain(count: number, broken: boolean) {
+    const rows = Array.from({ length: count }, (_, index) => {
+      const city = broken && index === 0 ? 'osloo' : 'oslo';
+      return `Idea ${index + 1},${city},language,youth,2020,ongoing,${PARTS},${index > 0 ? `Idea ${index}` : ''}`;
+    });
+    return `${PRACTICE_HEADER},adaptedFrom\n${rows.join('\n')}\n`;
+  }
+
+  it('holds back every row that adapts a row with problems, naming that row', () => {
+    const result = plan(chain(4, true), 'practices', { validOnly: true });
+    expect(result.messages).toEqual([
+      'row 2, column "cities": "osloo" is not a known city (did you mean "oslo"?)',
+      'row 3, column "adaptedFrom": adapts row 2 (idea-1), which has problems: fix row 2 so that both can be imported',
+      'row 4, column "adaptedFrom": adapts row 3 (idea-2), which has problems: fix row 3 so that both can be imported',
+      'row 5, column "adaptedFrom": adapts row 4 (idea-3), which has problems: fix row 4 so that both can be imported',
+    ]);
+    expect(result.files).toEqual([]);
+  });
+
+  it('keeps a row that adapts an existing practice whose replacement row fails', () => {
+    const existingId = 'advisory-council-elected-migrant-members';
+    const csv = `id,${PRACTICE_HEADER},adaptedFrom\n${existingId},Advisory council,nowhere,leadership,newcomers,2015,ongoing,${PARTS},\n,Council two,oslo,language,youth,2020,ongoing,${PARTS},${existingId}\n`;
+    const result = plan(csv, 'practices', { force: true, validOnly: true });
+    expect(result.messages).toEqual(['row 2, column "cities": "nowhere" is not a known city']);
+    expect(result.files.map((file) => file.path)).toEqual(['src/content/practices/en/council-two.md']);
+  });
+
+  /** Work done to plan a chain: integrity entries read and edit distances computed. */
+  function workFor(csv: string) {
+    work.integrityEntries = 0;
+    work.integrityPasses = 0;
+    work.scanned = 0;
+    work.suggesters.length = 0;
+    const result = plan(csv, 'practices', { validOnly: true });
+    const comparisons = work.suggesters.reduce((sum, created) => sum + created.comparisons, 0);
+    return { result, passes: work.integrityPasses, steps: work.integrityEntries + work.scanned + comparisons };
+  }
+
+  it('does work that grows linearly with the rows behind a broken row, in two integrity passes', () => {
+    const small = workFor(chain(250, true));
+    const large = workFor(chain(1000, true));
+    expect(small.result.invalidRows).toHaveLength(250);
+    expect(large.result.invalidRows).toHaveLength(1000);
+    expect([small.passes, large.passes]).toEqual([2, 2]);
+    // Four times the rows, at most a little over four times the work (n² would be sixteen).
+    expect(large.steps / small.steps).toBeLessThan(4.5);
+  }, 180_000);
+
+  it('suggests the row meant by a misspelt title at a bounded cost per row', () => {
+    const misspelt = (count: number) =>
+      `${PRACTICE_HEADER},adaptedFrom\n${Array.from({ length: count }, (_, index) => `Welcome idea number ${index + 1},oslo,language,youth,2020,ongoing,${PARTS},${index > 0 ? `Welcom idea numbr ${index}` : ''}`).join('\n')}\n`;
+    const small = workFor(misspelt(250));
+    const large = workFor(misspelt(1000));
+    expect(large.result.messages[0]).toBe('row 3, column "adaptedFrom": "Welcom idea numbr 1" is not a known practice (did you mean "welcome-idea-number-1"?)');
+    expect(large.result.messages).toContain('row 1001, column "adaptedFrom": "Welcom idea numbr 999" is not a known practice (did you mean "welcome-idea-number-999"?)');
+    expect(large.steps / small.steps).toBeLessThan(4.5);
+  }, 180_000);
 });
