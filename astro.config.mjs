@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
@@ -21,7 +22,8 @@ export default defineConfig({
     sitemap({
       // The editor and the language chooser are not pages to find through search engines.
       filter: (page) => !new URL(page).pathname.startsWith('/admin/') && new URL(page).pathname !== '/',
-      i18n: { defaultLocale: 'en', locales: { en: 'en-GB', fr: 'fr-FR' } },
+      // Alternates between the languages of the registry (src/lib/languages.ts).
+      i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale])) },
     }),
   ],
   devToolbar: { enabled: false },

@@ -1,6 +1,7 @@
 /** The practice preview: the page's structure and classes, so the site's CSS styles it as on the site. */
 import { ADMIN_TEXT } from '../src/lib/cms/labels.ts';
 import { practicePreview, type PreviewLookups } from '../src/lib/cms/practice-preview.ts';
+import { SOURCE_LANGUAGE, isLang } from '../src/lib/languages.ts';
 import type { DecapCms, ImmutableMap, PreviewProps } from './decap.d.ts';
 
 /** Names of entries picked in relation widgets but not yet in lookups.json (created in this session). */
@@ -15,8 +16,8 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
   }
   const themes = { ...lookups.themes };
   for (const [id, data] of Object.entries(picked('themes', 'themes') ?? {})) {
-    const label = data.label as { en?: string; fr?: string } | undefined;
-    if (!themes[id] && label?.en) themes[id] = { en: label.en, fr: label.fr ?? label.en };
+    const label = data.label as Record<string, string | undefined> | undefined;
+    if (!themes[id] && label?.en) themes[id] = { ...label, en: label.en };
   }
   return { cities, themes };
 }
@@ -25,7 +26,7 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
 export function registerPagePreview(cms: DecapCms): void {
   const h = window.h;
   cms.registerPreviewTemplate('pages', (props: PreviewProps) => {
-    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const lang = isLang(props.locale) ? props.locale : SOURCE_LANGUAGE;
     const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
     const text = (key: string) => {
       const value = data?.get(key);
@@ -52,7 +53,7 @@ export function registerPagePreview(cms: DecapCms): void {
 export function registerPracticePreview(cms: DecapCms, lookups: PreviewLookups): void {
   const h = window.h;
   cms.registerPreviewTemplate('practices', (props: PreviewProps) => {
-    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const lang = isLang(props.locale) ? props.locale : SOURCE_LANGUAGE;
     const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
     const model = practicePreview(data?.toJS() ?? {}, lang, withRelationNames(lookups, props.fieldsMetaData), {
       untitled: ADMIN_TEXT.previewUntitled[lang],

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
+import { LANGUAGES } from '../src/lib/languages.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
 import { CsvFileError, decodeCsv, parseCsv } from '../src/lib/import/csv-table.ts';
@@ -114,7 +115,7 @@ const onProgress = (done: number, total: number) => {
 };
 
 const targetGroupNames = Object.fromEntries(
-  TARGET_GROUPS.map((group) => [group, [t('en', `targetGroup.${group}` as UiKey), t('fr', `targetGroup.${group}` as UiKey)]]),
+  TARGET_GROUPS.map((group) => [group, LANGUAGES.map((lang) => t(lang, `targetGroup.${group}` as UiKey))]),
 );
 const { entries } = readContent(root, contentDirectory);
 const plan = planImport(

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { LANGUAGES } from './lib/languages.ts';
 import { citySchema } from './lib/schemas/city.ts';
 import { indexResultSchema } from './lib/schemas/index-result.ts';
 import { networkSchema } from './lib/schemas/network.ts';
@@ -12,6 +13,8 @@ import { themeSchema } from './lib/schemas/theme.ts';
 // ICC_CONTENT_DIR points the build at another content tree (the scale benchmark's corpus).
 const contentDirectory = process.env.ICC_CONTENT_DIR ?? './src/content';
 const yamlFiles = (collection: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDirectory}/${collection}` });
+// One folder per registered language (src/lib/languages.ts): "{en,fr,es}/*.md".
+const perLanguageFiles = LANGUAGES.length > 1 ? `{${LANGUAGES.join(',')}}/*.md` : `${LANGUAGES[0]}/*.md`;
 
 export const collections = {
   themes: defineCollection({ loader: yamlFiles('themes'), schema: themeSchema }),
@@ -19,11 +22,11 @@ export const collections = {
   cities: defineCollection({ loader: yamlFiles('cities'), schema: citySchema }),
   practices: defineCollection({
     // Ids are "<lang>/<slug>": translations share the file name.
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/practices` }),
+    loader: glob({ pattern: perLanguageFiles, base: `${contentDirectory}/practices` }),
     schema: practiceEntrySchema,
   }),
   pages: defineCollection({
-    loader: glob({ pattern: '{en,fr}/*.md', base: `${contentDirectory}/pages` }),
+    loader: glob({ pattern: perLanguageFiles, base: `${contentDirectory}/pages` }),
     schema: pageSchema,
   }),
   indexResults: defineCollection({

@@ -159,6 +159,8 @@ function buildSteps({ file, outDir }: BenchConfig = MAIN_CONFIG): BuildStep[] {
     if (/^(npx\s+)?pagefind\b/.test(original)) {
       return { kind: 'pagefind', original, command: original.replace(/^npx\s+/, '').replace(/(--site\s+)\S+/, `$1${out}`) };
     }
+    // One Pagefind run per registered language, on the folder given as its argument.
+    if (/^node\s+scripts\/search-index\.ts$/.test(original)) return { kind: 'pagefind', original, command: `${original} ${out}` };
     const distPattern = /(^|[\s='"])\.?\/?dist(?=\/|\s|$|['"])/g;
     if (distPattern.test(original)) return { kind: 'other', original, command: original.replace(distPattern, `$1${out}`) };
     // A script run after the build that reads `process.argv[2] ?? 'dist'` gets the benchmark's output.

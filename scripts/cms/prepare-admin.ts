@@ -48,8 +48,8 @@ const lookups: PreviewLookups = { cities: {}, themes: {} };
 for (const entry of entries) {
   const data = entry.data as Record<string, any>;
   if (entry.collection === 'themes' && data.label?.en) {
-    themes.push({ id: entry.id, order: Number(data.order) || 99, label: { en: data.label.en, fr: data.label.fr ?? data.label.en }, versions: data.versions ?? [] });
-    lookups.themes[entry.id] = { en: data.label.en, fr: data.label.fr ?? data.label.en };
+    themes.push({ id: entry.id, order: Number(data.order) || 99, label: data.label, versions: data.versions ?? [] });
+    lookups.themes[entry.id] = data.label;
   }
   if (entry.collection === 'cities' && typeof data.name === 'string') {
     lookups.cities[entry.id] = { name: data.name, ...(data.nameFr ? { nameFr: data.nameFr } : {}), country: String(data.country ?? '') };

@@ -21,10 +21,13 @@ const meta = (html: string, attribute: string, name: string) =>
   new RegExp(`<meta ${attribute}="${name}" content="([^"]*)"`).exec(html)?.[1];
 const link = (html: string, rel: string, hreflang?: string) =>
   new RegExp(`<link rel="${rel}"${hreflang ? ` hreflang="${hreflang}"` : ''} href="([^"]*)"`).exec(html)?.[1];
+/** Every hreflang alternate of a page but x-default: language → address. */
+const alternates = (html: string) =>
+  new Map([...html.matchAll(/<link rel="alternate" hreflang="([a-z]{2,3})" href="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
 const pathOf = (file: string) => `/${file.slice(dist.length + 1).replace(/index\.html$/, '')}`;
 
 describe('every public page', () => {
-  it('has a canonical URL, hreflang pairs that point at each other, and a card image that exists', () => {
+  it('has a canonical URL, hreflang alternates that point at each other, and a card image that exists', () => {
     expect(pages.length).toBeGreaterThan(300);
     for (const file of pages) {
       const html = readFileSync(file, 'utf8');
@@ -32,13 +35,20 @@ describe('every public page', () => {
       const canonical = link(html, 'canonical');
       expect(canonical, file).toBeDefined();
       expect(new URL(canonical!).pathname).toBe(path);
-      const lang = path.slice(1, 3);
-      const other = lang === 'en' ? 'fr' : 'en';
-      expect(link(html, 'alternate', lang)).toBe(canonical);
-      const alternate = new URL(link(html, 'alternate', other)!).pathname;
-      const alternateFile = join(dist, alternate, 'index.html');
-      expect(existsSync(alternateFile), `${path} → ${alternate}`).toBe(true);
-      expect(new URL(link(readFileSync(alternateFile, 'utf8'), 'alternate', lang)!).pathname).toBe(path);
+      const lang = path.split('/')[1]!;
+      const own = alternates(html);
+      // English exists for every page; a page shown in English for want of a translation lists
+      // the languages it is written in, not itself.
+      expect(own.has('en'), file).toBe(true);
+      if (own.has(lang)) expect(own.get(lang)).toBe(canonical);
+      for (const [code, href] of own) {
+        const alternate = new URL(href).pathname;
+        const alternateFile = join(dist, alternate, 'index.html');
+        expect(existsSync(alternateFile), `${path} → ${alternate}`).toBe(true);
+        const back = alternates(readFileSync(alternateFile, 'utf8'));
+        expect(back.get(code), `${alternate} lists itself`).toBe(href);
+        if (own.has(lang)) expect(back.get(lang), `${alternate} → ${path}`).toBe(canonical);
+      }
       const image = meta(html, 'property', 'og:image');
       expect(image, file).toBeDefined();
       expect(existsSync(join(dist, new URL(image!).pathname)), `${path} card ${image}`).toBe(true);

@@ -53,8 +53,8 @@ export interface CmsCollectionSpec {
   slug: string;
   create: boolean;
   delete: boolean;
-  /** Summary line in the entry list (Decap template). */
-  summary: Record<'en' | 'fr', string>;
+  /** Summary line in the entry list (Decap template); `{locale}` is the interface's language code. */
+  summary: string;
   sortableFields: readonly string[];
   /** Fields shown first in the form, in this order; other schema fields follow. */
   formOrder: readonly string[];
@@ -86,7 +86,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: true,
-      summary: { en: '{{title}}', fr: '{{title}}' },
+      summary: '{{title}}',
       sortableFields: ['title', 'published'],
       formOrder: [
         'title',
@@ -136,7 +136,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: true,
-      summary: { en: '{{name}} ({{country}})', fr: '{{name}} ({{country}})' },
+      summary: '{{name}} ({{country}})',
       sortableFields: ['name', 'country', 'joined'],
       formOrder: [],
       overrides: {
@@ -160,7 +160,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: '{{fields.city}}-{{fields.edition}}',
       create: true,
       delete: true,
-      summary: { en: '{{city}} — {{edition}}', fr: '{{city}} — {{edition}}' },
+      summary: '{{city}} — {{edition}}',
       sortableFields: ['city', 'edition'],
       formOrder: [],
       overrides: {
@@ -186,7 +186,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: false,
       delete: false,
-      summary: { en: '{{label.en}}', fr: '{{label.fr}}' },
+      summary: '{{label.{locale}}}',
       sortableFields: ['order'],
       formOrder: ['label', 'description', 'group', 'parent', 'versions', 'order'],
       overrides: {
@@ -208,7 +208,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: false,
-      summary: { en: '{{name.en}}', fr: '{{name.fr}}' },
+      summary: '{{name.{locale}}}',
       sortableFields: [],
       formOrder: [],
       overrides: {
@@ -232,7 +232,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       // Pages are linked from the site's menus and footer: editors change their text, not the set.
       create: false,
       delete: false,
-      summary: { en: '{{title}}', fr: '{{title}}' },
+      summary: '{{title}}',
       sortableFields: [],
       formOrder: [],
       overrides: { description: { kind: 'text' } },

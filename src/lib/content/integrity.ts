@@ -8,6 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
+import { SOURCE_LANGUAGE } from '../languages.ts';
 import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
@@ -108,7 +109,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
 
   // Practices
   const practices = of('practices');
-  const english = new Map(practices.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+  const english = new Map(practices.filter((entry) => entry.lang === SOURCE_LANGUAGE).map((entry) => [entry.id, entry]));
   for (const practice of practices) {
     const { id, file, data } = practice;
     for (const [index, city] of stringsOf(data.cities)) reference(file, `cities[${index}]`, city, 'cities');
@@ -130,7 +131,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         }
       });
     }
-    if (practice.lang === 'en') {
+    if (practice.lang === SOURCE_LANGUAGE) {
       if (isPracticeStub(data)) {
         problems.push({
           file,
@@ -145,7 +146,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
       problems.push({
         file,
         field: '',
-        message: `has no English version: every practice needs src/content/practices/en/${id}.md (translations are paired by file name)`,
+        message: `has no English version: every practice needs src/content/practices/${SOURCE_LANGUAGE}/${id}.md (translations are paired by file name)`,
       });
       continue;
     }
@@ -160,15 +161,15 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
     }
   }
 
-  // Pages: the site is bilingual, so every page exists in both languages.
+  // Pages: every page is written in English first; a language without its version shows the English.
   const pages = of('pages');
   for (const page of pages) {
-    const other = page.lang === 'en' ? 'fr' : 'en';
-    if (!pages.some((candidate) => candidate.id === page.id && candidate.lang === other)) {
+    if (page.lang === SOURCE_LANGUAGE) continue;
+    if (!pages.some((candidate) => candidate.id === page.id && candidate.lang === SOURCE_LANGUAGE)) {
       problems.push({
         file: page.file,
         field: '',
-        message: `has no ${other === 'en' ? 'English' : 'French'} version: add src/content/pages/${other}/${page.id}.md (pages are paired by file name)`,
+        message: `has no English version: add src/content/pages/${SOURCE_LANGUAGE}/${page.id}.md (pages are paired by file name)`,
       });
     }
   }

@@ -5,7 +5,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
-import { LANGUAGES, type Lang } from '../schemas/fields.ts';
+import { LANGUAGES, type Lang } from '../languages.ts';
+
+/** "src/content/practices/en/, src/content/practices/fr/ or src/content/practices/es/" */
+function languageFolders(collection: string): string {
+  const folders = LANGUAGES.map((code) => `src/content/${collection}/${code}/`);
+  return folders.length > 1 ? `${folders.slice(0, -1).join(', ')} or ${folders.at(-1)}` : folders[0]!;
+}
 import { SLUG_PATTERN, slugify } from '../slug.ts';
 import type { Problem } from './problems.ts';
 
@@ -24,7 +30,7 @@ export interface RawEntry {
 
 interface CollectionLayout {
   extensions: readonly string[];
-  /** Files sit in one folder per language (`en/`, `fr/`). */
+  /** Files sit in one folder per registered language (`en/`, `fr/`...). */
   perLanguage: boolean;
 }
 
@@ -109,7 +115,7 @@ export function readContent(
           problems.push({
             file,
             field: '',
-            message: `is not read: ${collection} go in src/content/${collection}/en/ or src/content/${collection}/fr/`,
+            message: `is not read: ${collection} go in a folder per language, ${languageFolders(collection)}`,
           });
           continue;
         }

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../countries.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang } from '../languages.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+// The language list lives in the registry (src/lib/languages.ts); re-exported for the schemas' users.
+export { LANGUAGES, type Lang };
 
 /** The year the build runs in: years in the future are typos (2042 for 2024). */
 export const CURRENT_YEAR = new Date().getUTCFullYear();
@@ -48,19 +49,29 @@ export const decimal = (min: number, max: number, what: string) =>
 export const year = (min: number, max: number, what: string) =>
   wholeNumber(min, max, `${what} (a year from ${min} to ${max})`);
 
-/** Text in English and French. */
-export const localized = (what: string) =>
-  z.strictObject(
-    { en: text(`${what}, in English`), fr: text(`${what}, in French`) },
-    { error: missingOr('must have an "en" and a "fr" text', what) },
-  ).describe(what);
+type TextSchema = ReturnType<typeof text>;
+/** One text field per registered language: English required, the others optional. */
+export type LocalizedShape = { en: TextSchema } & { [code in Exclude<Lang, 'en'>]: z.ZodOptional<TextSchema> };
 
-/** Text in English, optionally in French. */
-export const localizedEnglishRequired = (what: string) =>
-  z.strictObject(
-    { en: text(`${what}, in English`), fr: text(`${what}, in French`).optional() },
-    { error: missingOr('must have an "en" text (and optionally "fr")', what) },
-  ).describe(what);
+/** The fields of a text written in every registered language, for composing into an object. */
+export function localizedShape(what: string): LocalizedShape {
+  return Object.fromEntries(
+    LANGUAGES.map((code) => {
+      const field = text(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`);
+      return [code, code === SOURCE_LANGUAGE ? field : field.optional()];
+    }),
+  ) as LocalizedShape;
+}
+
+const otherCodes = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => `"${code}"`);
+const localizedExpectation = `must have an "${SOURCE_LANGUAGE}" text${otherCodes.length ? ` (and optionally ${otherCodes.join(', ')})` : ''}`;
+
+/**
+ * Text in the registered languages (src/lib/languages.ts): English required, each other
+ * language optional (the site shows the English text, marked, until it is translated).
+ */
+export const localized = (what: string) =>
+  z.strictObject(localizedShape(what), { error: missingOr(localizedExpectation, what) }).describe(what);
 
 /** The id of another entry (a file name without extension). */
 export const id = (what: string) =>

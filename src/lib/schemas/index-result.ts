@@ -3,7 +3,8 @@ import {
   CURRENT_YEAR,
   calendarDate,
   id,
-  localizedEnglishRequired,
+  localized,
+  localizedShape,
   text,
   wholeNumber,
   year,
@@ -36,16 +37,15 @@ export const indexResultSchema = z
       })
       .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score'),
     /** Summary of the analytical report (Markdown). */
-    summary: localizedEnglishRequired('summary of the analytical report'),
+    summary: localized('summary of the analytical report'),
     /** The report's recommendations, each tied to a theme. */
     recommendations: z
       .array(
         z.strictObject({
           theme: id('id of the theme the recommendation is about'),
-          en: text('the recommendation in English'),
-          fr: text('the recommendation in French').optional(),
+          ...localizedShape('the recommendation'),
         }),
-        { error: 'must be a list of { theme, en, fr }' },
+        { error: 'must be a list of { theme, en }, with the recommendation in each language' },
       )
       .default([]),
   })

@@ -101,7 +101,7 @@ describe('the CMS configuration and the schemas', () => {
     practices.schema = practiceSchema.extend({ budget: text('yearly budget in euros') }) as unknown as z.ZodObject;
     expect(() => generate('en', { specs })).toThrow(
       new CmsConfigError(
-        'practices: field "budget" has no label for the CMS: add it to src/lib/cms/labels.ts (FIELD_TEXT["practices"]), in English and French',
+        'practices: field "budget" has no label for the CMS: add "cms.field.practices.budget.label" to src/translations/en.json and every other language file (see src/lib/cms/labels.ts)',
       ),
     );
   });
