@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Catalogue } from './catalogue.ts';
 import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
-import { practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang } from './languages.ts';
 
@@ -25,7 +25,10 @@ function perLanguage<T extends z.ZodType>(field: (code: Lang, name: string) => T
 const urlPair = z
   .object(perLanguage((_, name) => z.string().describe(`page in ${name}`), false))
   .describe('address of the entry on the site, per language');
-const translation = z.object(practiceTranslatedShape);
+const contactTranslation = z
+  .object({ name: z.string().optional(), role: z.string().optional() })
+  .describe("the contact's name and role in this language (the e-mail and web page are the record's)");
+const translation = z.object({ ...practiceTranslatedShape, contact: contactTranslation.optional() });
 
 export const practiceRecordSchema = z.object({
   id: z.string().describe('stable id of the practice: its slug'),
@@ -121,10 +124,12 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
   return [...catalogue.practices(SOURCE_LANGUAGE)]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, contact, ...texts } = data;
+      const { cities, themes, targetGroups, period, adaptedFrom, contact } = data;
+      /** The texts of one language, with the contact's translated parts. */
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: _k, ...rest } = practice;
-        return rest;
+        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: own, ...rest } = practice;
+        const translatedContact = Object.fromEntries(CONTACT_TRANSLATED_KEYS.flatMap((part) => (own?.[part] ? [[part, own[part]]] : [])));
+        return { ...rest, ...(Object.keys(translatedContact).length > 0 ? { contact: translatedContact } : {}) };
       };
       return {
         id: slug,
@@ -137,14 +142,14 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
         ...(contact ? { contact } : {}),
         countries: catalogue.countriesOf(data),
         translations: {
-          [SOURCE_LANGUAGE]: texts,
+          [SOURCE_LANGUAGE]: translationOf(data),
           ...Object.fromEntries(
             [...translated].flatMap(([code, practices]) => {
               const practice = practices.get(slug);
               return practice ? [[code, translationOf(practice)]] : [];
             }),
           ),
-        } as Record<Lang, Omit<typeof data, 'cities' | 'themes' | 'targetGroups' | 'period' | 'adaptedFrom' | 'contact'> | undefined>,
+        } as Record<Lang, ReturnType<typeof translationOf> | undefined>,
       };
     });
 }
@@ -182,6 +187,7 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
           const texts = record.translations[lang] as Record<string, unknown> | undefined;
           return [
             ...textFields.map((field) => [`${field}_${lang}`, texts?.[field] ?? '']),
+            ...(lang === SOURCE_LANGUAGE ? [] : CONTACT_TRANSLATED_KEYS.map((part) => [`contact_${part}_${lang}`, (texts?.contact as Record<string, string> | undefined)?.[part] ?? ''])),
             [`links_${lang}`, ((texts?.links as { label: string; url: string }[] | undefined) ?? []).map((link) => `${link.label} <${link.url}>`).join('; ')],
           ];
         }),

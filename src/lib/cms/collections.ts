@@ -9,7 +9,7 @@ import { citySchema } from '../schemas/city.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
 import { networkSchema } from '../schemas/network.ts';
 import { pageSchema } from '../schemas/page.ts';
-import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, SHARED_KEYS, practiceSchema, practiceSharedShape } from '../schemas/practice.ts';
 import { themeSchema } from '../schemas/theme.ts';
 
 export type CmsCollectionName = 'practices' | 'cities' | 'index-results' | 'themes' | 'networks' | 'pages';
@@ -45,7 +45,7 @@ export interface CmsCollectionSpec {
   format: 'icc-practice' | 'icc-front-matter' | 'icc-yaml';
   /** One file per language in `<folder>/<lang>/` (Decap i18n, multiple_folders). */
   i18n: boolean;
-  /** With i18n: fields shared by all languages (copied from English). */
+  /** With i18n: fields shared by all languages (copied from English), as paths (`contact.email`). */
   sharedFields: readonly string[];
   /** Field whose value names a new file (slugified); dotted paths allowed. */
   identifierField: string;
@@ -81,7 +81,13 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       extension: 'md',
       format: 'icc-practice',
       i18n: true,
-      sharedFields: SHARED_KEYS,
+      // The contact's name and role are translated; its e-mail and web page are shared.
+      sharedFields: [
+        ...SHARED_KEYS.filter((key) => key !== 'contact'),
+        ...Object.keys(practiceSharedShape.contact.unwrap().shape)
+          .filter((part) => !(CONTACT_TRANSLATED_KEYS as readonly string[]).includes(part))
+          .map((part) => `contact.${part}`),
+      ],
       identifierField: 'title',
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,

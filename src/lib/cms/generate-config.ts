@@ -355,11 +355,14 @@ function fieldsOf(context: Context, parentPath: string, node: JsonNode): CmsFiel
 
 /**
  * Applies i18n flags: translated fields per language, shared fields copied from English. Decap
- * accepts only true/false on an object or list; its nested fields carry "duplicate".
+ * accepts only true/false on an object or list; its nested fields carry "duplicate". `shared`
+ * holds field paths: a group (contact) may have shared parts (contact.email) and translated ones.
  */
-function withI18n(field: CmsField, flag: true | 'duplicate'): CmsField {
+function withI18n(field: CmsField, shared: readonly string[], path = field.name): CmsField {
+  const flag = shared.includes(path) ? 'duplicate' : true;
   if (!field.fields) return { ...field, i18n: flag };
-  return { ...field, i18n: true, fields: field.fields.map((child) => withI18n(child, flag)) };
+  const children = field.fields.map((child) => withI18n(child, flag === 'duplicate' ? [...shared, `${path}.${child.name}`] : shared, `${path}.${child.name}`));
+  return { ...field, i18n: true, fields: children };
 }
 
 /** The JSON Schema of a collection's input, as zod describes it. */
@@ -397,7 +400,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     });
   }
   if (spec.i18n) {
-    fields = fields.map((field) => withI18n(field, spec.sharedFields.includes(field.name) ? 'duplicate' : true));
+    fields = fields.map((field) => withI18n(field, spec.sharedFields));
   }
   const text = collectionText(spec.name);
   const previewPath = {

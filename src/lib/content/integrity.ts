@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
 import { SOURCE_LANGUAGE } from '../languages.ts';
-import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
+import { SHARED_KEYS, isPracticeStub, sharedPart } from '../schemas/practice.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
 import type { CollectionName, RawEntry } from './read-content.ts';
@@ -151,7 +151,24 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
       continue;
     }
     for (const key of SHARED_KEYS) {
-      if (!isDeepStrictEqual(data[key], original.data[key])) {
+      if (key === 'contact') {
+        // The name and role are translated; the e-mail address and web page are shared.
+        const sharedContact = (value: unknown) => {
+          const part = sharedPart(key, value);
+          return isRecord(part) ? part : {};
+        };
+        const own = sharedContact(data[key]);
+        const english = sharedContact(original.data[key]);
+        for (const part of [...new Set([...Object.keys(english), ...Object.keys(own)])]) {
+          if (!isDeepStrictEqual(own[part], english[part])) {
+            problems.push({
+              file,
+              field: `contact.${part}`,
+              message: `differs from the English version (${original.file}): the contact's ${part} is shared by all translations (only its name and role are translated), make them identical`,
+            });
+          }
+        }
+      } else if (!isDeepStrictEqual(data[key], original.data[key])) {
         problems.push({
           file,
           field: key,
