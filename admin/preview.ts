@@ -11,7 +11,7 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
   const cities = { ...lookups.cities };
   for (const [id, data] of Object.entries(picked('cities', 'cities') ?? {})) {
     if (!cities[id] && typeof data.name === 'string') {
-      cities[id] = { name: data.name, nameFr: data.nameFr as string | undefined, country: String(data.country ?? '') };
+      cities[id] = { name: data.name, names: data.names as Record<string, string> | undefined, country: String(data.country ?? '') };
     }
   }
   const themes = { ...lookups.themes };

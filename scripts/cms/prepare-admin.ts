@@ -52,7 +52,7 @@ for (const entry of entries) {
     lookups.themes[entry.id] = data.label;
   }
   if (entry.collection === 'cities' && typeof data.name === 'string') {
-    lookups.cities[entry.id] = { name: data.name, ...(data.nameFr ? { nameFr: data.nameFr } : {}), country: String(data.country ?? '') };
+    lookups.cities[entry.id] = { name: data.name, ...(data.names ? { names: data.names } : {}), country: String(data.country ?? '') };
   }
 }
 writeFileSync(join(out, 'lookups.json'), JSON.stringify(lookups));

@@ -8,6 +8,7 @@
  * that language's `fallback` list, ending in English, marked as such on the page.
  */
 import en from '../translations/en.json' with { type: 'json' };
+import es from '../translations/es.json' with { type: 'json' };
 import fr from '../translations/fr.json' with { type: 'json' };
 import { frenchTypography, plainTypography, type Typography } from './typography.ts';
 
@@ -34,6 +35,7 @@ export interface LanguageDefinition {
 export const LANGUAGE_REGISTRY = [
   { code: 'en', autonym: 'English', dir: 'ltr', locale: 'en-GB', typography: plainTypography, searchLanguage: 'en', fallback: [], strings: en },
   { code: 'fr', autonym: 'Français', dir: 'ltr', locale: 'fr-FR', typography: frenchTypography, searchLanguage: 'fr', fallback: ['en'], strings: fr },
+  { code: 'es', autonym: 'Español', dir: 'ltr', locale: 'es-ES', typography: plainTypography, searchLanguage: 'es', fallback: ['en'], strings: es },
 ] as const satisfies readonly LanguageDefinition[];
 
 export type Lang = (typeof LANGUAGE_REGISTRY)[number]['code'];

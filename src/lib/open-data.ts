@@ -9,7 +9,7 @@ import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
 import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
 import type { ResultEntry } from './index-stats.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang } from './languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, languageName, type Lang } from './languages.ts';
 
 export const DATA_LICENCE = 'CC BY 4.0';
 
@@ -199,11 +199,11 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
 
 export function citiesCsv(records: ReturnType<typeof cityRecords>): string {
   return stringify(
-    records.map(({ url, profile, networks, ...city }) => ({
+    records.map(({ url, profile, networks, names, ...city }) => ({
       id: city.id,
       name: city.name,
       localName: city.localName ?? '',
-      nameFr: city.nameFr ?? '',
+      ...Object.fromEntries(TRANSLATION_LANGUAGES.map((code) => [`name_${code}`, (names as Partial<Record<Lang, string>> | undefined)?.[code] ?? ''])),
       country: city.country,
       lat: city.lat,
       lon: city.lon,

@@ -1,3 +1,4 @@
+import { LANGUAGE_REGISTRY } from '../../src/lib/languages.ts';
 /** The built site's sharing and open-data outputs (reads dist/, no browser needed). */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,11 +88,11 @@ describe('the sitemap', () => {
 });
 
 describe('the RSS feeds', () => {
-  it.each(['en', 'fr'])('%s is well-formed XML listing the newest practices first', async (lang) => {
+  it.each(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale]))('%s is well-formed XML listing the newest practices first', async (lang, locale) => {
     const xml = readFileSync(join(dist, lang, 'rss.xml'), 'utf8');
     const { XMLValidator } = await import('fast-xml-parser');
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain(`<language>${lang}</language>`);
+    expect(xml).toContain(`<language>${locale!.toLowerCase()}</language>`);
     const items = [...xml.matchAll(/<item>[\s\S]*?<pubDate>([^<]+)<\/pubDate>/g)].map((match) => Date.parse(match[1]!));
     expect(items.length).toBeGreaterThan(10);
     expect([...items].sort((a, b) => b - a)).toEqual(items);

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, inLanguage, type LocalizedText } from '../languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, inLanguage, type LocalizedText } from '../languages.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
 import type { BackendSettings } from './backend.ts';
 import { cmsCollectionSpecs, type CmsCollectionSpec, type WidgetOverride } from './collections.ts';
@@ -167,7 +167,7 @@ function optionLabel(value: string | number, locale: CmsLocale): string {
 function relationField(collection: string, locale: CmsLocale): Partial<CmsField> {
   switch (collection) {
     case 'cities':
-      return { search_fields: ['name', 'localName', 'nameFr'], display_fields: ['name'] };
+      return { search_fields: ['name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)], display_fields: ['name'] };
     case 'themes':
       return { search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: [`label.${locale}`] };
     case 'networks':

@@ -11,7 +11,7 @@ import { TARGET_GROUPS } from '../target-groups.ts';
 
 /** Names the preview needs for ids (written by scripts/cms/prepare-admin.ts as lookups.json). */
 export interface PreviewLookups {
-  cities: Record<string, { name: string; nameFr?: string; country: string }>;
+  cities: Record<string, { name: string; names?: Partial<Record<Lang, string>>; country: string }>;
   themes: Record<string, LocalizedText>;
 }
 

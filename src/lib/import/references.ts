@@ -4,6 +4,7 @@
  * target group "youth" or "Young people". Unknown values get the same message as the content
  * check, with a suggestion: `"educaton" is not a known theme (did you mean "education"?)`.
  */
+import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { closestMatch } from '../did-you-mean.ts';
 import { slugify } from '../slug.ts';
@@ -49,18 +50,18 @@ export function resolveReference(value: string, index: ReferenceIndex): Resolved
   return { problem: `"${value.trim()}" is not a known ${index.noun}${suggestion}` };
 }
 
-/** A country written as its ISO code ("ES") or its name in English or French ("Spain", "Espagne"). */
+/** A country written as its ISO code ("ES") or its name in a registered language ("Spain", "Espagne", "España"). */
 export function resolveCountry(value: string): Resolved {
   const trimmed = value.trim();
   if (COUNTRY_CODES.has(trimmed.toUpperCase()) && trimmed.length === 2) return { id: trimmed.toUpperCase() };
   const names = new Map<string, string>();
   for (const code of COUNTRY_CODES) {
-    for (const lang of ['en', 'fr']) names.set(matchKey(countryName(code, lang)), code);
+    for (const lang of LANGUAGES) names.set(matchKey(countryName(code, lang)), code);
   }
   const code = names.get(matchKey(trimmed));
   if (code) return { id: code };
   const close = closestMatch(matchKey(trimmed), names.keys());
-  const suggestion = close ? ` (did you mean "${names.get(close)}", ${countryName(names.get(close)!, 'en')}?)` : '';
+  const suggestion = close ? ` (did you mean "${names.get(close)}", ${countryName(names.get(close)!, SOURCE_LANGUAGE)}?)` : '';
   return {
     problem: `"${trimmed}" is not a known country${suggestion}: write the two-letter ISO code, like "ES", or the country's name in English`,
   };

@@ -63,6 +63,16 @@ export function localizedShape(what: string): LocalizedShape {
   ) as LocalizedShape;
 }
 
+/** One optional text per language other than English (the English text lives elsewhere). */
+export type TranslationsShape = { [code in Exclude<Lang, 'en'>]: z.ZodOptional<TextSchema> };
+
+/** The fields of a text's translations: every registered language but English, all optional. */
+export function translationsShape(what: string): TranslationsShape {
+  return Object.fromEntries(
+    LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, text(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`).optional()]),
+  ) as TranslationsShape;
+}
+
 const otherCodes = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => `"${code}"`);
 const localizedExpectation = `must have an "${SOURCE_LANGUAGE}" text${otherCodes.length ? ` (and optionally ${otherCodes.join(', ')})` : ''}`;
 

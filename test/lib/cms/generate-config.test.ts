@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../../src/lib/languages.ts';
+import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { backendSettings } from '../../../src/lib/cms/backend.ts';
@@ -24,7 +24,7 @@ const themes: ThemeOption[] = readContent(process.cwd())
   });
 
 const local = backendSettings({});
-const generate = (locale: 'en' | 'fr' = 'en', extra: Partial<Parameters<typeof generateCmsConfig>[0]> = {}) =>
+const generate = (locale: Lang = 'en', extra: Partial<Parameters<typeof generateCmsConfig>[0]> = {}) =>
   generateCmsConfig({ locale, backend: local, themes, currentYear: CURRENT_YEAR, ...extra });
 
 const subjects = (): Record<string, DriftSubject> => ({
@@ -59,7 +59,7 @@ function shape(fields: readonly CmsField[], prefix = ''): string[] {
 }
 
 describe('the CMS configuration and the schemas', () => {
-  it.each(['en', 'fr'] as const)('agree field by field in the %s interface (name, required, type, range, options)', (locale) => {
+  it.each(LANGUAGES)('agree field by field in the %s interface (name, required, type, range, options)', (locale) => {
     expect(configDrift(generate(locale), subjects())).toEqual([]);
   });
 
@@ -125,12 +125,12 @@ describe('the generated widgets', () => {
       widget: 'relation',
       collection: 'cities',
       value_field: '{{slug}}',
-      search_fields: ['name', 'localName', 'nameFr'],
+      search_fields: ['name', 'localName', ...LANGUAGES.filter((code) => code !== 'en').map((code) => `names.${code}`)],
       display_fields: ['name'],
       multiple: true,
       min: 1,
     });
-    expect(field(config, 'practices', 'themes')).toMatchObject({ collection: 'themes', search_fields: ['label.en', 'label.fr'], display_fields: ['label.en'] });
+    expect(field(config, 'practices', 'themes')).toMatchObject({ collection: 'themes', search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: ['label.en'] });
     expect(field(generate('fr'), 'practices', 'themes').display_fields).toEqual(['label.fr']);
     expect(field(config, 'cities', 'networks')).toMatchObject({ widget: 'relation', collection: 'networks', multiple: true, required: false });
     expect(field(config, 'practices', 'adaptedFrom')).toMatchObject({ widget: 'relation', collection: 'practices', search_fields: ['title'] });

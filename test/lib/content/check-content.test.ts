@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../../src/lib/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
@@ -43,7 +44,7 @@ describe('a broken content tree', () => {
     ['practices/en/anti-rumour.md', '', 'has unknown field "citites" (did you mean "cities"?)'],
     ['practices/fr/anti-rumour.md', 'cities', 'differs from the English version (src/content/practices/en/anti-rumour.md): cities is shared by all translations, make them identical'],
     ['practices/fr/orphan.md', '', 'has no English version: every practice needs src/content/practices/en/orphan.md'],
-    ['practices/de/welcome-desk.md', '', 'practices go in a folder per language, src/content/practices/en/ or src/content/practices/fr/'],
+    ['practices/de/welcome-desk.md', '', `practices go in a folder per language, ${LANGUAGES.map((code) => `src/content/practices/${code}/`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`],
     ['practices/en/bad-yaml.md', '', 'is not valid YAML near line'],
     ["practices/en/Médiation à l'école.md", '', 'rename it to "mediation-a-l-ecole.md"'],
     ['cities/broken-town.yaml', 'population', 'population must be 1 or more: number of inhabitants (found -5)'],
