@@ -122,3 +122,13 @@ export function shownVersion<T>(versions: Versions<T>, lang: Lang): { lang: Lang
 export function writtenIn<T>(versions: Versions<T>): Lang[] {
   return LANGUAGES.filter((code) => versions[code] !== undefined);
 }
+
+/**
+ * Attributes for text written in `textLang` on a page in `pageLang`: none when they match; else
+ * its `lang`, and its `dir` when the directions differ (English inside an Arabic page).
+ */
+export function textAttributes(textLang: Lang, pageLang: Lang): { lang?: Lang; dir?: 'ltr' | 'rtl' } {
+  if (textLang === pageLang) return {};
+  const dir = language(textLang).dir;
+  return dir === language(pageLang).dir ? { lang: textLang } : { lang: textLang, dir };
+}

@@ -10,6 +10,7 @@ import {
   openGraphLocale,
   shownVersion,
   versionsBySlug,
+  textAttributes,
   writtenIn,
 } from '../../src/lib/languages.ts';
 import { pathInLanguage } from '../../src/lib/urls.ts';
@@ -75,5 +76,12 @@ describe('names and addresses', () => {
     expect(pathInLanguage('/fr/cities/lisbon/', 'en')).toBe('/en/cities/lisbon/');
     expect(pathInLanguage('/en/', 'fr')).toBe('/fr/');
     expect(pathInLanguage('/data/cities.csv', 'fr')).toBe('/data/cities.csv');
+  });
+});
+
+describe('textAttributes', () => {
+  it('marks text written in another language, and its direction only when it differs', () => {
+    expect(textAttributes('fr', 'fr')).toEqual({});
+    expect(textAttributes('en', 'fr')).toEqual({ lang: 'en' });
   });
 });
