@@ -20,8 +20,11 @@ export default defineConfig({
     securityHeaders(),
     mdx(),
     sitemap({
-      // The editor and the language chooser are not pages to find through search engines.
-      filter: (page) => !new URL(page).pathname.startsWith('/admin/') && new URL(page).pathname !== '/',
+      // The editor, the editors' pages and the language chooser are not pages to find through search engines.
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/editors\//.test(path) && path !== '/';
+      },
       // Alternates between the languages of the registry (src/lib/languages.ts).
       i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale])) },
     }),

@@ -1,10 +1,10 @@
-import { LANGUAGE_REGISTRY } from '../../src/lib/languages.ts';
 /** The built site's sharing and open-data outputs (reads dist/, no browser needed). */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_REGISTRY } from '../../src/lib/languages.ts';
 
 const dist = 'dist';
 if (!existsSync(join(dist, 'en/index.html'))) throw new Error('dist/ has no built site: run "npm run build" first.');
@@ -71,9 +71,11 @@ describe('the sitemap', () => {
   const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
   const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
 
-  it('lists every public page and no admin page', () => {
-    for (const file of pages) expect(listed.has(pathOf(file)), pathOf(file)).toBe(true);
-    expect([...listed].filter((path) => path.startsWith('/admin'))).toEqual([]);
+  it('lists every public page and no admin or editors\' page', () => {
+    const forEditors = (file: string) => readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+    expect(pages.filter(forEditors).map(pathOf).sort()).toEqual(LANGUAGE_REGISTRY.map(({ code }) => `/${code}/editors/translations/`).sort());
+    for (const file of pages.filter((file) => !forEditors(file))) expect(listed.has(pathOf(file)), pathOf(file)).toBe(true);
+    expect([...listed].filter((path) => path.startsWith('/admin') || path.includes('/editors/'))).toEqual([]);
   });
 
   it('pairs languages with hreflang alternates', () => {

@@ -1,7 +1,7 @@
-import { LANGUAGES } from '../../src/lib/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { pageCount, pageLinks, pageOf, pageParam, pagePath } from '../../src/lib/pagination.ts';
 import { perLanguagePages } from '../../src/lib/paths.ts';
+import { LANGUAGES } from '../../src/lib/languages.ts';
 
 const list = (length: number) => Array.from({ length }, (_, index) => index + 1);
 

@@ -1,4 +1,3 @@
-import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { backendSettings } from '../../../src/lib/cms/backend.ts';
@@ -15,6 +14,7 @@ import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
 import { citySample, indexResultSample, networkSample, pageSample, practiceSample, themeSample } from './samples.ts';
+import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
   .entries.filter((entry) => entry.collection === 'themes')

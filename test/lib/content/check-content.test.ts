@@ -1,7 +1,7 @@
-import { LANGUAGES } from '../../../src/lib/languages.ts';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
+import { LANGUAGES } from '../../../src/lib/languages.ts';
 
 const broken = checkContent('test/fixtures/broken-content');
 const lines = broken.problems.map(formatProblem);

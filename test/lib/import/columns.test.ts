@@ -1,4 +1,3 @@
-import { TRANSLATION_LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { decodeCsv, parseCsv } from '../../../src/lib/import/csv-table.ts';
 import { formatRowProblem, planImport } from '../../../src/lib/import/plan-import.ts';
 import { citySchema } from '../../../src/lib/schemas/city.ts';
 import { practiceSchema, CONTACT_TRANSLATED_KEYS, TRANSLATED_KEYS } from '../../../src/lib/schemas/practice.ts';
+import { TRANSLATION_LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 /** Every leaf field of a schema: `period.start`, `contact.email`, `links` (lists of groups are one cell). */
 function leafFields(schema: z.ZodType, prefix = ''): string[] {
