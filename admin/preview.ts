@@ -17,7 +17,8 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
   const themes = { ...lookups.themes };
   for (const [id, data] of Object.entries(picked('themes', 'themes') ?? {})) {
     const label = data.label as Record<string, string | undefined> | undefined;
-    if (!themes[id] && label?.en) themes[id] = { ...label, en: label.en };
+    const english = label?.[SOURCE_LANGUAGE];
+    if (!themes[id] && english) themes[id] = { ...label, [SOURCE_LANGUAGE]: english };
   }
   return { cities, themes };
 }

@@ -2,7 +2,8 @@
 // list is on the script tag, written from src/lib/languages.ts); English otherwise.
 (function () {
   var script = document.currentScript;
-  var available = ((script && script.getAttribute('data-languages')) || 'en').split(' ');
+  var available = ((script && script.getAttribute('data-languages')) || '').split(' ').filter(Boolean);
+  if (available.length === 0) return; // The page's links still lead to every language.
   var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
   for (var i = 0; i < preferred.length; i++) {
     var code = String(preferred[i]).toLowerCase().split('-')[0];

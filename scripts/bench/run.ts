@@ -17,6 +17,7 @@
  * through a generated config that imports the project's astro.config: it never touches dist/ or
  * node_modules/.astro, which tests and other builds use.
  */
+import { LANGUAGES, isLang } from '../../src/lib/languages.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
@@ -293,13 +294,17 @@ interface OutputFigures {
   city?: PageWeight;
 }
 
+/** A page's language folder, and a practice page, in the registry's languages. */
+const LANG_FOLDER = new RegExp(`^(${LANGUAGES.join('|')})/`);
+const PRACTICE_PAGE = new RegExp(`^(${LANGUAGES.join('|')})/practices/(?!page/|for/|country/)[^/]+/index\\.html$`);
+
 function measureOutput(samplePractice: string, sampleCity: string): OutputFigures {
   const files = walk(OUT_DIR);
   const relativeFiles = files.map((file) => relative(OUT_DIR, file).split('\\').join('/'));
   const html = relativeFiles.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('admin/'));
   const pagesByLang: Record<string, number> = {};
   for (const file of html) {
-    const lang = /^(en|fr)\//.exec(file)?.[1] ?? 'other';
+    const lang = LANG_FOLDER.exec(file)?.[1] ?? 'other';
     pagesByLang[lang] = (pagesByLang[lang] ?? 0) + 1;
   }
   const pagefindFiles = files.filter((_, index) => relativeFiles[index]!.startsWith('pagefind/'));
@@ -307,7 +312,7 @@ function measureOutput(samplePractice: string, sampleCity: string): OutputFigure
   const parts = new Map<string, string[]>();
   relativeFiles.forEach((file, index) => {
     const [first, second] = file.split('/');
-    const part = (first === 'en' || first === 'fr') && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
+    const part = isLang(first) && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
     const list = parts.get(part);
     if (list) list.push(files[index]!);
     else parts.set(part, [files[index]!]);
@@ -318,7 +323,7 @@ function measureOutput(samplePractice: string, sampleCity: string): OutputFigure
       .sort((a, b) => b.bytes - a.bytes),
     pages: html.length,
     pagesByLang,
-    practicePages: html.filter((file) => /^(en|fr)\/practices\/(?!page\/|for\/|country\/)[^/]+\/index\.html$/.test(file)).length,
+    practicePages: html.filter((file) => PRACTICE_PAGE.test(file)).length,
     dist: treeSize(files),
     pagefind: treeSize(pagefindFiles),
     practice: pageWeight(OUT_DIR, `en/practices/${samplePractice}/index.html`),
@@ -544,7 +549,7 @@ const mark = (met: boolean | undefined) => (met === undefined ? 'not measured' :
 function figures(report: Report): [string, string][] {
   const { cold, warm, output, search } = report;
   const rows: [string, string][] = [
-    ['Pages (HTML files)', output ? `${output.pages} (EN ${output.pagesByLang.en ?? 0}, FR ${output.pagesByLang.fr ?? 0}; ${output.practicePages} practice pages)` : '-'],
+    ['Pages (HTML files)', output ? `${output.pages} (${LANGUAGES.map((code) => `${code.toUpperCase()} ${output.pagesByLang[code] ?? 0}`).join(', ')}; ${output.practicePages} practice pages)` : '-'],
     ['Pages reported by Astro', cold.astro?.pagesBuilt !== undefined ? String(cold.astro.pagesBuilt) : '-'],
     ['Cold build, total (no cards)', cold.ok ? s(cold.ms) : `FAILED after ${s(cold.ms)}`],
     ...cold.steps.map((step): [string, string] => [`  of which \`${step.original}\``, `${s(step.ms)}${step.cpuMs !== undefined ? ` (CPU ${s(step.cpuMs)})` : ''}`]),

@@ -1,6 +1,6 @@
 /**
  * Prepares the CMS in public/admin/ (git-ignored; Astro copies it to dist/admin/ when building):
- *   - config.en.yml and config.fr.yml, generated from the zod schemas (src/lib/cms/generate-config.ts),
+ *   - config.<lang>.yml for every registered language, generated from the zod schemas (src/lib/cms/generate-config.ts),
  *     with the backend chosen by environment variables (src/lib/cms/backend.ts);
  *   - Decap CMS's prebuilt bundle, copied from node_modules (no CDN);
  *   - admin.js (admin/admin.ts and what it imports from src/lib, bundled with esbuild), the page

@@ -40,8 +40,9 @@ export const LANGUAGE_REGISTRY = [
 
 export type Lang = (typeof LANGUAGE_REGISTRY)[number]['code'];
 
-/** The source language: required in every entry, the last fallback of every other language. */
-export const SOURCE_LANGUAGE = 'en' satisfies Lang;
+/** The source language: required in every entry, the last fallback of every other language (the registry's first). */
+export const SOURCE_LANGUAGE = LANGUAGE_REGISTRY[0].code;
+export type SourceLang = typeof SOURCE_LANGUAGE;
 
 /** Every language code, the source language first. */
 export const LANGUAGES: readonly Lang[] = LANGUAGE_REGISTRY.map((language) => language.code);
@@ -70,7 +71,7 @@ export function fallbackChain(code: Lang): Lang[] {
 }
 
 /** Text written in several languages: English required, the others optional. */
-export type LocalizedText = { readonly en: string } & { readonly [code in Lang]?: string };
+export type LocalizedText = { readonly [code in SourceLang]: string } & { readonly [code in Lang]?: string };
 
 /** The text for a page in `lang` and the language it is actually written in (a fallback when untranslated). */
 export function localizedText(text: LocalizedText, lang: Lang): { text: string; lang: Lang } {

@@ -1,10 +1,10 @@
 /** Display names of content entries in the reader's language. */
-import { fallbackChain, type Lang } from './languages.ts';
+import { SOURCE_LANGUAGE, fallbackChain, type Lang } from './languages.ts';
 import type { City } from './schemas/city.ts';
 
 /** "Lisbonne" on the French site, "Lisbon" on the English one: `names` where given, else `name`. */
 export function cityName(city: Pick<City, 'name' | 'names'>, lang: Lang): string {
-  const names: Partial<Record<Lang, string>> = { ...city.names, en: city.name };
+  const names: Partial<Record<Lang, string>> = { ...city.names, [SOURCE_LANGUAGE]: city.name };
   return fallbackChain(lang).map((code) => names[code]).find(Boolean) ?? city.name;
 }
 

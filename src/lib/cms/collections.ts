@@ -4,6 +4,7 @@
  * cities, Markdown rather than plain text...). Everything else — field names, required, types,
  * ranges, options — is read from the zod schemas by generate-config.ts.
  */
+import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import type { z } from 'zod';
 import { citySchema } from '../schemas/city.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
@@ -71,6 +72,10 @@ export const SLUG_FIELD = '_slug';
 
 /** Set when a file is read, so saving can keep the file's own layout for unchanged fields; never written. */
 export const SOURCE_FIELD = '_source';
+
+/** The same widget for a text's field in every registered language (`profile.en`, `profile.fr`...). */
+const perLanguage = (field: string, override: WidgetOverride): Record<string, WidgetOverride> =>
+  Object.fromEntries(LANGUAGES.map((code) => [`${field}.${code}`, override]));
 
 export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
   return [
@@ -149,8 +154,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         country: { kind: 'country' },
         networks: { kind: 'relation', collection: 'networks' },
         website: { kind: 'web-address' },
-        'profile.en': { kind: 'text' },
-        'profile.fr': { kind: 'text' },
+        ...perLanguage('profile', { kind: 'text' }),
       },
       preview: false,
     },
@@ -172,11 +176,9 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       overrides: {
         city: { kind: 'relation', collection: 'cities' },
         scores: { kind: 'theme-scores' },
-        'summary.en': { kind: 'markdown' },
-        'summary.fr': { kind: 'markdown' },
+        ...perLanguage('summary', { kind: 'markdown' }),
         'recommendations.theme': { kind: 'relation', collection: 'themes' },
-        'recommendations.en': { kind: 'text' },
-        'recommendations.fr': { kind: 'text' },
+        ...perLanguage('recommendations', { kind: 'text' }),
       },
       preview: false,
     },
@@ -188,7 +190,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       format: 'icc-yaml',
       i18n: false,
       sharedFields: [],
-      identifierField: 'label.en',
+      identifierField: `label.${SOURCE_LANGUAGE}`,
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: false,
       delete: false,
@@ -197,8 +199,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       formOrder: ['label', 'description', 'group', 'parent', 'versions', 'order'],
       overrides: {
         parent: { kind: 'relation', collection: 'themes' },
-        'description.en': { kind: 'text' },
-        'description.fr': { kind: 'text' },
+        ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,
     },
@@ -210,7 +211,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       format: 'icc-yaml',
       i18n: false,
       sharedFields: [],
-      identifierField: 'name.en',
+      identifierField: `name.${SOURCE_LANGUAGE}`,
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: false,
@@ -220,8 +221,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       overrides: {
         country: { kind: 'country' },
         website: { kind: 'web-address' },
-        'description.en': { kind: 'text' },
-        'description.fr': { kind: 'text' },
+        ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,
     },

@@ -5,7 +5,7 @@
  * added to a schema cannot be forgotten here.
  */
 
-import { LANGUAGES, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
 
 export type ImportKind = 'practices' | 'cities';
 
@@ -111,7 +111,7 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('international', 'boolean', true),
   column('networks', 'list', false, { reference: 'networks' }),
   column('website', 'text', false),
-  ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === 'en')),
+  ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { practices: PRACTICE_COLUMNS, cities: CITY_COLUMNS };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../countries.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang } from '../languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang, type SourceLang } from '../languages.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
 // The language list lives in the registry (src/lib/languages.ts); re-exported for the schemas' users.
@@ -51,7 +51,7 @@ export const year = (min: number, max: number, what: string) =>
 
 type TextSchema = ReturnType<typeof text>;
 /** One text field per registered language: English required, the others optional. */
-export type LocalizedShape = { en: TextSchema } & { [code in Exclude<Lang, 'en'>]: z.ZodOptional<TextSchema> };
+export type LocalizedShape = { [code in SourceLang]: TextSchema } & { [code in Exclude<Lang, SourceLang>]: z.ZodOptional<TextSchema> };
 
 /** The fields of a text written in every registered language, for composing into an object. */
 export function localizedShape(what: string): LocalizedShape {
@@ -64,7 +64,7 @@ export function localizedShape(what: string): LocalizedShape {
 }
 
 /** One optional text per language other than English (the English text lives elsewhere). */
-export type TranslationsShape = { [code in Exclude<Lang, 'en'>]: z.ZodOptional<TextSchema> };
+export type TranslationsShape = { [code in Exclude<Lang, SourceLang>]: z.ZodOptional<TextSchema> };
 
 /** The fields of a text's translations: every registered language but English, all optional. */
 export function translationsShape(what: string): TranslationsShape {
