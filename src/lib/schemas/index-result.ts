@@ -5,7 +5,6 @@ import {
   id,
   localized,
   localizedShape,
-  text,
   wholeNumber,
   year,
 } from './fields.ts';
