@@ -7,21 +7,20 @@
 import { resolve } from 'node:path';
 import { checkContent } from '../src/lib/content/check-content.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
-import { readContent } from '../src/lib/content/read-content.ts';
 import { translationStatus, translationSummary } from '../src/lib/content/translation-status.ts';
 
 const args = process.argv.slice(2);
 const listAll = args.includes('--translations');
 const root = resolve(args.find((arg) => !arg.startsWith('--')) ?? '.');
 const contentDirectory = process.env.ICC_CONTENT_DIR ? resolve(process.env.ICC_CONTENT_DIR) : undefined;
-const { problems, fileCount } = checkContent(root, contentDirectory);
+const { problems, fileCount, entries } = checkContent(root, contentDirectory);
 if (problems.length > 0) {
   console.error(formatReport(problems));
   process.exit(1);
 }
 console.log(`Content is valid: ${fileCount} files checked.`);
 
-const status = translationStatus(readContent(root, contentDirectory).entries);
+const status = translationStatus(entries);
 console.log(`Translations (the site shows the English text where one is missing; list: /en/editors/translations/${listAll ? '' : ' or --translations'}):`);
 console.log(translationSummary(status).join('\n'));
 if (listAll) {

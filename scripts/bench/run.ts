@@ -17,7 +17,7 @@
  * through a generated config that imports the project's astro.config: it never touches dist/ or
  * node_modules/.astro, which tests and other builds use.
  */
-import { LANGUAGES, isLang } from '../../src/lib/languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, isLang } from '../../src/lib/languages.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
@@ -386,7 +386,7 @@ async function main() {
     log('corpus is current; themes, networks and other hand-written collections refreshed from src/content');
   }
   const manifest = JSON.parse(readFileSync(join(corpusDir, 'corpus.json'), 'utf8')) as { summary: Record<string, number> };
-  const practiceFiles = readdirSync(join(corpusDir, 'practices', 'en')).sort();
+  const practiceFiles = readdirSync(join(corpusDir, 'practices', SOURCE_LANGUAGE)).sort();
   const samplePractice = practiceFiles[0]!.replace(/\.md$/, '');
   const sampleCity = readdirSync(join(corpusDir, 'cities')).sort()[0]!.replace(/\.ya?ml$/, '');
 
@@ -394,7 +394,8 @@ async function main() {
   rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const check = await runStep('node scripts/check-content.ts', buildEnv({}), join(LOG_DIR, 'check-content.log'), ROOT);
-  log(`content check: ${s(check.ms)}, exit ${check.exitCode}: ${check.log.trim().split('\n').at(-1)}`);
+  const checkLines = check.log.trim().split('\n');
+  log(`content check: ${s(check.ms)}, exit ${check.exitCode}: ${checkLines.find((line) => line.startsWith('Content is valid')) ?? checkLines.at(-1)}`);
   if (check.exitCode !== 0) {
     console.error(check.log.split('\n').slice(0, 30).join('\n'));
     throw new Error('The corpus does not pass the content check: fix the generator (scripts/bench/generate-corpus.ts).');
@@ -429,11 +430,11 @@ async function main() {
     }
 
     // 5. Warm rebuild after editing one practice
-    const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+    const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
     const marker = `Edited for the warm rebuild benchmark ${Date.now()}.`;
     await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} `), async () => {
       warm = await build('warm', buildEnv(skipEnv), { cold: false });
-      const page = join(OUT_DIR, 'en', 'practices', samplePractice, 'index.html');
+      const page = join(OUT_DIR, SOURCE_LANGUAGE, 'practices', samplePractice, 'index.html');
       warmCheck = existsSync(page) && readFileSync(page, 'utf8').includes(marker)
         ? `the edit to practices/en/${samplePractice}.md is in the rebuilt page`
         : `WARNING: the edit to practices/en/${samplePractice}.md is NOT in the rebuilt page`;
@@ -464,7 +465,7 @@ async function main() {
       cardsBuild = await build('cards-cold', buildEnv(noSkipEnv), { cold: true });
       if (cardsBuild.ok) {
         const cardFiles = walk(join(OUT_DIR, 'cards')).length;
-        const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+        const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
         cardsWarm = await withEditedFile(edited, (text) => text.replace(/^title: "/m, 'title: "Edited: '), () =>
           build('cards-warm', buildEnv(noSkipEnv), { cold: false }),
         );

@@ -44,6 +44,8 @@ export interface ContentCheck {
   content: ValidContent;
   /** Number of files read. */
   fileCount: number;
+  /** Every file as read (before validation), for reports such as the translation status. */
+  entries: RawEntry[];
 }
 
 function validate<T>(entry: RawEntry, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
@@ -100,5 +102,5 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
       imageExists: (src) => existsSync(join(root, 'public', src)),
     }),
   );
-  return { problems, content, fileCount: entries.length };
+  return { problems, content, fileCount: entries.length, entries };
 }

@@ -96,7 +96,7 @@ export function translationStatus(entries: readonly RawEntry[]): LanguageStatus[
   });
 }
 
-/** One line per language for the content check's output, e.g. "fr: 48 to translate, 2 older than English". */
+/** One line per language for the content check's output ("fr: 48 entries not translated, ..."). */
 export function translationSummary(status: readonly LanguageStatus[]): string[] {
   return status.map(({ lang, missing, outdated }) => {
     const files = missing.filter((item) => item.file).length;
