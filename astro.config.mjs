@@ -7,6 +7,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
@@ -22,9 +23,13 @@ export default defineConfig({
     securityHeaders(),
     mdx(),
     sitemap({
-      // The editor and the language chooser are not pages to find through search engines.
-      filter: (page) => !new URL(page).pathname.startsWith('/admin/') && new URL(page).pathname !== '/',
-      i18n: { defaultLocale: 'en', locales: { en: 'en-GB', fr: 'fr-FR' } },
+      // The editor, the editors' pages and the language chooser are not pages to find through search engines.
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/editors\//.test(path) && path !== '/';
+      },
+      // Alternates between the languages of the registry (src/lib/languages.ts).
+      i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale])) },
     }),
     // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
     // only then publishes the site into outDir (built in a staging folder until then). Keep

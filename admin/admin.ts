@@ -1,7 +1,7 @@
 /**
  * Starts Decap CMS with the project's rules (bundled by scripts/cms/prepare-admin.ts into
  * public/admin/admin.js):
- *   - the interface language follows ?lang=, the last choice, or the browser (English/French);
+ *   - the interface language follows ?lang=, the last choice, or the browser (any registered language);
  *   - files are read and written by the project's formats (no empty fields, stable YAML);
  *   - before saving, the entry is checked with the content schemas, and a new entry gets its file
  *     name from the project's slugify, made unique against the files that already exist;
@@ -19,6 +19,8 @@ import { createCmsFormats } from '../src/lib/cms/formats.ts';
 import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
+import { t } from '../src/lib/i18n.ts';
+import { LANGUAGES, TRANSLATION_LANGUAGES, language } from '../src/lib/languages.ts';
 import type { PreviewLookups } from '../src/lib/cms/practice-preview.ts';
 import { EDITOR_TOKEN_HEADER } from '../src/lib/cms/backend.ts';
 import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.ts';
@@ -101,21 +103,27 @@ async function fetchText(path: string): Promise<string> {
 }
 
 function addLanguageSwitch(locale: CmsLocale) {
-  const link = document.createElement('a');
-  const other: CmsLocale = locale === 'en' ? 'fr' : 'en';
-  const url = new URL(location.href);
-  url.searchParams.set('lang', other);
-  link.href = url.toString();
-  link.className = 'icc-language-switch';
-  link.lang = other;
-  link.hreflang = other;
-  link.textContent = ADMIN_TEXT.switchLanguage[locale];
-  link.setAttribute('aria-label', ADMIN_TEXT.switchLanguageLabel[locale]);
-  document.body.append(link);
+  // One link per other language, named in that language.
+  const nav = document.createElement('nav');
+  nav.className = 'icc-language-switch';
+  nav.setAttribute('aria-label', t(locale, 'lang.switcherLabel'));
+  for (const code of LANGUAGES.filter((candidate) => candidate !== locale)) {
+    const link = document.createElement('a');
+    const url = new URL(location.href);
+    url.searchParams.set('lang', code);
+    link.href = url.toString();
+    link.lang = code;
+    link.hreflang = code;
+    link.dir = language(code).dir;
+    link.textContent = language(code).autonym;
+    link.setAttribute('aria-label', ADMIN_TEXT.switchLanguageLabel[code]);
+    nav.append(link);
+  }
+  document.body.append(nav);
   // Only on lists and the dashboard: in the editor it would cover the form, and switching would
   // reload the page and lose unsaved changes.
   const update = () => {
-    link.hidden = /\/(new|entries)\b/.test(location.hash);
+    nav.hidden = /\/(new|entries)\b/.test(location.hash);
   };
   window.addEventListener('hashchange', update);
   update();
@@ -182,8 +190,10 @@ function beforeSave(config: CmsConfig, locale: CmsLocale) {
     const collection = config.collections.find((candidate) => candidate.name === collectionName);
     const data = entry.get('data') as ImmutableMap;
     if (!collection) return undefined;
-    const french = (entry.getIn(['i18n', 'fr', 'data']) as ImmutableMap | undefined)?.toJS();
-    const problems = checkCmsEntry(collectionName, data.toJS(), { fr: french }, locale);
+    const translations = Object.fromEntries(
+      TRANSLATION_LANGUAGES.map((code) => [code, (entry.getIn(['i18n', code, 'data']) as ImmutableMap | undefined)?.toJS()]),
+    );
+    const problems = checkCmsEntry(collectionName, data.toJS(), translations, locale);
     if (problems.length > 0) throw new Error(`${ADMIN_TEXT.notSaved[locale]} ${problems.join(' · ')}`);
     if (!entry.get('newRecord') || !collection.slug.includes(SLUG_FIELD)) return undefined;
 
@@ -214,6 +224,7 @@ function showFramedNotice(locale: CmsLocale) {
 async function start() {
   const locale = pickLocale();
   document.documentElement.lang = locale;
+  document.documentElement.dir = language(locale).dir;
   document.title = ADMIN_TEXT.title[locale];
   // Another site could frame the editor and trick a signed-in editor into clicks. Hosts that send
   // frame-ancestors prevent this; GitHub Pages cannot send headers, so the editor refuses itself.

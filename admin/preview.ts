@@ -1,6 +1,7 @@
 /** The practice preview: the page's structure and classes, so the site's CSS styles it as on the site. */
 import { ADMIN_TEXT } from '../src/lib/cms/labels.ts';
 import { practicePreview, type PreviewLookups } from '../src/lib/cms/practice-preview.ts';
+import { SOURCE_LANGUAGE, isLang } from '../src/lib/languages.ts';
 import type { DecapCms, ImmutableMap, PreviewProps } from './decap.d.ts';
 
 /** Names of entries picked in relation widgets but not yet in lookups.json (created in this session). */
@@ -10,13 +11,14 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
   const cities = { ...lookups.cities };
   for (const [id, data] of Object.entries(picked('cities', 'cities') ?? {})) {
     if (!cities[id] && typeof data.name === 'string') {
-      cities[id] = { name: data.name, nameFr: data.nameFr as string | undefined, country: String(data.country ?? '') };
+      cities[id] = { name: data.name, names: data.names as Record<string, string> | undefined, country: String(data.country ?? '') };
     }
   }
   const themes = { ...lookups.themes };
   for (const [id, data] of Object.entries(picked('themes', 'themes') ?? {})) {
-    const label = data.label as { en?: string; fr?: string } | undefined;
-    if (!themes[id] && label?.en) themes[id] = { en: label.en, fr: label.fr ?? label.en };
+    const label = data.label as Record<string, string | undefined> | undefined;
+    const english = label?.[SOURCE_LANGUAGE];
+    if (!themes[id] && english) themes[id] = { ...label, [SOURCE_LANGUAGE]: english };
   }
   return { cities, themes };
 }
@@ -25,7 +27,7 @@ function withRelationNames(lookups: PreviewLookups, metadata: ImmutableMap): Pre
 export function registerPagePreview(cms: DecapCms): void {
   const h = window.h;
   cms.registerPreviewTemplate('pages', (props: PreviewProps) => {
-    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const lang = isLang(props.locale) ? props.locale : SOURCE_LANGUAGE;
     const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
     const text = (key: string) => {
       const value = data?.get(key);
@@ -52,7 +54,7 @@ export function registerPagePreview(cms: DecapCms): void {
 export function registerPracticePreview(cms: DecapCms, lookups: PreviewLookups): void {
   const h = window.h;
   cms.registerPreviewTemplate('practices', (props: PreviewProps) => {
-    const lang = props.locale === 'fr' ? 'fr' : 'en';
+    const lang = isLang(props.locale) ? props.locale : SOURCE_LANGUAGE;
     const data = props.entry.getIn(['data']) as ImmutableMap | undefined;
     const model = practicePreview(data?.toJS() ?? {}, lang, withRelationNames(lookups, props.fieldsMetaData), {
       untitled: ADMIN_TEXT.previewUntitled[lang],

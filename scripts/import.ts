@@ -19,6 +19,7 @@ import { existsSync, readdirSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
+import { LANGUAGES } from '../src/lib/languages.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
 import { CsvFileError, readCsvFile } from '../src/lib/import/csv-table.ts';
@@ -169,7 +170,7 @@ const folderNames = (directory: string) => {
   }
 };
 const targetGroupNames = Object.fromEntries(
-  TARGET_GROUPS.map((group) => [group, [t('en', `targetGroup.${group}` as UiKey), t('fr', `targetGroup.${group}` as UiKey)]]),
+  TARGET_GROUPS.map((group) => [group, LANGUAGES.map((lang) => t(lang, `targetGroup.${group}` as UiKey))]),
 );
 const { entries } = readContent(root, contentDirectory);
 const plan = planImport(

@@ -2,6 +2,7 @@
  * Measuring helpers for the scale benchmark: running a build step with its wall time and peak
  * memory, reading Astro's log, sizing files, and summarising a V8 CPU profile.
  */
+import { isLang } from '../../src/lib/languages.ts';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -138,7 +139,7 @@ export function routeFamily(path: string): string {
   const [lang, first, second, third] = parts;
   if (!lang) return '/';
   // Files outside the language folders: /data/x.json stays itself, /cards/en/practice/x.png is "cards/[…]".
-  if (lang !== 'en' && lang !== 'fr') return parts.length > 2 ? `${lang}/[…]` : parts.join('/');
+  if (!isLang(lang)) return parts.length > 2 ? `${lang}/[…]` : parts.join('/');
   if (!first) return '[lang] home';
   if (first === 'practices' && second && ['page', 'for', 'country'].includes(second)) return `practices/${second}/[x]`;
   if (second) return third ? `${first}/[x]/${third}` : `${first}/[x]`;

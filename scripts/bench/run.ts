@@ -17,6 +17,7 @@
  * through a generated config that imports the project's astro.config: it never touches dist/ or
  * node_modules/.astro, which tests and other builds use.
  */
+import { LANGUAGES, SOURCE_LANGUAGE, isLang } from '../../src/lib/languages.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
@@ -160,6 +161,7 @@ function buildSteps({ file, outDir }: BenchConfig = MAIN_CONFIG): BuildStep[] {
     if (/^(npx\s+)?pagefind\b/.test(original)) {
       return { kind: 'pagefind', original, command: original.replace(/^npx\s+/, '').replace(/(--site\s+)\S+/, `$1${out}`) };
     }
+    // One Pagefind run per registered language, on the folder given as its argument.
     const distPattern = /(^|[\s='"])\.?\/?dist(?=\/|\s|$|['"])/g;
     if (distPattern.test(original)) return { kind: 'other', original, command: original.replace(distPattern, `$1${out}`) };
     // A script run after the build that reads `process.argv[2] ?? 'dist'` gets the benchmark's output.
@@ -293,13 +295,17 @@ interface OutputFigures {
   city?: PageWeight;
 }
 
+/** A page's language folder, and a practice page, in the registry's languages. */
+const LANG_FOLDER = new RegExp(`^(${LANGUAGES.join('|')})/`);
+const PRACTICE_PAGE = new RegExp(`^(${LANGUAGES.join('|')})/practices/(?!page/|for/|country/)[^/]+/index\\.html$`);
+
 function measureOutput(samplePractice: string, sampleCity: string): OutputFigures {
   const files = walk(OUT_DIR);
   const relativeFiles = files.map((file) => relative(OUT_DIR, file).split('\\').join('/'));
   const html = relativeFiles.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('admin/'));
   const pagesByLang: Record<string, number> = {};
   for (const file of html) {
-    const lang = /^(en|fr)\//.exec(file)?.[1] ?? 'other';
+    const lang = LANG_FOLDER.exec(file)?.[1] ?? 'other';
     pagesByLang[lang] = (pagesByLang[lang] ?? 0) + 1;
   }
   const pagefindFiles = files.filter((_, index) => relativeFiles[index]!.startsWith('pagefind/'));
@@ -307,7 +313,7 @@ function measureOutput(samplePractice: string, sampleCity: string): OutputFigure
   const parts = new Map<string, string[]>();
   relativeFiles.forEach((file, index) => {
     const [first, second] = file.split('/');
-    const part = (first === 'en' || first === 'fr') && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
+    const part = isLang(first) && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
     const list = parts.get(part);
     if (list) list.push(files[index]!);
     else parts.set(part, [files[index]!]);
@@ -318,7 +324,7 @@ function measureOutput(samplePractice: string, sampleCity: string): OutputFigure
       .sort((a, b) => b.bytes - a.bytes),
     pages: html.length,
     pagesByLang,
-    practicePages: html.filter((file) => /^(en|fr)\/practices\/(?!page\/|for\/|country\/)[^/]+\/index\.html$/.test(file)).length,
+    practicePages: html.filter((file) => PRACTICE_PAGE.test(file)).length,
     dist: treeSize(files),
     pagefind: treeSize(pagefindFiles),
     practice: pageWeight(OUT_DIR, `en/practices/${samplePractice}/index.html`),
@@ -381,7 +387,7 @@ async function main() {
     log('corpus is current; themes, networks and other hand-written collections refreshed from src/content');
   }
   const manifest = JSON.parse(readFileSync(join(corpusDir, MANIFEST), 'utf8')) as { summary: Record<string, number> };
-  const practiceFiles = readdirSync(join(corpusDir, 'practices', 'en')).sort();
+  const practiceFiles = readdirSync(join(corpusDir, 'practices', SOURCE_LANGUAGE)).sort();
   const samplePractice = practiceFiles[0]!.replace(/\.md$/, '');
   const sampleCity = readdirSync(join(corpusDir, 'cities')).sort()[0]!.replace(/\.ya?ml$/, '');
 
@@ -389,7 +395,8 @@ async function main() {
   rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const check = await runStep('node scripts/check-content.ts', buildEnv({}), join(LOG_DIR, 'check-content.log'), ROOT);
-  log(`content check: ${s(check.ms)}, exit ${check.exitCode}: ${check.log.trim().split('\n').at(-1)}`);
+  const checkLines = check.log.trim().split('\n');
+  log(`content check: ${s(check.ms)}, exit ${check.exitCode}: ${checkLines.find((line) => line.startsWith('Content is valid')) ?? checkLines.at(-1)}`);
   if (check.exitCode !== 0) {
     console.error(check.log.split('\n').slice(0, 30).join('\n'));
     throw new Error('The corpus does not pass the content check: fix the generator (scripts/bench/generate-corpus.ts).');
@@ -424,11 +431,11 @@ async function main() {
     }
 
     // 5. Warm rebuild after editing one practice
-    const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+    const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
     const marker = `Edited for the warm rebuild benchmark ${Date.now()}.`;
     await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} `), async () => {
       warm = await build('warm', buildEnv(skipEnv), { cold: false });
-      const page = join(OUT_DIR, 'en', 'practices', samplePractice, 'index.html');
+      const page = join(OUT_DIR, SOURCE_LANGUAGE, 'practices', samplePractice, 'index.html');
       warmCheck = existsSync(page) && readFileSync(page, 'utf8').includes(marker)
         ? `the edit to practices/en/${samplePractice}.md is in the rebuilt page`
         : `WARNING: the edit to practices/en/${samplePractice}.md is NOT in the rebuilt page`;
@@ -459,7 +466,7 @@ async function main() {
       cardsBuild = await build('cards-cold', buildEnv(noSkipEnv), { cold: true });
       if (cardsBuild.ok) {
         const cardFiles = walk(join(OUT_DIR, 'cards')).length;
-        const edited = join(corpusDir, 'practices', 'en', `${samplePractice}.md`);
+        const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
         cardsWarm = await withEditedFile(edited, (text) => text.replace(/^title: "/m, 'title: "Edited: '), () =>
           build('cards-warm', buildEnv(noSkipEnv), { cold: false }),
         );
@@ -544,7 +551,7 @@ const mark = (met: boolean | undefined) => (met === undefined ? 'not measured' :
 function figures(report: Report): [string, string][] {
   const { cold, warm, output, search } = report;
   const rows: [string, string][] = [
-    ['Pages (HTML files)', output ? `${output.pages} (EN ${output.pagesByLang.en ?? 0}, FR ${output.pagesByLang.fr ?? 0}; ${output.practicePages} practice pages)` : '-'],
+    ['Pages (HTML files)', output ? `${output.pages} (${LANGUAGES.map((code) => `${code.toUpperCase()} ${output.pagesByLang[code] ?? 0}`).join(', ')}; ${output.practicePages} practice pages)` : '-'],
     ['Pages reported by Astro', cold.astro?.pagesBuilt !== undefined ? String(cold.astro.pagesBuilt) : '-'],
     ['Cold build, total (no cards)', cold.ok ? s(cold.ms) : `FAILED after ${s(cold.ms)}`],
     ...cold.steps.map((step): [string, string] => [`  of which \`${step.original}\``, `${s(step.ms)}${step.cpuMs !== undefined ? ` (CPU ${s(step.cpuMs)})` : ''}`]),

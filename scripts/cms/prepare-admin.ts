@@ -1,6 +1,6 @@
 /**
  * Prepares the CMS in public/admin/ (git-ignored; Astro copies it to dist/admin/ when building):
- *   - config.en.yml and config.fr.yml, generated from the zod schemas (src/lib/cms/generate-config.ts),
+ *   - config.<lang>.yml for every registered language, generated from the zod schemas (src/lib/cms/generate-config.ts),
  *     with the backend chosen by environment variables (src/lib/cms/backend.ts);
  *   - Decap CMS's prebuilt bundle, copied from node_modules (no CDN);
  *   - admin.js (admin/admin.ts and what it imports from src/lib, bundled with esbuild), the page
@@ -49,11 +49,11 @@ const lookups: PreviewLookups = { cities: {}, themes: {} };
 for (const entry of entries) {
   const data = entry.data as Record<string, any>;
   if (entry.collection === 'themes' && data.label?.en) {
-    themes.push({ id: entry.id, order: Number(data.order) || 99, label: { en: data.label.en, fr: data.label.fr ?? data.label.en }, versions: data.versions ?? [] });
-    lookups.themes[entry.id] = { en: data.label.en, fr: data.label.fr ?? data.label.en };
+    themes.push({ id: entry.id, order: Number(data.order) || 99, label: data.label, versions: data.versions ?? [] });
+    lookups.themes[entry.id] = data.label;
   }
   if (entry.collection === 'cities' && typeof data.name === 'string') {
-    lookups.cities[entry.id] = { name: data.name, ...(data.nameFr ? { nameFr: data.nameFr } : {}), country: String(data.country ?? '') };
+    lookups.cities[entry.id] = { name: data.name, ...(data.names ? { names: data.names } : {}), country: String(data.country ?? '') };
   }
 }
 writeFileSync(join(out, 'lookups.json'), JSON.stringify(lookups));

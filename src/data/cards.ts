@@ -1,13 +1,14 @@
 /**
- * The social card of every page, in both languages: what it shows (CardInput) and where it is
+ * The social card of every page, in every language: what it shows (CardInput) and where it is
  * published (/cards/<lang>/<kind>/<id>.png). Pages without a card of their own use the home card.
  */
+import { inLanguage, shownVersion, versionsBySlug } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import type { CardInput } from '../lib/cards/render-card.ts';
 import { countryName } from '../lib/countries.ts';
 import { t } from '../lib/i18n.ts';
 import { cityName } from '../lib/names.ts';
-import { LANGUAGES, type Lang } from '../lib/schemas/fields.ts';
+import { LANGUAGES, type Lang } from '../lib/languages.ts';
 import { siteConfig } from '../lib/site-config.ts';
 import { getSite } from './site.ts';
 
@@ -28,7 +29,7 @@ export const cardsEnabled = process.env.ICC_SKIP_CARDS !== '1';
 
 export async function allCards(): Promise<PageCard[]> {
   const { catalogue } = await getSite();
-  const pages = await getCollection('pages');
+  const pages = versionsBySlug((await getCollection('pages')).map((entry) => ({ id: entry.id, value: entry.data })));
   return LANGUAGES.flatMap((lang) => {
     const frame = (kicker: string, title: string, extra: Partial<CardInput> = {}): CardInput => ({
       kicker,
@@ -48,7 +49,7 @@ export async function allCards(): Promise<PageCard[]> {
         lang,
         kind: 'practice',
         id: practice.slug,
-        card: frame(t(lang, 'card.practice'), data.title, { subtitle: place, tags: data.themes.map((id) => catalogue.themeById.get(id)!.label[lang]) }),
+        card: frame(t(lang, 'card.practice'), data.title, { subtitle: place, tags: data.themes.map((id) => inLanguage(catalogue.themeById.get(id)!.label, lang)) }),
       });
     }
     for (const { id, data } of catalogue.cities) {
@@ -64,18 +65,19 @@ export async function allCards(): Promise<PageCard[]> {
       });
     }
     for (const { id, data } of catalogue.themes) {
-      cards.push({ lang, kind: 'theme', id, card: frame(t(lang, 'card.theme'), data.label[lang], { subtitle: data.description[lang] }) });
+      cards.push({ lang, kind: 'theme', id, card: frame(t(lang, 'card.theme'), inLanguage(data.label, lang), { subtitle: inLanguage(data.description, lang) }) });
     }
     for (const { id, data } of catalogue.networks) {
       cards.push({
         lang,
         kind: 'network',
         id,
-        card: frame(t(lang, 'card.network'), data.name[lang], { subtitle: t(lang, 'card.members', { count: catalogue.citiesOfNetwork(id).length }) }),
+        card: frame(t(lang, 'card.network'), inLanguage(data.name, lang), { subtitle: t(lang, 'card.members', { count: catalogue.citiesOfNetwork(id).length }) }),
       });
     }
-    for (const entry of pages.filter((page) => page.id.startsWith(`${lang}/`))) {
-      cards.push({ lang, kind: 'page', id: entry.id.slice(3), card: frame(t(lang, 'card.page'), entry.data.title, { subtitle: entry.data.description }) });
+    for (const [slug, versions] of pages) {
+      const page = shownVersion(versions, lang)?.value;
+      if (page) cards.push({ lang, kind: 'page', id: slug, card: frame(t(lang, 'card.page'), page.title, { subtitle: page.description }) });
     }
     return cards;
   });

@@ -2,6 +2,7 @@
  * The bridge between Astro's content collections and the pure code in src/lib: loads every
  * collection once per build and builds the indexes that all pages share.
  */
+import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
 import type { Lang } from '../lib/schemas/fields.ts';
@@ -58,7 +59,7 @@ async function load(): Promise<Site> {
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
     practiceSlugsByCityAndTheme: (cityId, themeId) =>
       catalogue
-        .byCity('en', cityId)
+        .byCity(SOURCE_LANGUAGE, cityId)
         .filter((practice) => practice.data.themes.includes(themeId))
         .map((practice) => practice.slug),
   };

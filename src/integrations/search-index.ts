@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { LANGUAGES } from '../lib/schemas/fields.ts';
+import { LANGUAGE_REGISTRY } from '../lib/languages.ts';
 
 /** The figures of Pagefind's last "Total:" block in its log: what it indexed. */
 function indexedTotals(log: string): string {
@@ -14,8 +14,9 @@ function indexedTotals(log: string): string {
 }
 
 /**
- * Builds the search index in astro:build:done with Pagefind's Node API: one index per language
- * (dist/pagefind/<lang>/, read by src/scripts/faceted-search.ts), one language at a time, the
+ * Builds the search index in astro:build:done with Pagefind's Node API: one index per registered
+ * language (src/lib/languages.ts), in dist/pagefind/<lang>/, read by
+ * src/components/search/faceted-search.ts, one language at a time, the
  * Pagefind process closed between them so the memory of one index is freed before the next.
  * Any indexing error stops the build before the site is published.
  */
@@ -27,11 +28,11 @@ export function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const logs = mkdtempSync(join(tmpdir(), 'icc-pagefind-'));
         try {
-          for (const lang of LANGUAGES) {
+          for (const { code: lang, searchLanguage } of LANGUAGE_REGISTRY) {
             const started = performance.now();
             const logfile = join(logs, `${lang}.log`);
             try {
-              const { index, errors } = await pagefind.createIndex({ logfile });
+              const { index, errors } = await pagefind.createIndex({ logfile, forceLanguage: searchLanguage });
               if (!index) throw new Error(errors.join('; '));
               const added = await index.addDirectory({ path: site, glob: `${lang}/**/*.html` });
               if (added.errors.length > 0) throw new Error(added.errors.join('; '));

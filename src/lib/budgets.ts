@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LANGUAGES } from './languages.ts';
 
 export interface Budget {
   /** Which pages: a test on the page's path. */
@@ -16,14 +17,18 @@ export interface Budget {
   maxJavaScript: number;
 }
 
-const isPracticeOrCityPage = (path: string) => /^\/(en|fr)\/(practices|cities)\/[a-z0-9-]+\/$/.test(path);
+/** The language prefix of a page's path: /en/, /fr/... */
+const LANG = `/(?:${LANGUAGES.join('|')})/`;
+const PRACTICE_OR_CITY = new RegExp(`^${LANG}(practices|cities)/[a-z0-9-]+/$`);
+const HUB = new RegExp(`^${LANG}(themes|networks)/[a-z0-9-]+/$`);
+const PRACTICE_LIST = new RegExp(`^${LANG}practices/(theme|city|network|country|for)/[a-z0-9-]+/(page/\\d+/)?$`);
+
+const isPracticeOrCityPage = (path: string) => PRACTICE_OR_CITY.test(path);
 /**
  * Pages that list practices of one theme, network, city, country or target group: theme hubs and
  * network pages show a capped preview, the full lists are paginated, so none grows with the catalogue.
  */
-const isBoundedListPage = (path: string) =>
-  /^\/(en|fr)\/(themes|networks)\/[a-z0-9-]+\/$/.test(path) ||
-  /^\/(en|fr)\/practices\/(theme|city|network|country|for)\/[a-z0-9-]+\/(page\/\d+\/)?$/.test(path);
+const isBoundedListPage = (path: string) => HUB.test(path) || PRACTICE_LIST.test(path);
 
 export const BUDGETS: Budget[] = [
   { name: 'practice or city page', applies: isPracticeOrCityPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },

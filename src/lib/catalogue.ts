@@ -4,7 +4,7 @@
  * never scan every practice themselves, so the site stays fast at 10,000 practices.
  */
 import type { City } from './schemas/city.ts';
-import type { Lang } from './schemas/fields.ts';
+import { SOURCE_LANGUAGE, fallbackChain, type Lang } from './languages.ts';
 import type { Network } from './schemas/network.ts';
 import type { Practice } from './schemas/practice.ts';
 import type { Theme } from './schemas/theme.ts';
@@ -55,14 +55,14 @@ export function buildCatalogue(input: CatalogueInput) {
   const cityById = new Map(input.cities.map((city) => [city.id, city.data]));
   const networkById = new Map(input.networks.map((network) => [network.id, network.data]));
 
-  // One entry per slug and language; the French site falls back to English.
+  // One entry per slug and language; a language without a translation falls back along its chain.
   const bySlug = new Map<string, Partial<Record<Lang, Practice>>>();
   for (const practice of input.practices) {
     const versions = bySlug.get(practice.id) ?? {};
     versions[practice.lang] = practice.data;
     bySlug.set(practice.id, versions);
   }
-  const slugs = [...bySlug.keys()].filter((slug) => bySlug.get(slug)!.en);
+  const slugs = [...bySlug.keys()].filter((slug) => bySlug.get(slug)![SOURCE_LANGUAGE]);
 
   const localizedCache = new Map<Lang, LocalizedPractice[]>();
   /** Every practice for the site in `lang`, newest first. */
@@ -72,7 +72,7 @@ export function buildCatalogue(input: CatalogueInput) {
       list = slugs
         .map((slug) => {
           const versions = bySlug.get(slug)!;
-          const textLang: Lang = versions[lang] ? lang : 'en';
+          const textLang = fallbackChain(lang).find((code) => versions[code])!;
           return {
             slug,
             lang: textLang,
@@ -86,7 +86,7 @@ export function buildCatalogue(input: CatalogueInput) {
     return list;
   }
 
-  const englishBySlug = new Map(practices('en').map((practice) => [practice.slug, practice]));
+  const englishBySlug = new Map(practices(SOURCE_LANGUAGE).map((practice) => [practice.slug, practice]));
   const shared = (slug: string) => englishBySlug.get(slug)!.data;
 
   // Indexes over the shared fields (identical in every language), holding slugs in newest-first order.
@@ -95,7 +95,7 @@ export function buildCatalogue(input: CatalogueInput) {
   const slugsByCountry = new Map<string, string[]>();
   const slugsByTargetGroup = new Map<string, string[]>();
   const adaptedBy = new Map<string, string[]>();
-  for (const { slug, data } of practices('en')) {
+  for (const { slug, data } of practices(SOURCE_LANGUAGE)) {
     for (const theme of data.themes) addTo(slugsByTheme, theme, slug);
     for (const group of data.targetGroups) addTo(slugsByTargetGroup, group, slug);
     for (const city of data.cities) addTo(slugsByCity, city, slug);
@@ -127,7 +127,7 @@ export function buildCatalogue(input: CatalogueInput) {
   // theme can hold thousands of practices, and scoring them by slug, then sorting them all, cost
   // 2.5 ms per practice (25 s per build at 10,000 practices; see BENCHMARKS.md). Position order is
   // the newest-first order, i.e. the "then the newest, then by slug" tie-break.
-  const englishOrder = practices('en');
+  const englishOrder = practices(SOURCE_LANGUAGE);
   const positionOf = new Map(englishOrder.map((practice, position) => [practice.slug, position]));
   const positionsByTheme = new Map(
     [...slugsByTheme].map(([theme, list]) => [theme, Int32Array.from(list, (slug) => positionOf.get(slug)!)]),

@@ -1,10 +1,11 @@
 /** Display names of content entries in the reader's language. */
+import { SOURCE_LANGUAGE, fallbackChain, type Lang } from './languages.ts';
 import type { City } from './schemas/city.ts';
-import type { Lang } from './schemas/fields.ts';
 
-/** "Lisbonne" on the French site, "Lisbon" on the English one. */
-export function cityName(city: Pick<City, 'name' | 'nameFr'>, lang: Lang): string {
-  return lang === 'fr' ? (city.nameFr ?? city.name) : city.name;
+/** "Lisbonne" on the French site, "Lisbon" on the English one: `names` where given, else `name`. */
+export function cityName(city: Pick<City, 'name' | 'names'>, lang: Lang): string {
+  const names: Partial<Record<Lang, string>> = { ...city.names, [SOURCE_LANGUAGE]: city.name };
+  return fallbackChain(lang).map((code) => names[code]).find(Boolean) ?? city.name;
 }
 
 /** "2015–2019", "2015 – ongoing" style period text, built from translated words. */

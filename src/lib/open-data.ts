@@ -16,16 +16,29 @@ import { z } from 'zod';
 import type { Catalogue } from './catalogue.ts';
 import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
-import { practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, languageName, type Lang } from './languages.ts';
 
 export const DATA_LICENCE = 'CC BY 4.0';
 
+/** One field per registered language (src/lib/languages.ts), English required. */
+function perLanguage<T extends z.ZodType>(field: (code: Lang, name: string) => T, optional: boolean) {
+  return Object.fromEntries(
+    LANGUAGES.map((code) => {
+      const schema = field(code, languageName(code, SOURCE_LANGUAGE));
+      return [code, optional && code !== SOURCE_LANGUAGE ? schema.optional() : schema];
+    }),
+  );
+}
 const urlPair = z
-  .object({ en: z.string().describe('page in English'), fr: z.string().describe('page in French') })
+  .object(perLanguage((_, name) => z.string().describe(`page in ${name}`), false))
   .describe('address of the entry on the site, per language');
-const translation = z.object(practiceTranslatedShape);
+const contactTranslation = z
+  .object({ name: z.string().optional(), role: z.string().optional() })
+  .describe("the contact's name and role in this language (the e-mail and web page are the record's)");
+const translation = z.object({ ...practiceTranslatedShape, contact: contactTranslation.optional() });
 
 export const practiceRecordSchema = z.object({
   id: z.string().describe('stable id of the practice: its slug'),
@@ -33,7 +46,7 @@ export const practiceRecordSchema = z.object({
   ...practiceSharedShape,
   countries: z.array(z.string()).describe('ISO 3166-1 codes of the countries of its cities'),
   translations: z
-    .object({ en: translation.describe('the practice in English'), fr: translation.optional().describe('the practice in French, when translated') })
+    .object(perLanguage((code, name) => translation.describe(code === SOURCE_LANGUAGE ? `the practice in ${name}` : `the practice in ${name}, when translated`), true))
     .describe('the texts of the practice, per language'),
 });
 
@@ -85,22 +98,32 @@ export function datasetJsonSchema(name: DatasetName, id: string): Record<string,
   return { ...z.toJSONSchema(DATASETS[name], { io: 'output', unrepresentable: 'any' }), $id: id, title: name };
 }
 
-type Urls = (lang: 'en' | 'fr', id: string) => string;
+type Urls = (lang: Lang, id: string) => string;
+
+/** The entry's address in every language. */
+const urlsOf = (url: Urls, id: string) => Object.fromEntries(LANGUAGES.map((code) => [code, url(code, id)])) as Record<Lang, string>;
 
 export function practiceRecords(catalogue: Catalogue, url: Urls) {
-  const french = new Map(catalogue.practices('fr').filter((practice) => practice.lang === 'fr').map((practice) => [practice.slug, practice.data]));
-  return [...catalogue.practices('en')]
+  // The translations actually written (not the English text a language falls back to).
+  const translated = new Map(
+    LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [
+      code,
+      new Map(catalogue.practices(code).filter((practice) => practice.lang === code).map((practice) => [practice.slug, practice.data])),
+    ]),
+  );
+  return [...catalogue.practices(SOURCE_LANGUAGE)]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, contact, ...texts } = data;
-      const fr = french.get(slug);
+      const { cities, themes, targetGroups, period, adaptedFrom, contact } = data;
+      /** The texts of one language, with the contact's translated parts. */
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: _k, ...rest } = practice;
-        return rest;
+        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: own, ...rest } = practice;
+        const translatedContact = Object.fromEntries(CONTACT_TRANSLATED_KEYS.flatMap((part) => (own?.[part] ? [[part, own[part]]] : [])));
+        return { ...rest, ...(Object.keys(translatedContact).length > 0 ? { contact: translatedContact } : {}) };
       };
       return {
         id: slug,
-        url: { en: url('en', slug), fr: url('fr', slug) },
+        url: urlsOf(url, slug),
         cities,
         themes,
         targetGroups,
@@ -108,17 +131,25 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
         ...(adaptedFrom ? { adaptedFrom } : {}),
         ...(contact ? { contact } : {}),
         countries: catalogue.countriesOf(data),
-        translations: { en: texts, ...(fr ? { fr: translationOf(fr) } : {}) },
+        translations: {
+          [SOURCE_LANGUAGE]: translationOf(data),
+          ...Object.fromEntries(
+            [...translated].flatMap(([code, practices]) => {
+              const practice = practices.get(slug);
+              return practice ? [[code, translationOf(practice)]] : [];
+            }),
+          ),
+        } as Record<Lang, ReturnType<typeof translationOf> | undefined>,
       };
     });
 }
 
 export function cityRecords(catalogue: Catalogue, url: Urls) {
-  return [...catalogue.cities].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
+  return [...catalogue.cities].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: urlsOf(url, id), ...data }));
 }
 
 export function indexResultRecords(results: ResultEntry[], url: Urls) {
-  return [...results].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
+  return [...results].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: urlsOf(url, id), ...data }));
 }
 
 /**
@@ -136,8 +167,7 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
   return stringify(
     records.map((record) => ({
       id: record.id,
-      url_en: record.url.en,
-      url_fr: record.url.fr,
+      ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, record.url[code]])),
       cities: list(record.cities),
       countries: list(record.countries),
       themes: list(record.themes),
@@ -150,10 +180,11 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
       contact_email: record.contact?.email ?? '',
       contact_url: record.contact?.url ?? '',
       ...Object.fromEntries(
-        (['en', 'fr'] as const).flatMap((lang) => {
+        LANGUAGES.flatMap((lang) => {
           const texts = record.translations[lang] as Record<string, unknown> | undefined;
           return [
             ...textFields.map((field) => [`${field}_${lang}`, texts?.[field] ?? '']),
+            ...(lang === SOURCE_LANGUAGE ? [] : CONTACT_TRANSLATED_KEYS.map((part) => [`contact_${part}_${lang}`, (texts?.contact as Record<string, string> | undefined)?.[part] ?? ''])),
             [`links_${lang}`, ((texts?.links as { label: string; url: string }[] | undefined) ?? []).map((link) => `${link.label} <${link.url}>`).join('; ')],
           ];
         }),
@@ -165,11 +196,11 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
 
 export function citiesCsv(records: ReturnType<typeof cityRecords>): string {
   return stringify(
-    records.map(({ url, profile, networks, ...city }) => ({
+    records.map(({ url, profile, networks, names, ...city }) => ({
       id: city.id,
       name: city.name,
       localName: city.localName ?? '',
-      nameFr: city.nameFr ?? '',
+      ...Object.fromEntries(TRANSLATION_LANGUAGES.map((code) => [`name_${code}`, (names as Partial<Record<Lang, string>> | undefined)?.[code] ?? ''])),
       country: city.country,
       lat: city.lat,
       lon: city.lon,
@@ -179,10 +210,8 @@ export function citiesCsv(records: ReturnType<typeof cityRecords>): string {
       international: city.international,
       networks: list(networks),
       website: city.website ?? '',
-      profile_en: profile.en,
-      profile_fr: profile.fr,
-      url_en: url.en,
-      url_fr: url.fr,
+      ...Object.fromEntries(LANGUAGES.map((code) => [`profile_${code}`, profile[code] ?? ''])),
+      ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, url[code]])),
     })),
     CSV_OPTIONS,
   );
@@ -200,10 +229,8 @@ export function indexResultsCsv(records: ReturnType<typeof indexResultRecords>, 
       sampleSize: record.sampleSize,
       overall: record.overall,
       ...Object.fromEntries(themeIds.map((theme) => [`score_${theme}`, record.scores[theme] ?? ''])),
-      summary_en: record.summary.en,
-      summary_fr: record.summary.fr ?? '',
-      url_en: record.url.en,
-      url_fr: record.url.fr,
+      ...Object.fromEntries(LANGUAGES.map((code) => [`summary_${code}`, record.summary[code] ?? ''])),
+      ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, record.url[code]])),
     })),
     CSV_OPTIONS,
   );

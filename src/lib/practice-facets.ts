@@ -7,6 +7,7 @@
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import { countryName } from './countries.ts';
 import { t, type UiKey } from './i18n.ts';
+import { inLanguage } from './languages.ts';
 import { cityName } from './names.ts';
 import type { Lang } from './schemas/fields.ts';
 import { urls } from './urls.ts';
@@ -28,9 +29,9 @@ export interface PracticeFacet {
   section?: 'practices' | 'cities' | 'themes' | 'networks';
 }
 
-const themeLabel = (catalogue: Catalogue, lang: Lang, id: string) => catalogue.themeById.get(id)!.label[lang];
+const themeLabel = (catalogue: Catalogue, lang: Lang, id: string) => inLanguage(catalogue.themeById.get(id)!.label, lang);
 const cityLabel = (catalogue: Catalogue, lang: Lang, id: string) => cityName(catalogue.cityById.get(id)!, lang);
-const networkLabel = (catalogue: Catalogue, lang: Lang, id: string) => catalogue.networkById.get(id)!.name[lang];
+const networkLabel = (catalogue: Catalogue, lang: Lang, id: string) => inLanguage(catalogue.networkById.get(id)!.name, lang);
 
 /** The URL segment of each facet, with its list rules. */
 export const PRACTICE_FACETS = {

@@ -1,6 +1,6 @@
 /** Every URL of the site is built here, so routes change in one place. */
 import { pagePath } from './pagination.ts';
-import type { Lang } from './schemas/fields.ts';
+import { isLang, type Lang } from './languages.ts';
 
 export const urls = {
   home: (lang: Lang) => `/${lang}/`,
@@ -28,3 +28,12 @@ export const urls = {
   data: (lang: Lang) => `/${lang}/data/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
 };
+
+/**
+ * The same page in another language: every page of a language lives under its prefix
+ * (/fr/cities/ → /es/cities/). A path outside the language folders is returned unchanged.
+ */
+export function pathInLanguage(path: string, lang: Lang): string {
+  const [, first, ...rest] = path.split('/');
+  return isLang(first) ? ['', lang, ...rest].join('/') : path;
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_REGISTRY } from '../../src/lib/languages.ts';
 
 const dist = 'dist';
 if (!existsSync(join(dist, 'en/index.html'))) throw new Error('dist/ has no built site: run "npm run build" first.');
@@ -21,10 +22,13 @@ const meta = (html: string, attribute: string, name: string) =>
   new RegExp(`<meta ${attribute}="${name}" content="([^"]*)"`).exec(html)?.[1];
 const link = (html: string, rel: string, hreflang?: string) =>
   new RegExp(`<link rel="${rel}"${hreflang ? ` hreflang="${hreflang}"` : ''} href="([^"]*)"`).exec(html)?.[1];
+/** Every hreflang alternate of a page but x-default: language → address. */
+const alternates = (html: string) =>
+  new Map([...html.matchAll(/<link rel="alternate" hreflang="([a-z]{2,3})" href="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
 const pathOf = (file: string) => `/${file.slice(dist.length + 1).replace(/index\.html$/, '')}`;
 
 describe('every public page', () => {
-  it('has a canonical URL, hreflang pairs that point at each other, and a card image that exists', () => {
+  it('has a canonical URL, hreflang alternates that point at each other, and a card image that exists', () => {
     expect(pages.length).toBeGreaterThan(300);
     for (const file of pages) {
       const html = readFileSync(file, 'utf8');
@@ -32,13 +36,20 @@ describe('every public page', () => {
       const canonical = link(html, 'canonical');
       expect(canonical, file).toBeDefined();
       expect(new URL(canonical!).pathname).toBe(path);
-      const lang = path.slice(1, 3);
-      const other = lang === 'en' ? 'fr' : 'en';
-      expect(link(html, 'alternate', lang)).toBe(canonical);
-      const alternate = new URL(link(html, 'alternate', other)!).pathname;
-      const alternateFile = join(dist, alternate, 'index.html');
-      expect(existsSync(alternateFile), `${path} → ${alternate}`).toBe(true);
-      expect(new URL(link(readFileSync(alternateFile, 'utf8'), 'alternate', lang)!).pathname).toBe(path);
+      const lang = path.split('/')[1]!;
+      const own = alternates(html);
+      // English exists for every page; a page shown in English for want of a translation lists
+      // the languages it is written in, not itself.
+      expect(own.has('en'), file).toBe(true);
+      if (own.has(lang)) expect(own.get(lang)).toBe(canonical);
+      for (const [code, href] of own) {
+        const alternate = new URL(href).pathname;
+        const alternateFile = join(dist, alternate, 'index.html');
+        expect(existsSync(alternateFile), `${path} → ${alternate}`).toBe(true);
+        const back = alternates(readFileSync(alternateFile, 'utf8'));
+        expect(back.get(code), `${alternate} lists itself`).toBe(href);
+        if (own.has(lang)) expect(back.get(lang), `${alternate} → ${path}`).toBe(canonical);
+      }
       const image = meta(html, 'property', 'og:image');
       expect(image, file).toBeDefined();
       expect(existsSync(join(dist, new URL(image!).pathname)), `${path} card ${image}`).toBe(true);
@@ -60,9 +71,11 @@ describe('the sitemap', () => {
   const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
   const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
 
-  it('lists every public page and no admin page', () => {
-    for (const file of pages) expect(listed.has(pathOf(file)), pathOf(file)).toBe(true);
-    expect([...listed].filter((path) => path.startsWith('/admin'))).toEqual([]);
+  it('lists every public page and no admin or editors\' page', () => {
+    const forEditors = (file: string) => readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+    expect(pages.filter(forEditors).map(pathOf).sort()).toEqual(LANGUAGE_REGISTRY.map(({ code }) => `/${code}/editors/translations/`).sort());
+    for (const file of pages.filter((file) => !forEditors(file))) expect(listed.has(pathOf(file)), pathOf(file)).toBe(true);
+    expect([...listed].filter((path) => path.startsWith('/admin') || path.includes('/editors/'))).toEqual([]);
   });
 
   it('pairs languages with hreflang alternates', () => {
@@ -77,11 +90,11 @@ describe('the sitemap', () => {
 });
 
 describe('the RSS feeds', () => {
-  it.each(['en', 'fr'])('%s is well-formed XML listing the newest practices first', async (lang) => {
+  it.each(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale]))('%s is well-formed XML listing the newest practices first', async (lang, locale) => {
     const xml = readFileSync(join(dist, lang, 'rss.xml'), 'utf8');
     const { XMLValidator } = await import('fast-xml-parser');
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain(`<language>${lang}</language>`);
+    expect(xml).toContain(`<language>${locale!.toLowerCase()}</language>`);
     const items = [...xml.matchAll(/<item>[\s\S]*?<pubDate>([^<]+)<\/pubDate>/g)].map((match) => Date.parse(match[1]!));
     expect(items.length).toBeGreaterThan(10);
     expect([...items].sort((a, b) => b - a)).toEqual(items);

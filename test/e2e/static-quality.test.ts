@@ -1,13 +1,14 @@
 /** Static checks over every built page: links, fragments, orphans, HTML validity, headings, link texts. */
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, language, type Lang } from '../../src/lib/languages.ts';
 import { fileFor, htmlPaths, readPage, sitemapPaths } from '../helpers/dist.ts';
 import { budgetFor } from '../helpers/time-budget.ts';
 import { validatePages } from '../helpers/validate-html.ts';
 
 const paths = htmlPaths();
 const documents = new Map(paths.map((path) => [path, parse(readPage(path))]));
-const BARE_LINK_TEXTS = /^(read more|more|click here|here|link|en savoir plus|lire la suite|cliquez ici|ici|plus)$/i;
+const BARE_LINK_TEXTS = /^(read more|more|click here|here|link|en savoir plus|lire la suite|cliquez ici|ici|plus|leer más|más|haga clic aquí|aquí|enlace)$/i;
 
 /** Internal link targets of a page, resolved against the page's path. */
 function internalLinks(path: string, document: HTMLElement): URL[] {
@@ -58,8 +59,9 @@ describe(`every built page (${paths.length})`, { timeout: budgetFor(paths.length
   it('has lang on <html> matching its language, and valid lang attributes inside', () => {
     for (const [path, document] of documents) {
       if (path === '/' || path === '/404.html') continue;
-      expect(document.querySelector('html')!.getAttribute('lang'), path).toBe(path.slice(1, 3));
-      for (const element of document.querySelectorAll('[lang]')) expect(['en', 'fr'], path).toContain(element.getAttribute('lang'));
+      expect(document.querySelector('html')!.getAttribute('lang'), path).toBe(path.split('/')[1]);
+      expect(document.querySelector('html')!.getAttribute('dir'), path).toBe(language(path.split('/')[1] as Lang).dir);
+      for (const element of document.querySelectorAll('[lang]')) expect(LANGUAGES, path).toContain(element.getAttribute('lang'));
     }
   });
 

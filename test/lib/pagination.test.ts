@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageCount, pageLinks, pageOf, pageParam, pagePath } from '../../src/lib/pagination.ts';
 import { perLanguagePages } from '../../src/lib/paths.ts';
+import { LANGUAGES } from '../../src/lib/languages.ts';
 
 const list = (length: number) => Array.from({ length }, (_, index) => index + 1);
 
@@ -94,8 +95,10 @@ describe('perLanguagePages', () => {
       { params: { theme: 'education', lang: 'en', page: undefined }, props: { page: 1 } },
       { params: { theme: 'education', lang: 'en', page: 'page/2' }, props: { page: 2 } },
       { params: { theme: 'media', lang: 'en', page: undefined }, props: { page: 1 } },
-      { params: { theme: 'education', lang: 'fr', page: undefined }, props: { page: 1 } },
-      { params: { theme: 'media', lang: 'fr', page: undefined }, props: { page: 1 } },
+      ...LANGUAGES.slice(1).flatMap((lang) => [
+        { params: { theme: 'education', lang, page: undefined }, props: { page: 1 } },
+        { params: { theme: 'media', lang, page: undefined }, props: { page: 1 } },
+      ]),
     ]);
   });
 });

@@ -66,7 +66,7 @@ class CityCompare extends HTMLElement {
     const series = cities.map((city) => `${names.get(city.id)} (${city.edition})`);
     const rows = [
       { label: this.strings.overall!, values: cities.map((city) => city.overall) },
-      ...themes.map((theme) => ({ label: theme.label[lang] ?? theme.id, values: cities.map((city) => city.scores[theme.id] ?? null) })),
+      ...themes.map((theme) => ({ label: theme.label[lang] ?? theme.label.en ?? theme.id, values: cities.map((city) => city.scores[theme.id] ?? null) })),
     ];
     const svg = groupedBarChart({
       id: 'compare-chart',

@@ -32,10 +32,11 @@ const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
 const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;
-/** Pagefind's bundle of the page's language (one index per language: /pagefind/en/, /pagefind/fr/). */
-function loadPagefind(): Promise<Pagefind> {
-  const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
-  const path = `/pagefind/${lang}/pagefind.js`;
+/**
+ * Pagefind's bundle of the page's language (one index per language: /pagefind/en/, /pagefind/fr/...),
+ * named by the component's data-bundle attribute.
+ */
+function loadPagefind(path: string): Promise<Pagefind> {
   pagefindPromise ??= import(/* @vite-ignore */ path).then(async (pagefind: Pagefind) => {
     await pagefind.options({ baseUrl: '/' });
     await pagefind.init();
@@ -86,7 +87,7 @@ class FacetedSearch extends HTMLElement {
       this.update(isText ? 300 : 0);
     });
     this.form.addEventListener('reset', () => setTimeout(() => this.update(0)));
-    const preload = () => void loadPagefind();
+    const preload = () => void loadPagefind(this.dataset.bundle!);
     this.form.addEventListener('focusin', preload, { once: true });
     this.form.addEventListener('pointerover', preload, { once: true });
     this.more.addEventListener('click', () => this.renderMore());
@@ -165,7 +166,7 @@ class FacetedSearch extends HTMLElement {
       return;
     }
     this.setAttribute('aria-busy', 'true');
-    const pagefind = await loadPagefind();
+    const pagefind = await loadPagefind(this.dataset.bundle!);
     const term = state.q || null;
     const sort = term ? undefined : { published: 'desc' };
     const search = async (filters: Record<string, unknown>) => {

@@ -4,9 +4,10 @@
  * cities, Markdown rather than plain text...). Everything else — field names, required, types,
  * ranges, options — is read from the zod schemas by generate-config.ts.
  */
+import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import type { z } from 'zod';
 import { COLLECTIONS, collectionFolder, entrySchema, type CollectionName } from '../content/collections.ts';
-import { SHARED_KEYS } from '../schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, SHARED_KEYS, practiceSharedShape } from '../schemas/practice.ts';
 
 /** Every collection is edited in the CMS. */
 export type CmsCollectionName = CollectionName;
@@ -42,7 +43,7 @@ export interface CmsCollectionSpec {
   format: 'icc-practice' | 'icc-front-matter' | 'icc-yaml';
   /** One file per language in `<folder>/<lang>/` (Decap i18n, multiple_folders). */
   i18n: boolean;
-  /** With i18n: fields shared by all languages (copied from English). */
+  /** With i18n: fields shared by all languages (copied from English), as paths (`contact.email`). */
   sharedFields: readonly string[];
   /** Field whose value names a new file (slugified); dotted paths allowed. */
   identifierField: string;
@@ -50,8 +51,8 @@ export interface CmsCollectionSpec {
   slug: string;
   create: boolean;
   delete: boolean;
-  /** Summary line in the entry list (Decap template). */
-  summary: Record<'en' | 'fr', string>;
+  /** Summary line in the entry list (Decap template); `{locale}` is the interface's language code. */
+  summary: string;
   sortableFields: readonly string[];
   /** Fields shown first in the form, in this order; other schema fields follow. */
   formOrder: readonly string[];
@@ -81,17 +82,27 @@ function fromRegistry(name: CmsCollectionName) {
   };
 }
 
+/** The same widget for a text's field in every registered language (`profile.en`, `profile.fr`...). */
+const perLanguage = (field: string, override: WidgetOverride): Record<string, WidgetOverride> =>
+  Object.fromEntries(LANGUAGES.map((code) => [`${field}.${code}`, override]));
+
 export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
   return [
     {
       ...fromRegistry('practices'),
       format: 'icc-practice',
-      sharedFields: SHARED_KEYS,
+      // The contact's name and role are translated; its e-mail and web page are shared.
+      sharedFields: [
+        ...SHARED_KEYS.filter((key) => key !== 'contact'),
+        ...Object.keys(practiceSharedShape.contact.unwrap().shape)
+          .filter((part) => !(CONTACT_TRANSLATED_KEYS as readonly string[]).includes(part))
+          .map((part) => `contact.${part}`),
+      ],
       identifierField: 'title',
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: true,
-      summary: { en: '{{title}}', fr: '{{title}}' },
+      summary: '{{title}}',
       sortableFields: ['title', 'published'],
       formOrder: [
         'title',
@@ -137,15 +148,14 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: true,
-      summary: { en: '{{name}} ({{country}})', fr: '{{name}} ({{country}})' },
+      summary: '{{name}} ({{country}})',
       sortableFields: ['name', 'country', 'joined'],
       formOrder: [],
       overrides: {
         country: { kind: 'country' },
         networks: { kind: 'relation', collection: 'networks' },
         website: { kind: 'web-address' },
-        'profile.en': { kind: 'text' },
-        'profile.fr': { kind: 'text' },
+        ...perLanguage('profile', { kind: 'text' }),
       },
       preview: false,
     },
@@ -157,17 +167,15 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       slug: '{{fields.city}}-{{fields.edition}}',
       create: true,
       delete: true,
-      summary: { en: '{{city}} — {{edition}}', fr: '{{city}} — {{edition}}' },
+      summary: '{{city}} — {{edition}}',
       sortableFields: ['city', 'edition'],
       formOrder: [],
       overrides: {
         city: { kind: 'relation', collection: 'cities' },
         scores: { kind: 'theme-scores' },
-        'summary.en': { kind: 'markdown' },
-        'summary.fr': { kind: 'markdown' },
+        ...perLanguage('summary', { kind: 'markdown' }),
         'recommendations.theme': { kind: 'relation', collection: 'themes' },
-        'recommendations.en': { kind: 'text' },
-        'recommendations.fr': { kind: 'text' },
+        ...perLanguage('recommendations', { kind: 'text' }),
       },
       preview: false,
     },
@@ -175,17 +183,16 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       ...fromRegistry('themes'),
       format: 'icc-yaml',
       sharedFields: [],
-      identifierField: 'label.en',
+      identifierField: `label.${SOURCE_LANGUAGE}`,
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: false,
       delete: false,
-      summary: { en: '{{label.en}}', fr: '{{label.fr}}' },
+      summary: '{{label.{locale}}}',
       sortableFields: ['order'],
       formOrder: ['label', 'description', 'group', 'parent', 'versions', 'order'],
       overrides: {
         parent: { kind: 'relation', collection: 'themes' },
-        'description.en': { kind: 'text' },
-        'description.fr': { kind: 'text' },
+        ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,
     },
@@ -193,18 +200,17 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       ...fromRegistry('networks'),
       format: 'icc-yaml',
       sharedFields: [],
-      identifierField: 'name.en',
+      identifierField: `name.${SOURCE_LANGUAGE}`,
       slug: `{{fields.${SLUG_FIELD}}}`,
       create: true,
       delete: false,
-      summary: { en: '{{name.en}}', fr: '{{name.fr}}' },
+      summary: '{{name.{locale}}}',
       sortableFields: [],
       formOrder: [],
       overrides: {
         country: { kind: 'country' },
         website: { kind: 'web-address' },
-        'description.en': { kind: 'text' },
-        'description.fr': { kind: 'text' },
+        ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,
     },
@@ -217,7 +223,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       // Pages are linked from the site's menus and footer: editors change their text, not the set.
       create: false,
       delete: false,
-      summary: { en: '{{title}}', fr: '{{title}}' },
+      summary: '{{title}}',
       sortableFields: [],
       formOrder: [],
       overrides: { description: { kind: 'text' } },

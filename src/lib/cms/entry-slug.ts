@@ -4,6 +4,7 @@
  * so the admin computes the name with the project's `slugify` and hands it to Decap through the
  * `_slug` field (see collections.ts), after making sure no existing file has it.
  */
+import { SOURCE_LANGUAGE } from '../languages.ts';
 import { countryName } from '../countries.ts';
 import { slugify } from '../slug.ts';
 import type { CmsCollectionName } from './collections.ts';
@@ -25,7 +26,7 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
       return localized('label');
     case 'networks':
       // National networks are named after their country, like the existing ones (spain, italy).
-      return typeof data.country === 'string' && data.country ? countryName(data.country, 'en') : localized('name');
+      return typeof data.country === 'string' && data.country ? countryName(data.country, SOURCE_LANGUAGE) : localized('name');
     case 'index-results':
       return `${text(data.city)}-${String(data.edition ?? '')}`;
   }

@@ -9,6 +9,7 @@
  *   - saving a file the CMS read keeps the text of every field that did not change, so a review
  *     of the change (a pull request in the editorial workflow) shows only what the editor did.
  */
+import { LANGUAGES } from '../languages.ts';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node } from 'yaml';
 import { TRANSLATED_KEYS } from '../schemas/practice.ts';
 import { SLUG_FIELD, SOURCE_FIELD } from './collections.ts';
@@ -23,7 +24,7 @@ const PRACTICE_TEXT_KEYS = ['title', 'purpose', 'stimulus', 'process', 'results'
 /** Top-level keys in the order the content model documents them (one list serves every collection). */
 const KEY_ORDER = [
   'order', 'group', 'parent', 'versions', 'label',
-  'title', 'name', 'localName', 'nameFr',
+  'title', 'name', 'localName', 'names',
   'city', 'edition', 'date', 'version', 'sampleSize', 'overall', 'scores', 'summary', 'recommendations',
   'country', 'lat', 'lon', 'population', 'foreignBornShare', 'joined', 'international', 'networks',
   'cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact', 'links', 'images', 'published', 'updated',
@@ -32,13 +33,13 @@ const KEY_ORDER = [
 ];
 
 /** Keys of nested groups (period, contact, links, images, localized texts, recommendations). */
-const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'src', 'alt', 'en', 'fr'];
+const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'src', 'alt', ...LANGUAGES];
 
 /** Front matter: the same pattern as the content reader (src/lib/content/read-content.ts). */
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Groups whose keys are all among these may be written on one line. */
-const INLINE_MAP_KEYS = new Set(['start', 'end', 'en', 'fr']);
+const INLINE_MAP_KEYS = new Set<string>(['start', 'end', ...LANGUAGES]);
 
 /** Text longer than this is written as a block literal. */
 const LONG_TEXT = 80;

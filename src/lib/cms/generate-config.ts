@@ -3,23 +3,25 @@
  * the content check accepts: field names, required fields, types, number ranges and options all
  * come from `z.toJSONSchema()` of each schema. What a schema cannot say (a list of ids is a link
  * to cities; a text is Markdown) comes from collections.ts, and every label and hint from
- * labels.ts, in English and French. A schema construct without a mapping throws, naming the
+ * labels.ts, in every registered language. A schema construct without a mapping throws, naming the
  * field, instead of producing a form that saves invalid files.
  */
 import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, inLanguage, type LocalizedText } from '../languages.ts';
 import { MEDIA_FOLDER, MEDIA_PUBLIC_PATH } from '../media.ts';
 import { EMAIL_PATTERN } from '../schemas/fields.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
 import type { BackendSettings, LocalBackend } from './backend.ts';
 import { cmsCollectionSpecs, type CmsCollectionSpec, type WidgetOverride } from './collections.ts';
 import {
-  COLLECTION_TEXT,
-  FIELD_TEXT,
-  OPTION_TEXT,
   PATTERN_TEXT,
   SCORE_HINT,
+  collectionText,
+  fieldLabelKey,
+  fieldText as labelsOf,
+  optionText,
   type CmsLocale,
   type FieldText,
   type Localized,
@@ -100,7 +102,7 @@ export interface CmsConfig {
 export interface ThemeOption {
   id: string;
   order: number;
-  label: Localized;
+  label: LocalizedText;
   versions: string[];
 }
 
@@ -149,28 +151,28 @@ interface Context {
 const localized = (text: Localized, locale: CmsLocale) => text[locale];
 
 function fieldText(context: Context, path: string): FieldText {
-  const text = FIELD_TEXT[context.spec.name]?.[path];
+  const text = labelsOf(context.spec.name, path);
   if (!text) {
     throw new CmsConfigError(
-      `${context.spec.name}: field "${path}" has no label for the CMS: add it to src/lib/cms/labels.ts (FIELD_TEXT["${context.spec.name}"]), in English and French`,
+      `${context.spec.name}: field "${path}" has no label for the CMS: add "${fieldLabelKey(context.spec.name, path)}" to src/translations/en.json and every other language file (see src/lib/cms/labels.ts)`,
     );
   }
   return text;
 }
 
 function optionLabel(value: string | number, locale: CmsLocale): string {
-  const text = OPTION_TEXT[String(value)];
+  const text = optionText(String(value));
   return text ? text[locale] : String(value);
 }
 
 function relationField(collection: string, locale: CmsLocale): Partial<CmsField> {
   switch (collection) {
     case 'cities':
-      return { search_fields: ['name', 'localName', 'nameFr'], display_fields: ['name'] };
+      return { search_fields: ['name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)], display_fields: ['name'] };
     case 'themes':
-      return { search_fields: ['label.en', 'label.fr'], display_fields: [`label.${locale}`] };
+      return { search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: [`label.${locale}`] };
     case 'networks':
-      return { search_fields: ['name.en', 'name.fr'], display_fields: [`name.${locale}`] };
+      return { search_fields: LANGUAGES.map((code) => `name.${code}`), display_fields: [`name.${locale}`] };
     default:
       return { search_fields: ['title'], display_fields: ['title'] };
   }
@@ -259,7 +261,7 @@ function widgetFromOverride(
         collapsed: false,
         fields: themes.map((theme) => ({
           name: theme.id,
-          label: theme.label[locale],
+          label: inLanguage(theme.label, locale),
           hint: SCORE_HINT[locale].replace('{versions}', theme.versions.map((version) => optionLabel(version, locale)).join(', ')),
           widget: 'number',
           value_type: 'int',
@@ -354,11 +356,14 @@ function fieldsOf(context: Context, parentPath: string, node: JsonNode): CmsFiel
 
 /**
  * Applies i18n flags: translated fields per language, shared fields copied from English. Decap
- * accepts only true/false on an object or list; its nested fields carry "duplicate".
+ * accepts only true/false on an object or list; its nested fields carry "duplicate". `shared`
+ * holds field paths: a group (contact) may have shared parts (contact.email) and translated ones.
  */
-function withI18n(field: CmsField, flag: true | 'duplicate'): CmsField {
+function withI18n(field: CmsField, shared: readonly string[], path = field.name): CmsField {
+  const flag = shared.includes(path) ? 'duplicate' : true;
   if (!field.fields) return { ...field, i18n: flag };
-  return { ...field, i18n: true, fields: field.fields.map((child) => withI18n(child, flag)) };
+  const children = field.fields.map((child) => withI18n(child, flag === 'duplicate' ? [...shared, `${path}.${child.name}`] : shared, `${path}.${child.name}`));
+  return { ...field, i18n: true, fields: children };
 }
 
 /** The JSON Schema of a collection's input, as zod describes it. */
@@ -396,9 +401,9 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     });
   }
   if (spec.i18n) {
-    fields = fields.map((field) => withI18n(field, spec.sharedFields.includes(field.name) ? 'duplicate' : true));
+    fields = fields.map((field) => withI18n(field, spec.sharedFields));
   }
-  const text = COLLECTION_TEXT[spec.name];
+  const text = collectionText(spec.name);
   const previewPath = {
     practices: 'practices/{{slug}}/',
     cities: 'cities/{{slug}}/',
@@ -419,7 +424,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     delete: spec.delete,
     slug: spec.slug,
     identifier_field: spec.identifierField,
-    summary: spec.summary[locale],
+    summary: spec.summary.replaceAll('{locale}', locale),
     sortable_fields: [...spec.sortableFields],
     ...(options.siteUrl ? { preview_path: `${locale}/${previewPath}` } : {}),
     ...(spec.i18n ? { i18n: true } : {}),
@@ -442,7 +447,7 @@ export function generateCmsConfig(options: GenerateOptions): CmsConfig {
     media_folder: MEDIA_FOLDER,
     public_folder: MEDIA_PUBLIC_PATH,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    i18n: { structure: 'multiple_folders', locales: ['en', 'fr'], default_locale: 'en' },
+    i18n: { structure: 'multiple_folders', locales: [...LANGUAGES], default_locale: SOURCE_LANGUAGE },
     collections: specs.map((spec) => collectionConfig(spec, options)),
   };
 }

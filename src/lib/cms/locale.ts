@@ -1,10 +1,11 @@
 /** The language of the admin interface: asked for (?lang=fr), remembered, or the browser's. */
+import { SOURCE_LANGUAGE } from '../languages.ts';
 import { CMS_LOCALES, type CmsLocale } from './labels.ts';
 
 export const LOCALE_STORAGE_KEY = 'icc-admin-locale';
 
 const asLocale = (value: string | null | undefined): CmsLocale | undefined => {
-  const code = value?.trim().toLowerCase().slice(0, 2);
+  const code = value?.trim().toLowerCase().split(/[-_]/)[0];
   return (CMS_LOCALES as readonly string[]).includes(code ?? '') ? (code as CmsLocale) : undefined;
 };
 
@@ -20,6 +21,6 @@ export function chooseLocale(sources: {
     asLocale(sources.requested) ??
     asLocale(sources.stored) ??
     (sources.browser ?? []).map((language) => asLocale(language)).find(Boolean) ??
-    'en'
+    SOURCE_LANGUAGE
   );
 }

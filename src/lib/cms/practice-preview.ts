@@ -6,13 +6,13 @@
 import { countryName } from '../countries.ts';
 import { formatDate, t, type UiKey } from '../i18n.ts';
 import { cityName, periodText } from '../names.ts';
-import type { Lang } from '../schemas/fields.ts';
+import { inLanguage, type Lang, type LocalizedText } from '../languages.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
 
 /** Names the preview needs for ids (written by scripts/cms/prepare-admin.ts as lookups.json). */
 export interface PreviewLookups {
-  cities: Record<string, { name: string; nameFr?: string; country: string }>;
-  themes: Record<string, { en: string; fr: string }>;
+  cities: Record<string, { name: string; names?: Partial<Record<Lang, string>>; country: string }>;
+  themes: Record<string, LocalizedText>;
 }
 
 export interface PreviewFact {
@@ -59,7 +59,7 @@ export function practicePreview(data: Data, lang: Lang, lookups: PreviewLookups,
     const end = period.end === 'ongoing' || typeof period.end === 'number' ? period.end : 'ongoing';
     add(tr('practice.period'), [{ text: periodText({ start: period.start, end }, tr('practice.ongoing')) }], false);
   }
-  add(tr('practice.themes'), strings(data.themes).map((id) => ({ text: lookups.themes[id]?.[lang] ?? id })));
+  add(tr('practice.themes'), strings(data.themes).map((id) => ({ text: lookups.themes[id] ? inLanguage(lookups.themes[id], lang) : id })));
   add(
     tr('practice.targetGroups'),
     strings(data.targetGroups).map((group) => ({

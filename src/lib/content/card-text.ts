@@ -12,7 +12,8 @@ import type { Problem } from './problems.ts';
 export function cardTextProblems(content: ValidContent): Problem[] {
   const fields: { file: string; field: string; text: string | undefined }[] = [];
   for (const { file, data } of content.cities) {
-    fields.push({ file, field: 'name', text: data.name }, { file, field: 'localName', text: data.localName }, { file, field: 'nameFr', text: data.nameFr });
+    fields.push({ file, field: 'name', text: data.name }, { file, field: 'localName', text: data.localName });
+    for (const [lang, name] of Object.entries(data.names ?? {})) fields.push({ file, field: `names.${lang}`, text: name });
   }
   for (const { file, data, stub } of content.practices) if (!stub && 'title' in data) fields.push({ file, field: 'title', text: data.title });
   for (const { file, data } of content.themes) {

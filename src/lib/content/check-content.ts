@@ -38,6 +38,8 @@ export interface ContentCheck {
   content: ValidContent;
   /** Number of files read. */
   fileCount: number;
+  /** Every file as read (before validation), for reports such as the translation status. */
+  entries: RawEntry[];
 }
 
 function validate(entry: RawEntry, schema: z.ZodType, problems: Problem[]): unknown {
@@ -110,5 +112,5 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   problems.push(...cardTextProblems(content));
   problems.push(...checkMediaFolder(root));
   problems.push(...checkTranslations(root));
-  return { problems, content, fileCount: entries.length };
+  return { problems, content, fileCount: entries.length, entries };
 }

@@ -8,7 +8,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
-import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
+import { SOURCE_LANGUAGE } from '../languages.ts';
+import { SHARED_KEYS, isPracticeStub, sharedPart } from '../schemas/practice.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
 import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName } from './collections.ts';
@@ -82,7 +83,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
 
   // Practices
   const practices = of('practices');
-  const english = new Map(practices.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+  const english = new Map(practices.filter((entry) => entry.lang === SOURCE_LANGUAGE).map((entry) => [entry.id, entry]));
   for (const practice of practices) {
     const { id, file, data } = practice;
     for (const [index, slug] of stringsOf(data.adaptedFrom)) {
@@ -99,7 +100,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         }
       });
     }
-    if (practice.lang === 'en') {
+    if (practice.lang === SOURCE_LANGUAGE) {
       if (isPracticeStub(data)) {
         problems.push({
           file,
@@ -114,12 +115,29 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
       problems.push({
         file,
         field: '',
-        message: `has no English version: every practice needs src/content/practices/en/${id}.md (translations are paired by file name)`,
+        message: `has no English version: every practice needs src/content/practices/${SOURCE_LANGUAGE}/${id}.md (translations are paired by file name)`,
       });
       continue;
     }
     for (const key of SHARED_KEYS) {
-      if (!isDeepStrictEqual(data[key], original.data[key])) {
+      if (key === 'contact') {
+        // The name and role are translated; the e-mail address and web page are shared.
+        const sharedContact = (value: unknown) => {
+          const part = sharedPart(key, value);
+          return isRecord(part) ? part : {};
+        };
+        const own = sharedContact(data[key]);
+        const english = sharedContact(original.data[key]);
+        for (const part of [...new Set([...Object.keys(english), ...Object.keys(own)])]) {
+          if (!isDeepStrictEqual(own[part], english[part])) {
+            problems.push({
+              file,
+              field: `contact.${part}`,
+              message: `differs from the English version (${original.file}): the contact's ${part} is shared by all translations (only its name and role are translated), make them identical`,
+            });
+          }
+        }
+      } else if (!isDeepStrictEqual(data[key], original.data[key])) {
         problems.push({
           file,
           field: key,
@@ -129,15 +147,15 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
     }
   }
 
-  // Pages: the site is bilingual, so every page exists in both languages.
+  // Pages: every page is written in English first; a language without its version shows the English.
   const pages = of('pages');
   for (const page of pages) {
-    const other = page.lang === 'en' ? 'fr' : 'en';
-    if (!pages.some((candidate) => candidate.id === page.id && candidate.lang === other)) {
+    if (page.lang === SOURCE_LANGUAGE) continue;
+    if (!pages.some((candidate) => candidate.id === page.id && candidate.lang === SOURCE_LANGUAGE)) {
       problems.push({
         file: page.file,
         field: '',
-        message: `has no ${other === 'en' ? 'English' : 'French'} version: add src/content/pages/${other}/${page.id}.md (pages are paired by file name)`,
+        message: `has no English version: add src/content/pages/${SOURCE_LANGUAGE}/${page.id}.md (pages are paired by file name)`,
       });
     }
   }

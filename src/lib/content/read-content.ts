@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../did-you-mean.ts';
-import { LANGUAGES, type Lang } from '../schemas/fields.ts';
+import { LANGUAGES, type Lang } from '../languages.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
 import { bodyControlCharacterProblems, controlCharacterProblems } from './control-characters.ts';
 import { decodeUtf8 } from './decode-text.ts';
@@ -73,6 +73,9 @@ export interface ListOptions {
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
+
+/** "a, b or c", as the messages are written in British English. */
+const eitherOf = (items: string[]) => new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(items);
 
 function listFiles(directory: string): string[] {
   let names: string[];
@@ -158,7 +161,7 @@ function placeFile(root: string, directory: string, collection: CollectionName, 
   if (layout.perLanguage) {
     const folder = inside.length === 2 ? inside[0] : undefined;
     if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
-      const folders = LANGUAGES.map((language) => `${folderOf(collection)}${language}/`).join(' or ');
+      const folders = eitherOf(LANGUAGES.map((language) => `${folderOf(collection)}${language}/`));
       return refuse(`is not read: ${collection} go in ${folders}`);
     }
     lang = folder as Lang;

@@ -1,9 +1,11 @@
 /**
  * The column layout of the CSV templates (templates/practices.csv, templates/cities.csv). Column
- * names are the schema's field names (`period.start`, `contact.email`); French texts of a
- * practice go in `fr.` columns. A test checks that every schema field has a column, so a field
+ * names are the schema's field names (`period.start`, `contact.email`); a practice's texts in
+ * another language of the registry go in `<code>.` columns (`fr.title`, `es.contact.role`). A test checks that every schema field has a column, so a field
  * added to a schema cannot be forgotten here.
  */
+
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
 
 export type ImportKind = 'practices' | 'cities';
 
@@ -32,15 +34,15 @@ export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' |
 export interface ColumnSpec {
   /** Header of the column. */
   name: string;
-  /** Field the column fills, as a dotted path (in the French version for `fr.` columns). */
+  /** Field the column fills, as a dotted path (in the translation for `<code>.` columns). */
   field: string;
   /** The column must be in the header row (its cells may still be empty when the field is optional). */
   required: boolean;
   kind: ColumnKind;
   /** For lists of ids: what they refer to. */
   reference?: ReferenceKind;
-  /** French version of a practice. */
-  french?: boolean;
+  /** The translation of a practice this column fills (`fr.title`); the English version when absent. */
+  lang?: Lang;
 }
 
 const column = (name: string, kind: ColumnKind, required: boolean, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
@@ -51,7 +53,20 @@ const column = (name: string, kind: ColumnKind, required: boolean, extra: Partia
   ...extra,
 });
 
-const french = (field: string, kind: ColumnKind): ColumnSpec => ({ name: `fr.${field}`, field, kind, required: false, french: true });
+const translated = (lang: Lang, field: string, kind: ColumnKind): ColumnSpec => ({ name: `${lang}.${field}`, field, kind, required: false, lang });
+
+/** The texts of a practice written in each language, as they are imported. */
+const TRANSLATED_COLUMNS: [string, ColumnKind][] = [
+  ['title', 'text'],
+  ['purpose', 'text'],
+  ['stimulus', 'text'],
+  ['process', 'text'],
+  ['results', 'text'],
+  ['transferability', 'text'],
+  ['contact.name', 'text'],
+  ['contact.role', 'text'],
+  ['links', 'links'],
+];
 
 export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('id', 'file-name', false, { field: '' }),
@@ -74,13 +89,7 @@ export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('adaptedFrom', 'list', false, { reference: 'practices' }),
   column('published', 'date', false),
   column('updated', 'date', false),
-  french('title', 'text'),
-  french('purpose', 'text'),
-  french('stimulus', 'text'),
-  french('process', 'text'),
-  french('results', 'text'),
-  french('transferability', 'text'),
-  french('links', 'links'),
+  ...TRANSLATION_LANGUAGES.flatMap((lang) => TRANSLATED_COLUMNS.map(([field, kind]) => translated(lang, field, kind))),
 ];
 
 /** Schema fields the practice CSV does not carry, and why (checked by the drift test). */
@@ -92,7 +101,7 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('id', 'file-name', false, { field: '' }),
   column('name', 'text', true),
   column('localName', 'text', false),
-  column('nameFr', 'text', false),
+  ...TRANSLATION_LANGUAGES.map((lang) => column(`names.${lang}`, 'text', false)),
   column('country', 'country', true),
   column('lat', 'decimal', true),
   column('lon', 'decimal', true),
@@ -102,8 +111,7 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('international', 'boolean', true),
   column('networks', 'list', false, { reference: 'networks' }),
   column('website', 'text', false),
-  column('profile.en', 'text', true),
-  column('profile.fr', 'text', true),
+  ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { practices: PRACTICE_COLUMNS, cities: CITY_COLUMNS };
@@ -114,7 +122,7 @@ export const headerKey = (name: string) => name.normalize('NFKD').replace(/[\u03
 /** Names a header may use for a column: `fr.title` may also be written `title_fr` or `title (fr)`. */
 export function columnAliases(spec: ColumnSpec): string[] {
   const keys = [headerKey(spec.name)];
-  if (spec.french) keys.push(headerKey(`${spec.field}fr`));
+  if (spec.lang) keys.push(headerKey(`${spec.field}${spec.lang}`));
   if (spec.kind === 'file-name') keys.push('slug', 'filename');
   return keys;
 }

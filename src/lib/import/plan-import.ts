@@ -12,7 +12,8 @@ import type { RawEntry } from '../content/read-content.ts';
 import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { citySchema } from '../schemas/city.ts';
-import { practiceSchema } from '../schemas/practice.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
+import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
 import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../slug.ts';
 import { columnAliases, COLUMNS, headerKey, type ColumnSpec, type ImportKind } from './columns.ts';
 import type { CsvTable } from './csv-table.ts';
@@ -85,7 +86,8 @@ interface RowDraft {
   /** Column that decided the slug (id or title/name), for messages. */
   slugColumn: string;
   en: Data;
-  fr?: Data;
+  /** The practice's translations given in the row (`fr.` columns...), complete with the shared fields. */
+  translations: Partial<Record<Lang, Data>>;
   problems: RowProblem[];
 }
 
@@ -171,27 +173,27 @@ function mapHeader(kind: ImportKind, header: string[], fileName: string) {
 }
 
 /** Column of the spreadsheet that holds a schema field (`links[1].url` → "links", item 2, "url"). */
-function columnForField(kind: ImportKind, field: string, french: boolean): { column?: string; item?: number; part?: string } {
+function columnForField(kind: ImportKind, field: string, lang: Lang | undefined): { column?: string; item?: number; part?: string } {
   const plain = field.replace(/\[\d+\]/g, '');
   const itemMatch = /\[(\d+)\]/.exec(field);
-  const specs = COLUMNS[kind].filter((spec) => spec.field !== '' && Boolean(spec.french) === french);
+  const specs = COLUMNS[kind].filter((spec) => spec.field !== '' && spec.lang === lang);
   const exact = specs.find((spec) => plain === spec.field || plain.startsWith(`${spec.field}.`));
   const parent = exact ?? specs.find((spec) => spec.field.startsWith(`${plain}.`));
   const part = exact && plain !== exact.field ? plain.slice(exact.field.length + 1) : undefined;
   return { column: parent?.name, item: itemMatch ? Number(itemMatch[1]) + 1 : undefined, part };
 }
 
-function schemaProblems(kind: ImportKind, schema: z.ZodType, data: Data, row: number, french: boolean, skipFields: ReadonlySet<string> = new Set()): RowProblem[] {
+function schemaProblems(kind: ImportKind, schema: z.ZodType, data: Data, row: number, lang: Lang | undefined, skipFields: ReadonlySet<string> = new Set()): RowProblem[] {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return [];
   const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
   return problemsFromIssues('', result.error.issues, known)
     .filter((problem) => !skipFields.has(problem.field.replace(/[[.].*$/, '')))
-    .map((problem) => rowProblemForField(kind, problem, row, french));
+    .map((problem) => rowProblemForField(kind, problem, row, lang));
 }
 
-function rowProblemForField(kind: ImportKind, problem: Problem, row: number, french: boolean, file?: string): RowProblem {
-  const { column, item, part } = columnForField(kind, problem.field, french);
+function rowProblemForField(kind: ImportKind, problem: Problem, row: number, lang: Lang | undefined, file?: string): RowProblem {
+  const { column, item, part } = columnForField(kind, problem.field, lang);
   const where = `${item ? `item ${item}: ` : ''}${part ? `${part} ` : ''}`;
   const inFile = file ? `${file}: ` : '';
   if (column) return { row, column, message: `${inFile}${where}${problem.message}` };
@@ -259,9 +261,9 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
       const value = second ? (entry.data[first!] as Data | undefined)?.[second] : entry.data[first!];
       return typeof value === 'string' ? value : undefined;
     });
-  indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', 'nameFr') }))));
-  indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, 'label.en', 'label.fr') }))));
-  indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, 'name.en', 'name.fr') }))));
+  indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)) }))));
+  indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `label.${code}`)) }))));
+  indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `name.${code}`)) }))));
   indexes.set('target-groups', referenceIndex('target group', Object.entries(context.targetGroupNames).map(([id, names]) => ({ id, names }))));
 
   // First pass: the file name of every row, so rows can refer to each other.
@@ -272,7 +274,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     return given ? { slug: given, column: idSpec.name, given: true } : { slug: slugify(cell(cells, nameSpec)), column: nameSpec.name, given: false };
   };
   const practiceNames = entriesOf('practices')
-    .filter((entry) => entry.lang === 'en')
+    .filter((entry) => entry.lang === SOURCE_LANGUAGE)
     .map((entry) => ({ id: entry.id, names: named(entry, 'title') }));
   if (kind === 'practices') {
     for (const { cells } of table.rows) {
@@ -288,12 +290,12 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   table.rows.forEach(({ row, cells }, index) => {
     const problems: RowProblem[] = [];
     const en: Data = {};
-    const fr: Data = {};
+    const givenTranslations: Partial<Record<Lang, Data>> = {};
     for (const spec of specs) {
       if (!header.positions.has(spec) || spec.kind === 'file-name') continue;
       const raw = cell(cells, spec);
       if (raw === '') continue;
-      const target = spec.french ? fr : en;
+      const target = spec.lang ? (givenTranslations[spec.lang] ??= {}) : en;
       let value: unknown = raw;
       switch (spec.kind) {
         case 'list': {
@@ -370,35 +372,40 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
       } else firstRowBySlug.set(slug, row);
     }
 
-    let frenchData: Data | undefined;
+    const translations: Partial<Record<Lang, Data>> = {};
     if (kind === 'practices') {
       if (!en.published) en.published = context.today;
-      if (Object.keys(fr).length > 0) {
-        frenchData = { ...fr };
-        for (const key of ['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact']) if (key in en) frenchData[key] = en[key];
-        frenchData.published = en.published;
-        if (en.updated) frenchData.updated = en.updated;
-      }
-      problems.push(...schemaProblems(kind, practiceSchema, en, row, false).filter(notAlreadyReported));
-      if (frenchData) {
-        const shared = new Set(['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact', 'published', 'updated']);
-        problems.push(...schemaProblems(kind, practiceSchema, frenchData, row, true, shared));
+      problems.push(...schemaProblems(kind, practiceSchema, en, row, undefined).filter(notAlreadyReported));
+      for (const [lang, texts] of Object.entries(givenTranslations) as [Lang, Data][]) {
+        // The shared fields come from the English columns; the contact's name and role from the
+        // language's own columns when given (else the English ones), its e-mail and web page from English.
+        const translation: Data = { ...texts };
+        for (const key of SHARED_KEYS) if (key in en) translation[key] = en[key];
+        if (isRecord(en.contact) || isRecord(texts.contact)) translation.contact = { ...(isRecord(en.contact) ? en.contact : {}), ...(isRecord(texts.contact) ? texts.contact : {}) };
+        translation.published = en.published;
+        if (en.updated) translation.updated = en.updated;
+        const shared = new Set<string>([...SHARED_KEYS.filter((key) => key !== 'contact'), 'published', 'updated']);
+        problems.push(...schemaProblems(kind, practiceSchema, translation, row, lang, shared));
+        translations[lang] = translation;
       }
     } else {
-      problems.push(...schemaProblems(kind, citySchema, en, row, false).filter(notAlreadyReported));
+      problems.push(...schemaProblems(kind, citySchema, en, row, undefined).filter(notAlreadyReported));
     }
-    drafts.push({ row, slug, slugColumn, en, fr: frenchData, problems });
+    drafts.push({ row, slug, slugColumn, en, translations, problems });
     options.onProgress?.(index + 1, table.rows.length);
   });
 
   // Files of each row; existing files are replaced only with --force.
-  const folder = (lang?: 'en' | 'fr') =>
+  const folder = (lang?: Lang) =>
     kind === 'practices' ? join(context.contentDirectory, 'practices', lang!) : join(context.contentDirectory, 'cities');
   const filesOf = (draft: RowDraft) => {
-    const files: { lang?: 'en' | 'fr'; absolutePath: string; data: Data }[] = [];
+    const files: { lang?: Lang; absolutePath: string; data: Data }[] = [];
     if (kind === 'practices') {
-      files.push({ lang: 'en', absolutePath: join(folder('en'), `${draft.slug}.md`), data: draft.en });
-      if (draft.fr) files.push({ lang: 'fr', absolutePath: join(folder('fr'), `${draft.slug}.md`), data: draft.fr });
+      files.push({ lang: SOURCE_LANGUAGE, absolutePath: join(folder(SOURCE_LANGUAGE), `${draft.slug}.md`), data: draft.en });
+      for (const lang of TRANSLATION_LANGUAGES) {
+        const data = draft.translations[lang];
+        if (data) files.push({ lang, absolutePath: join(folder(lang), `${draft.slug}.md`), data });
+      }
     } else files.push({ absolutePath: join(folder(), `${draft.slug}.yaml`), data: draft.en });
     return files;
   };
@@ -493,7 +500,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     const checked = new Set(candidates);
     const existingByKey = new Map(context.existing.map((entry) => [keyOf(entry), entry]));
     const replaced = new Set<RawEntry>();
-    const draftByFile = new Map<string, { draft: RowDraft; lang?: string }>();
+    const draftByFile = new Map<string, { draft: RowDraft; lang?: Lang }>();
     const added: RawEntry[] = [];
     for (const draft of candidates) {
       for (const entry of rawEntries(draft)) {
@@ -508,14 +515,14 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     for (const problem of checkIntegrity(all, { imageExists: () => true })) {
       const own = draftByFile.get(problem.file);
       if (own) {
-        own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === 'fr'));
+        own.draft.problems.push(rowProblemForField(kind, problem, own.draft.row, own.lang === SOURCE_LANGUAGE ? undefined : own.lang));
         failed.add(own.draft);
       } else if (!baseline.has(`${problem.file}|${problem.field}|${problem.message}`)) {
         // A problem the import causes in an existing file, like a French version that no longer matches.
         const slug = /\/([^/]+)\.(?:md|ya?ml)$/.exec(problem.file)?.[1];
         const draft = slug ? rowBySlug.get(slug) : undefined;
         if (draft && checked.has(draft)) {
-          draft.problems.push(rowProblemForField(kind, problem, draft.row, false, problem.file));
+          draft.problems.push(rowProblemForField(kind, problem, draft.row, undefined, problem.file));
           failed.add(draft);
         }
       }

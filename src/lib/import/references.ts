@@ -4,6 +4,7 @@
  * target group "youth" or "Young people". Unknown values get the same message as the content
  * check, with a suggestion: `"educaton" is not a known theme (did you mean "education"?)`.
  */
+import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { suggester, type Suggester } from '../did-you-mean.ts';
 import { slugify } from '../slug.ts';
@@ -52,15 +53,15 @@ export function resolveReference(value: string, index: ReferenceIndex): Resolved
   return { problem: `"${value.trim()}" is not a known ${index.noun}${suggestion}` };
 }
 
-/** A country written as its ISO code ("ES") or its name in English or French ("Spain", "Espagne"). */
+/** A country written as its ISO code ("ES") or its name in a registered language ("Spain", "Espagne", "España"). */
 let countries: { names: Map<string, string>; suggestions: Suggester } | undefined;
 
-/** Country names in English and French → ISO code, built once (not once per row). */
+/** Country names in every registered language → ISO code, built once (not once per row). */
 function countryIndex() {
   if (!countries) {
     const names = new Map<string, string>();
     for (const code of COUNTRY_CODES) {
-      for (const lang of ['en', 'fr']) names.set(matchKey(countryName(code, lang)), code);
+      for (const lang of LANGUAGES) names.set(matchKey(countryName(code, lang)), code);
     }
     countries = { names, suggestions: suggester(names.keys()) };
   }
@@ -74,7 +75,7 @@ export function resolveCountry(value: string): Resolved {
   const code = names.get(matchKey(trimmed));
   if (code) return { id: code };
   const close = suggestions.closest(matchKey(trimmed));
-  const suggestion = close ? ` (did you mean "${names.get(close)}", ${countryName(names.get(close)!, 'en')}?)` : '';
+  const suggestion = close ? ` (did you mean "${names.get(close)}", ${countryName(names.get(close)!, SOURCE_LANGUAGE)}?)` : '';
   return {
     problem: `"${trimmed}" is not a known country${suggestion}: write the two-letter ISO code, like "ES", or the country's name in English`,
   };

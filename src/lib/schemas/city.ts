@@ -7,6 +7,7 @@ import {
   localized,
   markdownText,
   text,
+  translationsShape,
   webAddress,
   wholeNumber,
   year,
@@ -18,8 +19,13 @@ export const citySchema = z.strictObject({
   name: text('name of the city in English'),
   /** Name in the local language, when it differs from the English name. */
   localName: text('name of the city in its local language').optional(),
-  /** Name in French, when it differs from the English name. */
-  nameFr: text('name of the city in French').optional(),
+  /** Name in other languages, only where it differs from the English name (fr: Lisbonne). */
+  names: z
+    .strictObject(translationsShape('name of the city'), {
+      error: 'must be a group of names by language code, like { fr: Lisbonne }: the city\'s name in other languages',
+    })
+    .describe("the city's name in other languages, where it differs from the English name")
+    .optional(),
   /** Country, as an ISO 3166-1 alpha-2 code. */
   country: countryCode('country of the city'),
   /** Latitude in decimal degrees. */

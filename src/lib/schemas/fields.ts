@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../countries.ts';
+import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang, type SourceLang } from '../languages.ts';
 import { markdownProblems } from '../markdown-check.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+// The language list lives in the registry (src/lib/languages.ts); re-exported for the schemas' users.
+export { LANGUAGES, type Lang };
 
 /** The year the build runs in: years in the future are typos (2042 for 2024). */
 export const CURRENT_YEAR = new Date().getUTCFullYear();
@@ -58,19 +59,42 @@ export const decimal = (min: number, max: number, what: string) =>
 export const year = (min: number, max: number, what: string) =>
   wholeNumber(min, max, `${what} (a year from ${min} to ${max})`);
 
-/** Text in English and French (plain text, or Markdown with `field: markdownText`). */
-export const localized = (what: string, field = text) =>
-  z.strictObject(
-    { en: field(`${what}, in English`), fr: field(`${what}, in French`) },
-    { error: missingOr('must have an "en" and a "fr" text', what) },
-  ).describe(what);
+/** A text field: plain (`text`) or Markdown (`markdownText`). */
+type TextBuilder = (what: string) => TextSchema;
+type TextSchema = ReturnType<typeof text>;
+/** One text field per registered language: English required, the others optional. */
+export type LocalizedShape = { [code in SourceLang]: TextSchema } & { [code in Exclude<Lang, SourceLang>]: z.ZodOptional<TextSchema> };
 
-/** Text in English, optionally in French. */
-export const localizedEnglishRequired = (what: string, field = text) =>
-  z.strictObject(
-    { en: field(`${what}, in English`), fr: field(`${what}, in French`).optional() },
-    { error: missingOr('must have an "en" text (and optionally "fr")', what) },
-  ).describe(what);
+/** The fields of a text written in every registered language, for composing into an object. */
+export function localizedShape(what: string, field: TextBuilder = text): LocalizedShape {
+  return Object.fromEntries(
+    LANGUAGES.map((code) => {
+      const schema = field(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`);
+      return [code, code === SOURCE_LANGUAGE ? schema : schema.optional()];
+    }),
+  ) as LocalizedShape;
+}
+
+/** One optional text per language other than English (the English text lives elsewhere). */
+export type TranslationsShape = { [code in Exclude<Lang, SourceLang>]: z.ZodOptional<TextSchema> };
+
+/** The fields of a text's translations: every registered language but English, all optional. */
+export function translationsShape(what: string, field: TextBuilder = text): TranslationsShape {
+  return Object.fromEntries(
+    LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, field(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`).optional()]),
+  ) as TranslationsShape;
+}
+
+const otherCodes = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => `"${code}"`);
+const localizedExpectation = `must have an "${SOURCE_LANGUAGE}" text${otherCodes.length ? ` (and optionally ${otherCodes.join(', ')})` : ''}`;
+
+/**
+ * Text in the registered languages (src/lib/languages.ts): English required, each other
+ * language optional (the site shows the English text, marked, until it is translated). Plain text,
+ * or Markdown with `field: markdownText`.
+ */
+export const localized = (what: string, field: TextBuilder = text) =>
+  z.strictObject(localizedShape(what, field), { error: missingOr(localizedExpectation, what) }).describe(what);
 
 /** The id of another entry (a file name without extension). */
 export const id = (what: string) =>

@@ -3,9 +3,9 @@ import {
   CURRENT_YEAR,
   calendarDate,
   id,
-  localizedEnglishRequired,
+  localized,
+  localizedShape,
   markdownText,
-  text,
   wholeNumber,
   year,
 } from './fields.ts';
@@ -38,16 +38,15 @@ export const indexResultSchema = z
       .refine((scores) => Object.keys(scores).length > 0, 'needs at least one theme score')
       .describe('score from 0 to 100 per theme id, only for themes of this Index version'),
     /** Summary of the analytical report (Markdown). */
-    summary: localizedEnglishRequired('summary of the analytical report', markdownText),
+    summary: localized('summary of the analytical report', markdownText),
     /** The report's recommendations, each tied to a theme. */
     recommendations: z
       .array(
         z.strictObject({
           theme: id('id of the theme the recommendation is about'),
-          en: text('the recommendation in English'),
-          fr: text('the recommendation in French').optional(),
+          ...localizedShape('the recommendation'),
         }),
-        { error: 'must be a list of { theme, en, fr }' },
+        { error: 'must be a list of { theme, en }, with the recommendation in each language' },
       )
       .describe("the report's recommendations, each about one theme")
       .default([]),

@@ -50,7 +50,10 @@ const targetGroup = z.string({ error: 'must be a target group id' }).refine(
   },
 );
 
-/** Fields shared by all translations of a practice: they must be identical in every language. */
+/**
+ * Fields shared by all translations of a practice: they must be identical in every language,
+ * except the contact's name and role (CONTACT_TRANSLATED_KEYS), written in each language.
+ */
 export const practiceSharedShape = {
   /** Cities that run the practice (ids of files in src/content/cities/). */
   cities: idList('ids of the cities that run the practice, from src/content/cities/'),
@@ -69,12 +72,15 @@ export const practiceSharedShape = {
       error: 'must be a list of practice slugs',
     })
     .optional(),
-  /** The people behind the practice. All parts optional. */
+  /**
+   * The people behind the practice. All parts optional. The name (of a team or office) and the
+   * role are translated; the e-mail address and web page are the same in every language.
+   */
   contact: z
     .strictObject(
       {
-        name: text('name of the contact person or team').optional(),
-        role: text('role or department of the contact').optional(),
+        name: text('name of the contact person or team, in the language of the file').optional(),
+        role: text('role or department of the contact, in the language of the file').optional(),
         email: emailAddress('e-mail address of the contact').optional(),
         url: webAddress('web page to reach the people behind the practice').optional(),
       },
@@ -135,6 +141,20 @@ export const practiceTranslatedShape = {
 /** Keys whose presence marks a file as a real translation rather than a CMS stub. */
 export const TRANSLATED_KEYS = Object.keys(practiceTranslatedShape);
 export const SHARED_KEYS = Object.keys(practiceSharedShape) as (keyof typeof practiceSharedShape)[];
+/** Parts of `contact` written in each language; its other parts are shared. */
+export const CONTACT_TRANSLATED_KEYS = ['name', 'role'] as const;
+
+/**
+ * The part of a shared field that must be identical in every language: the whole field, but for
+ * `contact` only its e-mail and web page.
+ */
+export function sharedPart(key: (typeof SHARED_KEYS)[number], value: unknown): unknown {
+  if (key !== 'contact' || typeof value !== 'object' || value === null) return value;
+  const shared = Object.fromEntries(
+    Object.entries(value).filter(([part]) => !(CONTACT_TRANSLATED_KEYS as readonly string[]).includes(part)),
+  );
+  return Object.keys(shared).length > 0 ? shared : undefined;
+}
 
 /** A complete practice in one language (`src/content/practices/<lang>/<slug>.md`). */
 export const practiceSchema = z

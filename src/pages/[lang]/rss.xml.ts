@@ -1,10 +1,11 @@
 /** Per-language RSS feed of new and updated practices. */
+import { inLanguage, language } from '../../lib/languages.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
 import { t } from '../../lib/i18n.ts';
 import { cityName } from '../../lib/names.ts';
-import { LANGUAGES, type Lang } from '../../lib/schemas/fields.ts';
+import { LANGUAGES, type Lang } from '../../lib/languages.ts';
 import { urls } from '../../lib/urls.ts';
 
 export const FEED_SIZE = 50;
@@ -25,7 +26,7 @@ export const GET: APIRoute = async ({ params, site }) => {
       link: urls.practice(lang, practice.slug),
       pubDate: new Date(`${lastChange(practice)}T00:00:00Z`),
       description: practice.data.purpose,
-      categories: practice.data.themes.map((id) => catalogue.themeById.get(id)!.label[lang]),
+      categories: practice.data.themes.map((id) => inLanguage(catalogue.themeById.get(id)!.label, lang)),
       author: practice.data.cities.map((id) => cityName(catalogue.cityById.get(id)!, lang)).join(', '),
     }));
   return rss({
@@ -33,6 +34,6 @@ export const GET: APIRoute = async ({ params, site }) => {
     description: t(lang, 'rss.description'),
     site: site!,
     items,
-    customData: `<language>${lang}</language>`,
+    customData: `<language>${language(lang).locale.toLowerCase()}</language>`,
   });
 };

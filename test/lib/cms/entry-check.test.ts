@@ -26,7 +26,7 @@ describe('the check before the CMS saves', () => {
 
   it('speaks the interface language', () => {
     expect(checkCmsEntry('practices', { ...practiceSample, title: '' }, {}, 'fr')).toEqual([
-      'Version anglaise: title is missing: short title of the practice in plain language',
+      'Version en anglais: title is missing: short title of the practice in plain language',
     ]);
   });
 
@@ -38,9 +38,11 @@ describe('the check before the CMS saves', () => {
     expect(checkCmsEntry('cities', citySample)).toEqual([]);
   });
 
-  it('requires both languages of a page, and ignores the text after the front matter', () => {
+  it('requires the English version of a page and a complete translation once started, and ignores the text after the front matter', () => {
     expect(checkCmsEntry('pages', { title: 'Joining', description: 'How to join.', body: '## Steps' }, { fr: { title: 'Adhérer', body: '## Étapes' } })).toEqual([
       'French version: description is missing: one-sentence description of the page',
     ]);
+    // Not translated yet: the site shows the English page, marked.
+    expect(checkCmsEntry('pages', { title: 'Joining', description: 'How to join.', body: '## Steps' }, { fr: { body: '' } })).toEqual([]);
   });
 });

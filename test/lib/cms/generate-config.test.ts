@@ -14,6 +14,7 @@ import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
 import { citySample, indexResultSample, networkSample, pageSample, practiceSample, themeSample } from './samples.ts';
+import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
   .entries.filter((entry) => entry.collection === 'themes')
@@ -23,7 +24,7 @@ const themes: ThemeOption[] = readContent(process.cwd())
   });
 
 const local = backendSettings({});
-const generate = (locale: 'en' | 'fr' = 'en', extra: Partial<Parameters<typeof generateCmsConfig>[0]> = {}) =>
+const generate = (locale: Lang = 'en', extra: Partial<Parameters<typeof generateCmsConfig>[0]> = {}) =>
   generateCmsConfig({ locale, backend: local, themes, currentYear: CURRENT_YEAR, ...extra });
 
 const subjects = (): Record<string, DriftSubject> => ({
@@ -58,7 +59,7 @@ function shape(fields: readonly CmsField[], prefix = ''): string[] {
 }
 
 describe('the CMS configuration and the schemas', () => {
-  it.each(['en', 'fr'] as const)('agree field by field in the %s interface (name, required, type, range, options)', (locale) => {
+  it.each(LANGUAGES)('agree field by field in the %s interface (name, required, type, range, options)', (locale) => {
     expect(configDrift(generate(locale), subjects())).toEqual([]);
   });
 
@@ -101,7 +102,7 @@ describe('the CMS configuration and the schemas', () => {
     practices.schema = practiceSchema.extend({ budget: text('yearly budget in euros') }) as unknown as z.ZodObject;
     expect(() => generate('en', { specs })).toThrow(
       new CmsConfigError(
-        'practices: field "budget" has no label for the CMS: add it to src/lib/cms/labels.ts (FIELD_TEXT["practices"]), in English and French',
+        'practices: field "budget" has no label for the CMS: add "cms.field.practices.budget.label" to src/translations/en.json and every other language file (see src/lib/cms/labels.ts)',
       ),
     );
   });
@@ -124,12 +125,12 @@ describe('the generated widgets', () => {
       widget: 'relation',
       collection: 'cities',
       value_field: '{{slug}}',
-      search_fields: ['name', 'localName', 'nameFr'],
+      search_fields: ['name', 'localName', ...LANGUAGES.filter((code) => code !== 'en').map((code) => `names.${code}`)],
       display_fields: ['name'],
       multiple: true,
       min: 1,
     });
-    expect(field(config, 'practices', 'themes')).toMatchObject({ collection: 'themes', search_fields: ['label.en', 'label.fr'], display_fields: ['label.en'] });
+    expect(field(config, 'practices', 'themes')).toMatchObject({ collection: 'themes', search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: ['label.en'] });
     expect(field(generate('fr'), 'practices', 'themes').display_fields).toEqual(['label.fr']);
     expect(field(config, 'cities', 'networks')).toMatchObject({ widget: 'relation', collection: 'networks', multiple: true, required: false });
     expect(field(config, 'practices', 'adaptedFrom')).toMatchObject({ widget: 'relation', collection: 'practices', search_fields: ['title'] });
@@ -189,12 +190,16 @@ describe('the generated widgets', () => {
     expect(practices.i18n).toBe(true);
     for (const item of practices.fields) {
       const shared = (SHARED_KEYS as string[]).includes(item.name);
-      if (item.fields) {
+      if (item.name === 'contact') {
+        // The contact's name and role are written in each language; its e-mail and web page are shared.
+        expect(item.i18n).toBe(true);
+        expect(Object.fromEntries(item.fields!.map((child) => [child.name, child.i18n]))).toEqual({ name: true, role: true, email: 'duplicate', url: 'duplicate' });
+      } else if (item.fields) {
         expect(item.i18n).toBe(true);
         for (const child of item.fields) expect(child.i18n).toBe(shared ? 'duplicate' : true);
       } else expect(item.i18n).toBe(shared ? 'duplicate' : true);
     }
-    expect(config.i18n).toEqual({ structure: 'multiple_folders', locales: ['en', 'fr'], default_locale: 'en' });
+    expect(config.i18n).toEqual({ structure: 'multiple_folders', locales: [...LANGUAGES], default_locale: 'en' });
   });
 
   it("names new files with the project's slug, read and written by the project's formats", () => {

@@ -4,7 +4,7 @@ import { t } from '../../../src/lib/i18n.ts';
 import { practiceSample } from './samples.ts';
 
 const lookups = {
-  cities: { barcelona: { name: 'Barcelona', country: 'ES' }, lisbon: { name: 'Lisbon', nameFr: 'Lisbonne', country: 'PT' } },
+  cities: { barcelona: { name: 'Barcelona', country: 'ES' }, lisbon: { name: 'Lisbon', names: { fr: 'Lisbonne' }, country: 'PT' } },
   themes: { mediation: { en: 'Mediation', fr: 'Médiation' } },
 };
 

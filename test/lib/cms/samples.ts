@@ -21,7 +21,7 @@ export const practiceSample = {
 export const citySample = {
   name: 'Lisbon',
   localName: 'Lisboa',
-  nameFr: 'Lisbonne',
+  names: { fr: 'Lisbonne', es: 'Lisboa' },
   country: 'PT',
   lat: 38.72,
   lon: -9.14,
@@ -31,7 +31,7 @@ export const citySample = {
   international: true,
   networks: ['portugal'],
   website: 'https://www.lisboa.pt',
-  profile: { en: 'A port city on the Tagus.', fr: 'Une ville portuaire sur le Tage.' },
+  profile: { en: 'A port city on the Tagus.', fr: 'Une ville portuaire sur le Tage.', es: 'Una ciudad portuaria a orillas del Tajo.' },
 };
 
 export const themeSample = {
@@ -39,15 +39,15 @@ export const themeSample = {
   group: 'lens',
   parent: 'intercultural-lens',
   versions: ['pre-2019', '2019'],
-  label: { en: 'Education', fr: 'Éducation' },
-  description: { en: 'Schools that reflect diversity.', fr: 'Des écoles qui reflètent la diversité.' },
+  label: { en: 'Education', fr: 'Éducation', es: 'Educación' },
+  description: { en: 'Schools that reflect diversity.', fr: 'Des écoles qui reflètent la diversité.', es: 'Escuelas que reflejan la diversidad.' },
 };
 
 export const networkSample = {
-  name: { en: 'Portuguese Network of Intercultural Cities', fr: 'Réseau portugais des cités interculturelles' },
+  name: { en: 'Portuguese Network of Intercultural Cities', fr: 'Réseau portugais des cités interculturelles', es: 'Red portuguesa de ciudades interculturales' },
   country: 'PT',
   website: 'https://example.org/rpci',
-  description: { en: 'Cities of Portugal working together.', fr: 'Des villes du Portugal qui travaillent ensemble.' },
+  description: { en: 'Cities of Portugal working together.', fr: 'Des villes du Portugal qui travaillent ensemble.', es: 'Ciudades de Portugal que trabajan juntas.' },
 };
 
 export function indexResultSample(themeIds: readonly string[]) {
@@ -59,8 +59,8 @@ export function indexResultSample(themeIds: readonly string[]) {
     sampleSize: 110,
     overall: 66,
     scores: Object.fromEntries(themeIds.map((id) => [id, 50])),
-    summary: { en: 'A summary of the report.', fr: 'Une synthèse du rapport.' },
-    recommendations: [{ theme: 'language', en: 'Offer more language courses.', fr: 'Proposer plus de cours de langue.' }],
+    summary: { en: 'A summary of the report.', fr: 'Une synthèse du rapport.', es: 'Un resumen del informe.' },
+    recommendations: [{ theme: 'language', en: 'Offer more language courses.', fr: 'Proposer plus de cours de langue.', es: 'Ofrecer más cursos de idiomas.' }],
   };
 }
 

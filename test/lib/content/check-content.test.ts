@@ -1,8 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
+import { LANGUAGES } from '../../../src/lib/languages.ts';
 import { contentTree } from '../../helpers/content-tree.ts';
 import { HOSTILE_TREE } from '../../fixtures/hostile-content.ts';
+
+/** "src/content/<collection>/en/, …/fr/ or …/es/": every registered language's folder. */
+const eitherFolder = (collection: string) =>
+  new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(LANGUAGES.map((code) => `src/content/${collection}/${code}/`));
 
 const broken = checkContent('test/fixtures/broken-content');
 const lines = broken.problems.map(formatProblem);
@@ -45,7 +50,7 @@ describe('a broken content tree', () => {
     ['practices/en/anti-rumour.md', '', 'has unknown field "citites" (did you mean "cities"?)'],
     ['practices/fr/anti-rumour.md', 'cities', 'differs from the English version (src/content/practices/en/anti-rumour.md): cities is shared by all translations, make them identical'],
     ['practices/fr/orphan.md', '', 'has no English version: every practice needs src/content/practices/en/orphan.md'],
-    ['practices/de/welcome-desk.md', '', 'practices go in src/content/practices/en/ or src/content/practices/fr/'],
+    ['practices/de/welcome-desk.md', '', `practices go in ${eitherFolder('practices')}`],
     ['practices/en/bad-yaml.md', '', 'is not valid YAML at line 2, column 8: the text in quotes that starts here is never closed: add the closing " at the end of the text (or remove the opening one)'],
     ["practices/en/Médiation à l'école.md", '', 'rename it to "mediation-a-l-ecole.md"'],
     ['cities/broken-town.yaml', 'population', 'population must be 1 or more: number of inhabitants (found -5)'],
@@ -53,7 +58,7 @@ describe('a broken content tree', () => {
     ['cities/broken-town.yaml', 'country', 'must be a two-letter ISO 3166-1 country code in capitals, like "ES" or "GB": country of the city (found "XX")'],
     ['cities/broken-town.yaml', 'website', 'must be a full web address starting with https://'],
     ['cities/broken-town.yaml', 'networks[0]', '"spian" is not a known national network (did you mean "spain"?)'],
-    ['cities/broken-town.yaml', 'profile.fr', 'is missing: short profile of the city, in French'],
+    ['cities/broken-town.yaml', 'profile.fr', 'is empty: short profile of the city, in French (found "")'],
     ['cities/bilbao.yml', '', 'has the same id "bilbao" as src/content/cities/bilbao.yaml: rename or remove one of them'],
     ['index-results/bilbao-2019.md', 'scores.education', 'must be 100 or less: score of the theme, from 0 to 100 (found 130)'],
     ['index-results/bilbao-2019.md', 'scores.governance', 'is not scored in the 2019 Index ("governance" exists in: pre-2019): remove the score or correct "version"'],
@@ -99,8 +104,8 @@ describe('a content tree with every kind of unreadable or hostile file', () => {
     ['cities/nested/lisbon.yaml', 'is not read: files in src/content/cities/ go directly in that folder, not in a sub-folder: move it to src/content/cities/lisbon.yaml'],
     ['practises/en/typo.md', `is not read: src/content/practises/ is not a content folder (did you mean "practices"?): content files go in one of the folders ${FOLDERS}`],
     ['loose.md', `is not read: content files go in one of the folders ${FOLDERS}`],
-    ['pages/en/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/en/networks/): rename the file; these names are taken: cities, data, index, networks, practices, search, themes'],
-    ['pages/fr/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/fr/networks/): rename the file; these names are taken: cities, data, index, networks, practices, search, themes'],
+    ['pages/en/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/en/networks/): rename the file; these names are taken: cities, data, editors, index, networks, practices, search, themes'],
+    ['pages/fr/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/fr/networks/): rename the file; these names are taken: cities, data, editors, index, networks, practices, search, themes'],
     ['networks/latin1.yaml', 'is not UTF-8 (line 3 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
     ['networks/windows1252.yaml', 'is not UTF-8 (line 2 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
     ['practices/en/unclosed-quote.md', 'is not valid YAML at line 3, column 8: the text in quotes that starts here is never closed: add the closing " at the end of the text (or remove the opening one)'],

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/content/problems.ts';
 import { listContentFiles, readContent, readContentFile, reservedPageNames } from '../../../src/lib/content/read-content.ts';
+import { LANGUAGES } from '../../../src/lib/languages.ts';
 import { NETWORK_YAML, contentTree, pageMarkdown, type Tree } from '../../helpers/content-tree.ts';
+
+/** "src/content/<collection>/en/, …/fr/ or …/es/": every registered language's folder. */
+const eitherFolder = (collection: string) =>
+  new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(LANGUAGES.map((code) => `src/content/${collection}/${code}/`));
 
 function listing(files: Tree) {
   const tree = contentTree(files);
@@ -57,9 +62,9 @@ describe('listContentFiles', () => {
   it('refuses names with nothing to keep, wrong extensions and files of no language', () => {
     expect(listing({ 'src/content/practices/en/日本.md': '', 'src/content/practices/en/notes.txt': '', 'src/content/practices/x.md': '', 'src/content/pages/de/x.md': '' }).lines).toEqual([
       'src/content/practices/en/notes.txt: is not read: files in src/content/practices/ must end in .md',
-      'src/content/practices/x.md: is not read: practices go in src/content/practices/en/ or src/content/practices/fr/',
+      `src/content/practices/x.md: is not read: practices go in ${eitherFolder('practices')}`,
       'src/content/practices/en/日本.md: has a file name that is not a valid id: rename it with lower-case letters, digits and hyphens, like "welcome-desk.md"',
-      'src/content/pages/de/x.md: is not read: pages go in src/content/pages/en/ or src/content/pages/fr/',
+      `src/content/pages/de/x.md: is not read: pages go in ${eitherFolder('pages')}`,
     ]);
   });
 
@@ -110,7 +115,7 @@ describe('readContentFile', () => {
 describe('a misnamed page', () => {
   it('is not told to take the name of a built-in page', () => {
     expect(listing({ 'src/content/pages/en/Search.md': '' }).lines).toEqual([
-      'src/content/pages/en/Search.md: is not read: "search" is the address of a built-in page of the site (/en/search/): rename the file; these names are taken: cities, data, index, networks, practices, search, themes',
+      'src/content/pages/en/Search.md: is not read: "search" is the address of a built-in page of the site (/en/search/): rename the file; these names are taken: cities, data, editors, index, networks, practices, search, themes',
     ]);
   });
 });

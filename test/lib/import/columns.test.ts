@@ -8,7 +8,8 @@ import { CITY_COLUMNS, PRACTICE_COLUMNS, PRACTICE_FIELDS_NOT_IMPORTED, type Colu
 import { decodeCsv, parseCsv } from '../../../src/lib/import/csv-table.ts';
 import { formatRowProblem, planImport } from '../../../src/lib/import/plan-import.ts';
 import { citySchema } from '../../../src/lib/schemas/city.ts';
-import { practiceSchema, TRANSLATED_KEYS } from '../../../src/lib/schemas/practice.ts';
+import { practiceSchema, CONTACT_TRANSLATED_KEYS, TRANSLATED_KEYS } from '../../../src/lib/schemas/practice.ts';
+import { TRANSLATION_LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 /** Every leaf field of a schema: `period.start`, `contact.email`, `links` (lists of groups are one cell). */
 function leafFields(schema: z.ZodType, prefix = ''): string[] {
@@ -18,8 +19,8 @@ function leafFields(schema: z.ZodType, prefix = ''): string[] {
   return Object.entries(node._zod.def.shape as Record<string, z.ZodType>).flatMap(([key, child]) => leafFields(child, prefix ? `${prefix}.${key}` : key));
 }
 
-const fieldsOf = (columns: readonly ColumnSpec[], french = false) =>
-  columns.filter((column) => column.field !== '' && Boolean(column.french) === french).map((column) => column.field);
+const fieldsOf = (columns: readonly ColumnSpec[], lang?: Lang) =>
+  columns.filter((column) => column.field !== '' && column.lang === lang).map((column) => column.field);
 
 describe('the CSV columns and the schemas', () => {
   it('give every practice field a column, except pictures (files cannot travel in a CSV)', () => {
@@ -27,9 +28,9 @@ describe('the CSV columns and the schemas', () => {
     expect(fieldsOf(PRACTICE_COLUMNS).sort()).toEqual(fields.sort());
   });
 
-  it('give every translated practice text a French column', () => {
-    const translatedTexts = TRANSLATED_KEYS.filter((key) => !['images', 'published', 'updated'].includes(key));
-    expect(fieldsOf(PRACTICE_COLUMNS, true).sort()).toEqual(translatedTexts.sort());
+  it.each(TRANSLATION_LANGUAGES)('give every translated practice text, and the contact\'s name and role, a "%s." column', (lang) => {
+    const translatedTexts = [...TRANSLATED_KEYS.filter((key) => !['images', 'published', 'updated'].includes(key)), ...CONTACT_TRANSLATED_KEYS.map((part) => `contact.${part}`)];
+    expect(fieldsOf(PRACTICE_COLUMNS, lang).sort()).toEqual(translatedTexts.sort());
   });
 
   it('give every city field a column', () => {

@@ -153,7 +153,7 @@ describe('importing practices', () => {
     const csv = `id,${PRACTICE_HEADER}\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership,newcomers; civil-society,2015,ongoing,${PARTS}\n`;
     expect(plan(csv, 'practices', { force: true }).messages).toEqual([
       'row 2, column "themes": src/content/practices/fr/advisory-council-elected-migrant-members.md: differs from the English version (src/content/practices/en/advisory-council-elected-migrant-members.md): themes is shared by all translations, make them identical',
-      'row 2, column "contact.name": src/content/practices/fr/advisory-council-elected-migrant-members.md: differs from the English version (src/content/practices/en/advisory-council-elected-migrant-members.md): contact is shared by all translations, make them identical',
+      'row 2, column "contact.email": src/content/practices/fr/advisory-council-elected-migrant-members.md: differs from the English version (src/content/practices/en/advisory-council-elected-migrant-members.md): the contact\'s email is shared by all translations (only its name and role are translated), make them identical',
     ]);
   });
 
