@@ -36,6 +36,22 @@ export const COLLECTION_TEXT: Record<CmsCollectionName, CollectionText> = {
       'Bonnes pratiques des villes membres, en anglais et en français. La version anglaise est obligatoire ; changez de langue en haut du formulaire pour traduire. Villes, thèmes, publics, période, contact et « adaptée de » sont communs aux deux langues.',
     ),
   },
+  methods: {
+    label: l('Methods', 'Méthodes'),
+    singular: l('Method', 'Méthode'),
+    description: l(
+      'How to do what several cities did: the steps, what it takes, pitfalls and evaluation, in English and French. The English version is required. Themes and budget are shared by both languages; practices name the methods they apply.',
+      'Comment faire ce que plusieurs villes ont fait : les étapes, les moyens, les écueils et l’évaluation, en anglais et en français. La version anglaise est obligatoire. Thèmes et budget sont communs aux deux langues ; les pratiques indiquent les méthodes qu’elles appliquent.',
+    ),
+  },
+  resources: {
+    label: l('Resources', 'Ressources'),
+    singular: l('Resource', 'Ressource'),
+    description: l(
+      'Guides, policy briefs, manuals, courses and other tools for cities: a web link or a PDF file each, with title and summary in English (required) and French.',
+      'Guides, notes d’orientation, manuels, cours et autres outils pour les villes : chacun avec un lien web ou un fichier PDF, un titre et un résumé en anglais (obligatoire) et en français.',
+    ),
+  },
   cities: {
     label: l('Cities', 'Villes'),
     singular: l('City', 'Ville'),
@@ -113,6 +129,10 @@ export const FIELD_TEXT: Record<CmsCollectionName, Record<string, FieldText>> = 
       label: l('Adapted from', 'Adaptée de'),
       hint: l('Practices of other cities that this one adapted (optional).', 'Pratiques d’autres villes dont celle-ci s’inspire (facultatif).'),
     },
+    methods: {
+      label: l('Methods applied', 'Méthodes appliquées'),
+      hint: l('The methods this practice applies, such as the anti-rumour strategy (optional).', 'Les méthodes que cette pratique applique, comme la stratégie anti-rumeurs (facultatif).'),
+    },
     contact: {
       label: l('Contact', 'Contact'),
       hint: l('The people behind the practice. Every part is optional.', 'Les personnes derrière la pratique. Chaque partie est facultative.'),
@@ -173,6 +193,46 @@ export const FIELD_TEXT: Record<CmsCollectionName, Record<string, FieldText>> = 
       label: l('Adapting it to your city', 'L’adapter à votre ville'),
       hint: l('What another city needs to adapt the practice.', 'Ce dont une autre ville a besoin pour adapter la pratique.'),
     },
+  },
+  methods: {
+    name: {
+      label: l('Name', 'Nom'),
+      hint: l('Name of the method in plain language. The web address is made from the English name.', 'Nom de la méthode en langage courant. L’adresse web est faite à partir du nom anglais.'),
+    },
+    summary: {
+      label: l('Summary', 'Résumé'),
+      hint: l('One or two sentences on what the method is. Shown in lists (plain text).', 'Une ou deux phrases sur ce qu’est la méthode. Affiché dans les listes (texte simple).'),
+    },
+    themes: { label: l('Themes', 'Thèmes'), hint: l('The Index policy areas the method serves.', 'Les domaines de l’Index auxquels la méthode contribue.') },
+    budget: { label: l('Budget', 'Budget'), hint: l('What the method costs a city, roughly.', 'Ce que la méthode coûte à une ville, en gros.') },
+    whenToUse: { label: l('When to use it', 'Quand l’utiliser'), hint: l('The situations the method answers.', 'Les situations auxquelles la méthode répond.') },
+    steps: { label: l('Steps', 'Étapes'), hint: l('The steps in order, one or two sentences each (at least two).', 'Les étapes dans l’ordre, une ou deux phrases chacune (au moins deux).') },
+    'steps[]': { label: l('Step', 'Étape') },
+    skills: { label: l('Skills needed', 'Compétences nécessaires') },
+    partners: { label: l('Partners', 'Partenaires') },
+    time: { label: l('Time', 'Durée'), hint: l('How long it takes to set up and to run.', 'Le temps de mise en place et de fonctionnement.') },
+    pitfalls: { label: l('Pitfalls', 'Écueils'), hint: l('Mistakes to avoid.', 'Les erreurs à éviter.') },
+    evaluation: { label: l('Evaluating it', 'L’évaluer'), hint: l('What to measure, and how.', 'Quoi mesurer, et comment.') },
+    sources: { label: l('Sources', 'Sources'), hint: l('Publications and pages the method is drawn from (optional).', 'Publications et pages dont la méthode est tirée (facultatif).') },
+    'sources.label': { label: l('Source', 'Source') },
+    'sources.url': { label: l('Address', 'Adresse') },
+  },
+  resources: {
+    kind: { label: l('Kind', 'Type') },
+    title: { label: l('Title', 'Titre'), hint: l('The file name is made from the English title.', 'Le nom du fichier est fait à partir du titre anglais.') },
+    'title.en': IN_ENGLISH,
+    'title.fr': IN_FRENCH,
+    summary: { label: l('Summary', 'Résumé'), hint: l('One or two sentences on what the resource offers.', 'Une ou deux phrases sur ce que la ressource apporte.') },
+    'summary.en': IN_ENGLISH,
+    'summary.fr': IN_FRENCH,
+    year: { label: l('Year', 'Année'), hint: l('Year of publication.', 'Année de publication.') },
+    publisher: { label: l('Publisher', 'Éditeur') },
+    languages: { label: l('Available in', 'Disponible en'), hint: l('The languages the resource exists in.', 'Les langues dans lesquelles la ressource existe.') },
+    url: { label: l('Web address', 'Adresse web'), hint: l('Where to read it; or upload a PDF below, not both.', 'Où la lire ; ou téléversez un PDF ci-dessous, pas les deux.') },
+    file: { label: l('PDF file', 'Fichier PDF'), hint: l('A PDF of at most 10 MB; or give a web address above, not both.', 'Un PDF de 10 Mo au plus ; ou une adresse web ci-dessus, pas les deux.') },
+    themes: { label: l('Themes', 'Thèmes') },
+    methods: { label: l('Methods', 'Méthodes') },
+    practices: { label: l('Practices', 'Pratiques'), hint: l('Practices the resource documents (optional).', 'Pratiques que la ressource documente (facultatif).') },
   },
   cities: {
     name: {
@@ -290,6 +350,17 @@ export const OPTION_TEXT: Record<string, Localized> = {
   lens: l('Intercultural lens', 'Prisme interculturel'),
   optional: l('Optional', 'Facultatif'),
   legacy: l('Legacy (before 2019)', 'Ancien (avant 2019)'),
+  low: l('Low', 'Faible'),
+  medium: l('Medium', 'Moyen'),
+  high: l('High', 'Élevé'),
+  guide: l('Guide', 'Guide'),
+  'policy-brief': l('Policy brief', 'Note d’orientation'),
+  manual: l('Manual', 'Manuel'),
+  toolkit: l('Toolkit', 'Boîte à outils'),
+  'online-course': l('Online course', 'Cours en ligne'),
+  video: l('Video', 'Vidéo'),
+  report: l('Report', 'Rapport'),
+  'index-methodology': l('Index methodology', 'Méthodologie de l’Index'),
 };
 
 /** Messages the CMS form shows for patterns it checks while typing. */

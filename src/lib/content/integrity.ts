@@ -8,10 +8,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
-import { SHARED_KEYS, isPracticeStub } from '../schemas/practice.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
-import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName } from './collections.ts';
+import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName, type CollectionSpec } from './collections.ts';
 import type { RawEntry } from './read-content.ts';
 
 export interface IntegrityOptions {
@@ -82,7 +81,6 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
 
   // Practices
   const practices = of('practices');
-  const english = new Map(practices.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
   for (const practice of practices) {
     const { id, file, data } = practice;
     for (const [index, slug] of stringsOf(data.adaptedFrom)) {
@@ -99,32 +97,43 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         }
       });
     }
-    if (practice.lang === 'en') {
-      if (isPracticeStub(data)) {
-        problems.push({
-          file,
-          field: 'title',
-          message: 'is missing: the English version of a practice must be complete (title and the five parts)',
-        });
+  }
+
+  // Per-language collections with stubs: the English version is complete, every translation has
+  // one, and the shared fields are identical in every language.
+  for (const name of COLLECTION_NAMES) {
+    const spec: CollectionSpec = COLLECTIONS[name];
+    if (!spec.translations || !spec.isStub) continue;
+    const entriesOf = of(name);
+    const englishById = new Map(entriesOf.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+    for (const { id, file, data, lang } of entriesOf) {
+      if (lang === 'en') {
+        if (spec.isStub(data)) {
+          problems.push({
+            file,
+            field: Object.keys(spec.completeSchema?.shape ?? {}).find((key) => !spec.translations!.sharedKeys.includes(key)) ?? '',
+            message: `is missing: the English version of a ${spec.noun} must be complete (${spec.translations.complete})`,
+          });
+        }
+        continue;
       }
-      continue;
-    }
-    const original = english.get(id);
-    if (!original) {
-      problems.push({
-        file,
-        field: '',
-        message: `has no English version: every practice needs src/content/practices/en/${id}.md (translations are paired by file name)`,
-      });
-      continue;
-    }
-    for (const key of SHARED_KEYS) {
-      if (!isDeepStrictEqual(data[key], original.data[key])) {
+      const original = englishById.get(id);
+      if (!original) {
         problems.push({
           file,
-          field: key,
-          message: `differs from the English version (${original.file}): ${key} is shared by all translations, make them identical`,
+          field: '',
+          message: `has no English version: every ${spec.noun} needs ${collectionFolder(name, 'en')}${id}${spec.extensions[0]} (translations are paired by file name)`,
         });
+        continue;
+      }
+      for (const key of spec.translations.sharedKeys) {
+        if (!isDeepStrictEqual(data[key], original.data[key])) {
+          problems.push({
+            file,
+            field: key,
+            message: `differs from the English version (${original.file}): ${key} is shared by all translations, make them identical`,
+          });
+        }
       }
     }
   }
