@@ -3,9 +3,10 @@
  * each file against its collection's schema from the registry (collections.ts), then the rules
  * across files (integrity.ts).
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { PDF_HEAD_LENGTH, type StoredFile } from '../documents.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { checkIntegrity } from './integrity.ts';
@@ -43,6 +44,19 @@ function validate(entry: RawEntry, schema: z.ZodType, problems: Problem[]): unkn
   return undefined;
 }
 
+/** Size and first bytes of a file, or undefined when there is no such file. */
+function readStoredFile(path: string): StoredFile | undefined {
+  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+  const head = new Uint8Array(PDF_HEAD_LENGTH);
+  const descriptor = openSync(path, 'r');
+  try {
+    readSync(descriptor, head, 0, head.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  return { size: statSync(path).size, head };
+}
+
 /** Reads and validates everything under `<root>/src/content/` (or `contentDirectory`). */
 export function checkContent(root: string, contentDirectory?: string): ContentCheck {
   const { entries, problems } = readContent(root, contentDirectory);
@@ -59,6 +73,7 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   problems.push(
     ...checkIntegrity(entries, {
       imageExists: (src) => existsSync(join(root, 'public', src)),
+      publicFile: (path) => readStoredFile(join(root, 'public', path)),
     }),
   );
   return { problems, content, fileCount: entries.length };

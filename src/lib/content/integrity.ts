@@ -8,6 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
+import { pdfProblem, type StoredFile } from '../documents.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
 import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName, type CollectionSpec } from './collections.ts';
@@ -16,6 +17,8 @@ import type { RawEntry } from './read-content.ts';
 export interface IntegrityOptions {
   /** Whether `/images/...` exists under public/. */
   imageExists: (src: string) => boolean;
+  /** Size and first bytes of a file under public/ (`/documents/x.pdf`), or undefined when it does not exist. */
+  publicFile?: (path: string) => StoredFile | undefined;
 }
 
 /** The strings of a list field, with their positions; other values are the schema's business. */
@@ -136,6 +139,13 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         }
       }
     }
+  }
+
+  // Resources: a PDF stored with the site must be a real PDF of a reasonable size.
+  for (const { file, data } of of('resources')) {
+    if (typeof data.file !== 'string' || !/^\/documents\/.+\.pdf$/i.test(data.file) || !options.publicFile) continue;
+    const problem = pdfProblem(data.file, options.publicFile(data.file));
+    if (problem) problems.push({ file, field: 'file', message: problem });
   }
 
   // Pages: the site is bilingual, so every page exists in both languages.

@@ -26,6 +26,8 @@ describe('the content check of methods, resources and the methods of practices',
     ['resources/both-link-and-file.yaml', 'url', 'needs a link or a file, not both and not neither: give "url" (a web address) or "file" (a PDF in public/documents/)'],
     ['resources/both-link-and-file.yaml', 'methods[0]', '"anti-rumour-strategi" is not a known method (did you mean "anti-rumour-strategy"?)'],
     ['resources/neither.yaml', 'file', 'must be a PDF in public/documents/, like /documents/guide.pdf: the resource\'s file (found "/documents/guide.docx")'],
+    ['resources/not-a-pdf.yaml', 'file', '"/documents/renamed.pdf" is not a PDF (its content does not start with "%PDF-"): save the document as PDF and upload it again'],
+    ['resources/missing-pdf.yaml', 'file', '"/documents/missing.pdf" does not exist: put the PDF in public/documents/missing.pdf'],
   ])('%s %s', (file, field, message) => {
     it('names the file, the field, what is wrong and how to fix it', () => {
       expect(problemFor(file, field)).toContain(message);
