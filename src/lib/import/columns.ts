@@ -27,7 +27,7 @@ export type ColumnKind =
   /** An ISO country code or a country's name. */
   | 'country';
 
-export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices';
+export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices' | 'methods';
 
 export interface ColumnSpec {
   /** Header of the column. */
@@ -72,6 +72,7 @@ export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('contact.url', 'text', false),
   column('links', 'links', false),
   column('adaptedFrom', 'list', false, { reference: 'practices' }),
+  column('methods', 'list', false, { reference: 'methods' }),
   column('published', 'date', false),
   column('updated', 'date', false),
   french('title', 'text'),

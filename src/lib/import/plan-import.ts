@@ -227,6 +227,10 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', 'nameFr') }))));
   indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, 'label.en', 'label.fr') }))));
   indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, 'name.en', 'name.fr') }))));
+  // Methods are named by id or by their English or French name.
+  const methodNames = new Map<string, (string | undefined)[]>();
+  for (const entry of entriesOf('methods')) methodNames.set(entry.id, [...(methodNames.get(entry.id) ?? []), ...named(entry, 'name')]);
+  indexes.set('methods', referenceIndex('method', [...methodNames].map(([id, names]) => ({ id, names }))));
   indexes.set('target-groups', referenceIndex('target group', Object.entries(context.targetGroupNames).map(([id, names]) => ({ id, names }))));
 
   // First pass: the file name of every row, so rows can refer to each other.
@@ -334,13 +338,13 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
       if (!en.published) en.published = context.today;
       if (Object.keys(fr).length > 0) {
         frenchData = { ...fr };
-        for (const key of ['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact']) if (key in en) frenchData[key] = en[key];
+        for (const key of ['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'methods', 'contact']) if (key in en) frenchData[key] = en[key];
         frenchData.published = en.published;
         if (en.updated) frenchData.updated = en.updated;
       }
       problems.push(...schemaProblems(kind, practiceSchema, en, row, false).filter(notAlreadyReported));
       if (frenchData) {
-        const shared = new Set(['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact', 'published', 'updated']);
+        const shared = new Set(['cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'methods', 'contact', 'published', 'updated']);
         problems.push(...schemaProblems(kind, practiceSchema, frenchData, row, true, shared));
       }
     } else {
