@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { Catalogue } from './catalogue.ts';
 import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
+import type { MethodLibrary } from './method-library.ts';
+import { methodSharedShape, methodTranslatedShape } from './schemas/method.ts';
+import { resourceSchema } from './schemas/resource.ts';
 import { practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
@@ -40,6 +43,28 @@ export const indexResultRecordSchema = z.object({
   ...indexResultSchema.shape,
 });
 
+const methodTranslation = z.object(methodTranslatedShape);
+
+export const methodRecordSchema = z.object({
+  id: z.string().describe('stable id of the method: its file name'),
+  url: urlPair,
+  ...methodSharedShape,
+  practices: z.array(z.string()).describe('slugs of the practices that apply the method'),
+  translations: z
+    .object({ en: methodTranslation.describe('the method in English'), fr: methodTranslation.optional().describe('the method in French, when translated') })
+    .describe('the texts of the method, per language'),
+});
+
+// A resource's own web address is published as `link`: `url` is, as in every dataset, its place on the site.
+const { url: resourceLink, ...resourceFields } = resourceSchema.shape;
+
+export const resourceRecordSchema = z.object({
+  id: z.string().describe('stable id of the resource: its file name'),
+  url: urlPair.describe('where the resource is listed in the library, per language'),
+  link: resourceLink.describe('address where the resource can be read (absent when it is a file)'),
+  ...resourceFields,
+});
+
 /** The file around the records: licence, demonstration flag and the records. */
 function envelope<T extends z.ZodType>(record: T, what: string) {
   return z
@@ -56,6 +81,8 @@ export const DATASETS = {
   practices: envelope(practiceRecordSchema, 'good practices of the network'),
   cities: envelope(cityRecordSchema, 'member cities'),
   'index-results': envelope(indexResultRecordSchema, 'Intercultural Cities Index results, one per city and edition'),
+  methods: envelope(methodRecordSchema, 'methods: how to do what several member cities did, with the practices that apply each'),
+  resources: envelope(resourceRecordSchema, 'guides, policy briefs, manuals, courses and other resources for cities'),
 };
 export type DatasetName = keyof typeof DATASETS;
 
@@ -112,7 +139,81 @@ export function indexResultRecords(results: ResultEntry[], url: Urls) {
   return [...results].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...data }));
 }
 
+export function methodRecords(library: MethodLibrary, url: Urls) {
+  const french = new Map(library.methods('fr').filter((method) => method.lang === 'fr').map((method) => [method.id, method.data]));
+  const textsOf = ({ themes: _themes, budget: _budget, ...texts }: ReturnType<MethodLibrary['methods']>[number]['data']) => texts;
+  return [...library.methods('en')]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ id, data }) => {
+      const fr = french.get(id);
+      return {
+        id,
+        url: { en: url('en', id), fr: url('fr', id) },
+        themes: data.themes,
+        budget: data.budget,
+        practices: library.practicesOf('en', id).map((practice) => practice.slug).sort(),
+        translations: { en: textsOf(data), ...(fr ? { fr: textsOf(fr) } : {}) },
+      };
+    });
+}
+
+export function resourceRecords(library: MethodLibrary, url: Urls) {
+  return [...library.resources()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ id, data: { url: link, ...data } }) => ({ id, url: { en: url('en', id), fr: url('fr', id) }, ...(link ? { link } : {}), ...data }));
+}
+
 const list = (values: readonly string[] | undefined) => (values ?? []).join('; ');
+
+/** Methods as CSV: shared fields once, texts per language; the steps joined by " | ". */
+export function methodsCsv(records: ReturnType<typeof methodRecords>): string {
+  const textFields = Object.keys(methodTranslatedShape).filter((key) => key !== 'sources' && key !== 'steps');
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      url_en: record.url.en,
+      url_fr: record.url.fr,
+      themes: list(record.themes),
+      budget: record.budget,
+      practices: list(record.practices),
+      ...Object.fromEntries(
+        (['en', 'fr'] as const).flatMap((lang) => {
+          const texts = record.translations[lang];
+          return [
+            ...textFields.map((field) => [`${field}_${lang}`, (texts as Record<string, unknown> | undefined)?.[field] ?? '']),
+            [`steps_${lang}`, (texts?.steps ?? []).join(' | ')],
+            [`sources_${lang}`, (texts?.sources ?? []).map((source) => `${source.label} <${source.url}>`).join('; ')],
+          ];
+        }),
+      ),
+    })),
+    { header: true, bom: true },
+  );
+}
+
+export function resourcesCsv(records: ReturnType<typeof resourceRecords>): string {
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      kind: record.kind,
+      title_en: record.title.en,
+      title_fr: record.title.fr ?? '',
+      summary_en: record.summary.en,
+      summary_fr: record.summary.fr ?? '',
+      year: record.year,
+      publisher: record.publisher,
+      languages: list(record.languages),
+      link: record.link ?? '',
+      file: record.file ?? '',
+      themes: list(record.themes),
+      methods: list(record.methods),
+      practices: list(record.practices),
+      url_en: record.url.en,
+      url_fr: record.url.fr,
+    })),
+    { header: true, bom: true },
+  );
+}
 
 /** Practices as CSV: one row per practice, shared fields once, texts per language (`title_en`, `title_fr`...). */
 export function practicesCsv(records: ReturnType<typeof practiceRecords>): string {

@@ -28,7 +28,7 @@ interface Pagefind {
 
 type State = { q: string; filters: Record<string, string[]> };
 
-const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
+const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method'];
 const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;
