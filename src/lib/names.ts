@@ -18,6 +18,5 @@ export function periodText(
 
 /** The name of a language (ISO 639-1 code) in the reader's language: "espagnol" for "es" on the French site. */
 export function languageName(code: string, lang: Lang): string {
-  const name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
 }

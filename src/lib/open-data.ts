@@ -110,10 +110,10 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
   return [...catalogue.practices('en')]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, contact, ...texts } = data;
+      const { cities, themes, targetGroups, period, adaptedFrom, methods, contact, ...texts } = data;
       const fr = french.get(slug);
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: _k, ...rest } = practice;
+        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, methods: _m, contact: _k, ...rest } = practice;
         return rest;
       };
       return {
@@ -124,6 +124,7 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
         targetGroups,
         period,
         ...(adaptedFrom ? { adaptedFrom } : {}),
+        ...(methods ? { methods } : {}),
         ...(contact ? { contact } : {}),
         countries: catalogue.countriesOf(data),
         translations: { en: texts, ...(fr ? { fr: translationOf(fr) } : {}) },
@@ -230,6 +231,7 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
       start: record.period.start,
       end: record.period.end,
       adaptedFrom: list(record.adaptedFrom),
+      methods: list(record.methods),
       contact_name: record.contact?.name ?? '',
       contact_role: record.contact?.role ?? '',
       contact_email: record.contact?.email ?? '',
