@@ -426,6 +426,8 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     themes: 'themes/{{slug}}/',
     networks: 'networks/{{slug}}/',
     pages: '{{slug}}/',
+    methods: 'methods/{{slug}}/',
+    resources: 'resources/#{{slug}}',
   }[spec.name];
   return {
     name: spec.name,
