@@ -5,7 +5,9 @@
 import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
+import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
 import type { Lang } from '../lib/schemas/fields.ts';
+import type { Method } from '../lib/schemas/method.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
 import {
   latestResultByCity,
@@ -16,6 +18,8 @@ import {
 
 export interface Site {
   catalogue: Catalogue;
+  /** Methods and resources, linked to the practices of the catalogue. */
+  library: MethodLibrary;
   indexResults: ResultEntry[];
   /** Each city's most recent Index result: the sample the site compares against. */
   latest: Map<string, ResultEntry>;
@@ -30,12 +34,14 @@ export interface Site {
 let site: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  const [themes, networks, cities, practiceEntries, indexResults] = await Promise.all([
+  const [themes, networks, cities, practiceEntries, indexResults, methodEntries, resources] = await Promise.all([
     getCollection('themes'),
     getCollection('networks'),
     getCollection('cities'),
     getCollection('practices'),
     getCollection('index-results'),
+    getCollection('methods'),
+    getCollection('resources'),
   ]);
   const practices = practiceEntries
     // Translation stubs written by the CMS hold no title: skipped, the English text is shown.
@@ -45,6 +51,14 @@ async function load(): Promise<Site> {
       return { id: slug, lang, data: entry.data };
     });
   const catalogue = buildCatalogue({ themes, networks, cities, practices });
+  const methods = methodEntries
+    // Translation stubs hold no name: skipped, the English text is shown.
+    .filter((entry): entry is typeof entry & { data: Method } => 'name' in entry.data)
+    .map((entry) => {
+      const [lang, id] = entry.id.split('/') as [Lang, string];
+      return { id, lang, data: entry.data };
+    });
+  const library = buildMethodLibrary({ methods, resources: resources.map(({ id, data }) => ({ id, data })), catalogue });
   const results = indexResults
     .map(({ id, data }) => ({ id, data }))
     .sort((a, b) => a.data.edition - b.data.edition || a.data.city.localeCompare(b.data.city));
@@ -53,6 +67,7 @@ async function load(): Promise<Site> {
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
     catalogue,
+    library,
     indexResults: results,
     latest,
     sample: sampleStatistics([...latest.values()]),

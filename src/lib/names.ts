@@ -16,3 +16,8 @@ export function periodText(
   if (period.end === 'ongoing') return `${period.start} – ${ongoingWord}`;
   return period.end === period.start ? String(period.start) : `${period.start}–${period.end}`;
 }
+
+/** The name of a language (ISO 639-1 code) in the reader's language: "espagnol" for "es" on the French site. */
+export function languageName(code: string, lang: Lang): string {
+  return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+}

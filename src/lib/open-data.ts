@@ -16,7 +16,10 @@ import { z } from 'zod';
 import type { Catalogue } from './catalogue.ts';
 import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
+import type { MethodLibrary } from './method-library.ts';
+import { methodSharedShape, methodTranslatedShape } from './schemas/method.ts';
 import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import { resourceSchema } from './schemas/resource.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, languageName, type Lang } from './languages.ts';
@@ -62,6 +65,28 @@ export const indexResultRecordSchema = z.object({
   ...indexResultSchema.shape,
 });
 
+const methodTranslation = z.object(methodTranslatedShape);
+
+export const methodRecordSchema = z.object({
+  id: z.string().describe('stable id of the method: its file name'),
+  url: urlPair,
+  ...methodSharedShape,
+  practices: z.array(z.string()).describe('slugs of the practices that apply the method'),
+  translations: z
+    .object(perLanguage((code, name) => methodTranslation.describe(code === SOURCE_LANGUAGE ? `the method in ${name}` : `the method in ${name}, when translated`), true))
+    .describe('the texts of the method, per language'),
+});
+
+// A resource's own web address is published as `link`: `url` is, as in every dataset, its place on the site.
+const { url: resourceLink, ...resourceFields } = resourceSchema.shape;
+
+export const resourceRecordSchema = z.object({
+  id: z.string().describe('stable id of the resource: its file name'),
+  url: urlPair.describe('where the resource is listed in the library, per language'),
+  link: resourceLink.describe('address where the resource can be read (absent when it is a file)'),
+  ...resourceFields,
+});
+
 /** The file around the records: licence, demonstration flag and the records. */
 function envelope<T extends z.ZodType>(record: T, what: string) {
   return z
@@ -78,6 +103,8 @@ export const DATASETS = {
   practices: envelope(practiceRecordSchema, 'good practices of the network'),
   cities: envelope(cityRecordSchema, 'member cities'),
   'index-results': envelope(indexResultRecordSchema, 'Intercultural Cities Index results, one per city and edition'),
+  methods: envelope(methodRecordSchema, 'methods: how to do what several member cities did, with the practices that apply each'),
+  resources: envelope(resourceRecordSchema, 'guides, policy briefs, manuals, courses and other resources for cities'),
 };
 export type DatasetName = keyof typeof DATASETS;
 
@@ -114,10 +141,10 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
   return [...catalogue.practices(SOURCE_LANGUAGE)]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, contact } = data;
+      const { cities, themes, targetGroups, period, adaptedFrom, methods, contact } = data;
       /** The texts of one language, with the contact's translated parts. */
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, contact: own, ...rest } = practice;
+        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, methods: _m, contact: own, ...rest } = practice;
         const translatedContact = Object.fromEntries(CONTACT_TRANSLATED_KEYS.flatMap((part) => (own?.[part] ? [[part, own[part]]] : [])));
         return { ...rest, ...(Object.keys(translatedContact).length > 0 ? { contact: translatedContact } : {}) };
       };
@@ -129,6 +156,7 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
         targetGroups,
         period,
         ...(adaptedFrom ? { adaptedFrom } : {}),
+        ...(methods ? { methods } : {}),
         ...(contact ? { contact } : {}),
         countries: catalogue.countriesOf(data),
         translations: {
@@ -159,7 +187,87 @@ export function indexResultRecords(results: ResultEntry[], url: Urls) {
  */
 const CSV_OPTIONS = { header: true, bom: true, escape_formulas: true } as const;
 
+export function methodRecords(library: MethodLibrary, url: Urls) {
+  // The translations actually written (not the English text a language falls back to).
+  const translated = new Map(
+    TRANSLATION_LANGUAGES.map((code) => [code, new Map(library.methods(code).filter((method) => method.lang === code).map((method) => [method.id, method.data]))]),
+  );
+  const textsOf = ({ themes: _themes, budget: _budget, ...texts }: ReturnType<MethodLibrary['methods']>[number]['data']) => texts;
+  return [...library.methods(SOURCE_LANGUAGE)]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ id, data }) => {
+      return {
+        id,
+        url: urlsOf(url, id),
+        themes: data.themes,
+        budget: data.budget,
+        practices: library.practicesOf(SOURCE_LANGUAGE, id).map((practice) => practice.slug).sort(),
+        translations: {
+          [SOURCE_LANGUAGE]: textsOf(data),
+          ...Object.fromEntries(
+            [...translated].flatMap(([code, methods]) => {
+              const method = methods.get(id);
+              return method ? [[code, textsOf(method)]] : [];
+            }),
+          ),
+        } as Record<Lang, ReturnType<typeof textsOf> | undefined>,
+      };
+    });
+}
+
+export function resourceRecords(library: MethodLibrary, url: Urls) {
+  return [...library.resources()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ id, data: { url: link, ...data } }) => ({ id, url: urlsOf(url, id), ...(link ? { link } : {}), ...data }));
+}
+
 const list = (values: readonly string[] | undefined) => (values ?? []).join('; ');
+
+/** Methods as CSV: shared fields once, texts per language; the steps joined by " | ". */
+export function methodsCsv(records: ReturnType<typeof methodRecords>): string {
+  const textFields = Object.keys(methodTranslatedShape).filter((key) => key !== 'sources' && key !== 'steps');
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, record.url[code]])),
+      themes: list(record.themes),
+      budget: record.budget,
+      practices: list(record.practices),
+      ...Object.fromEntries(
+        LANGUAGES.flatMap((lang) => {
+          const texts = record.translations[lang];
+          return [
+            ...textFields.map((field) => [`${field}_${lang}`, (texts as Record<string, unknown> | undefined)?.[field] ?? '']),
+            [`steps_${lang}`, (texts?.steps ?? []).join(' | ')],
+            [`sources_${lang}`, (texts?.sources ?? []).map((source) => `${source.label} <${source.url}>`).join('; ')],
+          ];
+        }),
+      ),
+    })),
+    CSV_OPTIONS,
+  );
+}
+
+export function resourcesCsv(records: ReturnType<typeof resourceRecords>): string {
+  return stringify(
+    records.map((record) => ({
+      id: record.id,
+      kind: record.kind,
+      ...Object.fromEntries(LANGUAGES.map((code) => [`title_${code}`, record.title[code] ?? ''])),
+      ...Object.fromEntries(LANGUAGES.map((code) => [`summary_${code}`, record.summary[code] ?? ''])),
+      year: record.year,
+      publisher: record.publisher,
+      languages: list(record.languages),
+      link: record.link ?? '',
+      file: record.file ?? '',
+      themes: list(record.themes),
+      methods: list(record.methods),
+      practices: list(record.practices),
+      ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, record.url[code]])),
+    })),
+    CSV_OPTIONS,
+  );
+}
 
 /** Practices as CSV: one row per practice, shared fields once, texts per language (`title_en`, `title_fr`...). */
 export function practicesCsv(records: ReturnType<typeof practiceRecords>): string {
@@ -175,6 +283,7 @@ export function practicesCsv(records: ReturnType<typeof practiceRecords>): strin
       start: record.period.start,
       end: record.period.end,
       adaptedFrom: list(record.adaptedFrom),
+      methods: list(record.methods),
       contact_name: record.contact?.name ?? '',
       contact_role: record.contact?.role ?? '',
       contact_email: record.contact?.email ?? '',

@@ -43,11 +43,13 @@ export interface PracticePageInput {
   adaptedFrom: readonly LocalizedPractice[];
   adaptedBy: readonly LocalizedPractice[];
   related: readonly LocalizedPractice[];
+  /** The methods the practice applies, shown by name and linked. */
+  methods?: readonly { id: string; lang: Lang; data: { name: string } }[];
 }
 
 /**
  * What a practice page is rendered from: the practice, the practices it links to, their cities,
- * the theme labels, and whether pages carry social cards.
+ * the theme labels, the names of its methods, and whether pages carry social cards.
  */
 export function practicePageKey(catalogue: Catalogue, lang: Lang, page: PracticePageInput, settings: { cards: boolean }): string {
   return pageKey({
@@ -58,5 +60,6 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     adaptedFrom: practicesShown(catalogue, page.adaptedFrom),
     adaptedBy: practicesShown(catalogue, page.adaptedBy),
     related: practicesShown(catalogue, page.related),
+    methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
   });
 }

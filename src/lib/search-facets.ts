@@ -4,11 +4,11 @@
  */
 
 /** Pagefind filter names; also the URL parameter names of a filtered view. */
-export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'status', 'since'] as const;
+export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'method', 'status', 'since'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Page types, as the values of the `type` filter. */
-export const PAGE_TYPES = ['practice', 'city', 'theme', 'index-result', 'network', 'page'] as const;
+export const PAGE_TYPES = ['practice', 'method', 'resource', 'city', 'theme', 'index-result', 'network', 'page'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** "Started since" choices: a practice gets every year it started in or after. */
@@ -25,8 +25,10 @@ export function practiceFilters(practice: {
   cities: string[];
   targetGroups: string[];
   period: { start: number; end: number | 'ongoing' };
+  methods?: string[];
 }, countries: string[]): Partial<Record<Facet, string[]>> {
   return {
+    ...(practice.methods && practice.methods.length > 0 ? { method: practice.methods } : {}),
     theme: practice.themes,
     country: countries.map((code) => code.toLowerCase()),
     city: practice.cities,

@@ -6,4 +6,9 @@ export const siteConfig = {
    * when the content holds real, published data.
    */
   demo: true,
+  /**
+   * The address that demonstration links point to (resources of the library): a link to it is
+   * labelled as a demonstration link, so nobody mistakes it for the real publication.
+   */
+  demoHost: 'intercultural-cities.example.org',
 };

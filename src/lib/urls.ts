@@ -12,6 +12,13 @@ export const urls = {
   practicesByTheme: (lang: Lang, theme: string, page = 1) => pagePath(`/${lang}/practices/theme/${theme}/`, page),
   practicesByCity: (lang: Lang, city: string, page = 1) => pagePath(`/${lang}/practices/city/${city}/`, page),
   practicesByNetwork: (lang: Lang, network: string, page = 1) => pagePath(`/${lang}/practices/network/${network}/`, page),
+  methods: (lang: Lang) => `/${lang}/methods/`,
+  method: (lang: Lang, id: string) => `/${lang}/methods/${id}/`,
+  // The resource library: every resource, and one page per kind, theme, language or year.
+  resources: (lang: Lang) => `/${lang}/resources/`,
+  resourcesBy: (lang: Lang, facet: string, value: string) => `/${lang}/resources/${facet}/${value}/`,
+  /** A resource has no page of its own: it is an anchor in the library. */
+  resource: (lang: Lang, id: string) => `/${lang}/resources/#${id}`,
   cities: (lang: Lang) => `/${lang}/cities/`,
   city: (lang: Lang, id: string) => `/${lang}/cities/${id}/`,
   themes: (lang: Lang) => `/${lang}/themes/`,

@@ -117,6 +117,29 @@ describe('open data', () => {
     expect(new Set(data.records.map((record: { id: string }) => record.id)).size).toBe(data.records.length);
   });
 
+  it.each([
+    ['methods', 12],
+    ['resources', 25],
+  ])('%s.json validates against its JSON Schema and holds the demonstration set', (name, least) => {
+    const schema = JSON.parse(readFileSync(join(dist, 'data', `${name}.schema.json`), 'utf8'));
+    const data = JSON.parse(readFileSync(join(dist, 'data', `${name}.json`), 'utf8'));
+    const validate = validator().compile(schema);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.records.length).toBeGreaterThanOrEqual(least);
+    expect(readFileSync(join(dist, 'data', `${name}.csv`), 'utf8').split('\n')[0]).toMatch(/^\uFEFF?id,/);
+  });
+
+  it('publishes each method with the practices that apply it, and practices with their methods', () => {
+    const methods = JSON.parse(readFileSync(join(dist, 'data', 'methods.json'), 'utf8')).records;
+    const antiRumour = methods.find((record: { id: string }) => record.id === 'anti-rumour-strategy');
+    expect(antiRumour).toMatchObject({ budget: 'low', translations: { en: { name: 'Anti-rumour strategy' }, fr: { name: 'Stratégie anti-rumeurs' } } });
+    expect(antiRumour.practices).toContain('barcelona-anti-rumour-network');
+    const practices = JSON.parse(readFileSync(join(dist, 'data', 'practices.json'), 'utf8')).records;
+    const barcelona = practices.find((record: { id: string }) => record.id === 'barcelona-anti-rumour-network');
+    expect(barcelona.methods).toEqual(['anti-rumour-strategy']);
+    expect(barcelona.translations.en.methods).toBeUndefined();
+  });
+
   it('rejects a record that breaks the schema', () => {
     const schema = JSON.parse(readFileSync(join(dist, 'data', 'index-results.schema.json'), 'utf8'));
     const data = JSON.parse(readFileSync(join(dist, 'data', 'index-results.json'), 'utf8'));
@@ -152,6 +175,7 @@ describe('open data', () => {
       expect(row.id).toBe(record.id);
       expect(split(row.cities!)).toEqual(record.cities);
       expect(split(row.themes!)).toEqual(record.themes);
+      expect(split(row.methods!)).toEqual(record.methods ?? []);
       expect(split(row.targetGroups!)).toEqual(record.targetGroups);
       expect(row.start).toBe(String(record.period.start));
       expect(row.end).toBe(String(record.period.end));

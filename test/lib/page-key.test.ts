@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
-import { practicePageKey } from '../../src/lib/page-key.ts';
+import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
-function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true) {
+function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = []) {
   const catalogue = buildCatalogue(structuredClone(input));
   const page = {
     practice: catalogue.practice(lang, slug)!,
     adaptedFrom: catalogue.adaptedFrom(lang, slug),
     adaptedBy: catalogue.adaptedBy(lang, slug),
     related: catalogue.related(lang, slug),
+    methods,
   };
   return practicePageKey(catalogue, lang, page, { cards });
 }
@@ -27,6 +28,15 @@ const practiceData = (input: CatalogueInput, slug: string, lang: Lang = 'en') =>
 
 describe('practice page cache keys', () => {
   const before = keyOf(catalogueInput, 'anti-rumour');
+
+  it('change when the name of a method the practice applies changes, or its translation appears', () => {
+    const method = (name: string, lang: Lang = 'en') => [{ id: 'anti-rumour-strategy', lang, data: { name } }];
+    const withMethod = keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Anti-rumour strategy'));
+    expect(withMethod).not.toBe(before);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Anti-rumour strategy'))).toBe(withMethod);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Anti-rumours strategy'))).not.toBe(withMethod);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Stratégie anti-rumeurs', 'fr'))).not.toBe(withMethod);
+  });
 
   it('are stable for the same content', () => {
     expect(keyOf(catalogueInput, 'anti-rumour')).toBe(before);

@@ -6,14 +6,20 @@
  * chunks and the shown results. Facet counts need every filter's index: those are fetched after
  * the first results are on screen, never before.
  */
+import { nameMatches } from '../../lib/search-ranking.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: PagefindResult[];
   /** Counts per filter value within the filtered results (empty when no filter is applied). */
   filters: Record<string, Record<string, number>>;
   /** Counts per filter value for the query without filters. */
@@ -27,8 +33,10 @@ interface Pagefind {
 }
 
 type State = { q: string; filters: Record<string, string[]> };
+/** A method as the search page lists it, to show it first when the query names it. */
+type MethodEntry = { url: string; title: string; teaser: string; themes: string };
 
-const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group'];
+const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method'];
 const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;
@@ -65,6 +73,9 @@ class FacetedSearch extends HTMLElement {
   private fixedType?: string;
   private current?: PagefindSearch;
   private shown = 0;
+  private methods: MethodEntry[] = [];
+  /** Methods shown above the results of the current query. */
+  private promoted: MethodEntry[] = [];
   private runId = 0;
   private debounce?: number;
 
@@ -75,6 +86,7 @@ class FacetedSearch extends HTMLElement {
     this.more = this.querySelector('[data-more]')!;
     this.resultsRegion = this.querySelector('[data-results-region]')!;
     this.strings = JSON.parse(this.dataset.strings ?? '{}');
+    this.methods = JSON.parse(this.dataset.methods ?? '[]');
     this.fixedType = this.dataset.type;
     this.form.hidden = false;
     this.writeForm(this.readUrl());
@@ -178,6 +190,7 @@ class FacetedSearch extends HTMLElement {
     const main = await search(this.pagefindFilters(state));
     if (runId !== this.runId) return;
     this.current = main.response ?? { results: [], filters: {}, totalFilters: {} };
+    this.promoted = term ? this.methodsNamed(term, state) : [];
     this.results.replaceChildren();
     this.shown = 0;
     await this.renderMore();
@@ -204,6 +217,29 @@ class FacetedSearch extends HTMLElement {
     this.dataset.rendered = location.search;
   }
 
+  /**
+   * Methods whose name matches the query, shown first (src/lib/search-ranking.ts says why). Their
+   * names come with the page, so this costs no request; only without filters other than the type.
+   */
+  private methodsNamed(term: string, state: State): MethodEntry[] {
+    const { type, ...others } = state.filters;
+    if (this.fixedType || Object.keys(others).length > 0 || (type && !type.includes('method'))) return [];
+    return this.methods.filter((method) => nameMatches(term, method.title));
+  }
+
+  private card(result: Pick<PagefindResultData, 'url' | 'meta' | 'excerpt'>, type: string | undefined): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'card';
+    const title = escapeHtml(result.meta.title ?? result.url);
+    item.innerHTML =
+      `<h3><a href="${escapeHtml(result.url)}">${title}</a></h3>` +
+      `<p class="meta">${type ? `<span class="badge">${escapeHtml(this.strings[`type.${type}`] ?? type)}</span> ` : ''}${escapeHtml(result.meta.place ?? '')}</p>` +
+      (result.meta.note ? `<p><span class="badge">${escapeHtml(result.meta.note)}</span></p>` : '') +
+      `<p>${result.meta.teaser ? escapeHtml(result.meta.teaser) : result.excerpt}</p>` +
+      (result.meta.themes ? `<p class="meta">${escapeHtml(result.meta.themes)}</p>` : '');
+    return item;
+  }
+
   private renderCounts(counts: Record<string, Record<string, number>>) {
     for (const output of Array.from(this.querySelectorAll<HTMLElement>('[data-count]'))) {
       const [facet, value] = output.dataset.count!.split(':') as [string, string];
@@ -217,19 +253,12 @@ class FacetedSearch extends HTMLElement {
     if (!this.current) return;
     const next = this.current.results.slice(this.shown, this.shown + PAGE_SIZE);
     const data = await Promise.all(next.map((result) => result.data()));
-    const items = data.map((result) => {
-      const item = document.createElement('li');
-      item.className = 'card';
-      const type = result.filters.type?.[0];
-      const title = escapeHtml(result.meta.title ?? result.url);
-      item.innerHTML =
-        `<h3><a href="${escapeHtml(result.url)}">${title}</a></h3>` +
-        `<p class="meta">${type ? `<span class="badge">${escapeHtml(this.strings[`type.${type}`] ?? type)}</span> ` : ''}${escapeHtml(result.meta.place ?? '')}</p>` +
-        (result.meta.note ? `<p><span class="badge">${escapeHtml(result.meta.note)}</span></p>` : '') +
-        `<p>${result.meta.teaser ? escapeHtml(result.meta.teaser) : result.excerpt}</p>` +
-        (result.meta.themes ? `<p class="meta">${escapeHtml(result.meta.themes)}</p>` : '');
-      return item;
-    });
+    const promotedUrls = new Set(this.promoted.map((method) => method.url));
+    const promoted = this.shown === 0 ? this.promoted.map((method) => this.card({ url: method.url, excerpt: '', meta: method }, 'method')) : [];
+    const items = [
+      ...promoted,
+      ...data.filter((result) => !promotedUrls.has(result.url)).map((result) => this.card(result, result.filters.type?.[0])),
+    ];
     this.results.append(...items);
     const firstNew = items[0]?.querySelector('a');
     if (this.shown > 0 && firstNew) firstNew.focus();

@@ -7,7 +7,9 @@
 import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import type { z } from 'zod';
 import { COLLECTIONS, collectionFolder, entrySchema, type CollectionName } from '../content/collections.ts';
+import { METHOD_SHARED_KEYS } from '../schemas/method.ts';
 import { CONTACT_TRANSLATED_KEYS, SHARED_KEYS, practiceSharedShape } from '../schemas/practice.ts';
+import { DOCUMENT_FOLDER } from '../schemas/resource.ts';
 
 /** Every collection is edited in the CMS. */
 export type CmsCollectionName = CollectionName;
@@ -15,7 +17,11 @@ export type CmsCollectionName = CollectionName;
 /** A widget the schema cannot imply on its own. */
 export type WidgetOverride =
   /** A link to entries of another collection (ids), searchable by name. */
-  | { kind: 'relation'; collection: 'cities' | 'themes' | 'networks' | 'practices' }
+  | { kind: 'relation'; collection: 'cities' | 'themes' | 'networks' | 'practices' | 'methods' }
+  /** A list of texts, one per line of the form (the steps of a method). */
+  | { kind: 'text-list' }
+  /** A document (PDF) uploaded to `folder` under public/. */
+  | { kind: 'file'; folder: string }
   /** Markdown text (rendered as HTML on the site). */
   | { kind: 'markdown' }
   /** Plain text on several lines. */
@@ -119,6 +125,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         'links',
         'images',
         'adaptedFrom',
+        'methods',
         'published',
         'updated',
       ],
@@ -130,6 +137,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         'period.end': { kind: 'year-or-ongoing', lastYear: currentYear + 10 },
         'contact.url': { kind: 'web-address' },
         'links.url': { kind: 'web-address' },
+        methods: { kind: 'relation', collection: 'methods' },
         'images.src': { kind: 'image', folder: 'images/practices' },
         purpose: { kind: 'text' },
         stimulus: { kind: 'markdown' },
@@ -139,6 +147,53 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       },
       defaults: { published: '{{now}}' },
       preview: true,
+    },
+    {
+      ...fromRegistry('methods'),
+      // Methods have no date the CMS fills in, so an unwritten translation is already a stub.
+      format: 'icc-front-matter',
+      sharedFields: METHOD_SHARED_KEYS,
+      identifierField: 'name',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: '{{name}}',
+      sortableFields: ['name'],
+      formOrder: ['name', 'summary', 'themes', 'budget', 'whenToUse', 'steps', 'skills', 'partners', 'time', 'pitfalls', 'evaluation', 'sources'],
+      overrides: {
+        themes: { kind: 'relation', collection: 'themes' },
+        summary: { kind: 'text' },
+        whenToUse: { kind: 'markdown' },
+        steps: { kind: 'text-list' },
+        skills: { kind: 'text' },
+        partners: { kind: 'text' },
+        time: { kind: 'text' },
+        pitfalls: { kind: 'markdown' },
+        evaluation: { kind: 'markdown' },
+        'sources.url': { kind: 'web-address' },
+      },
+      preview: false,
+    },
+    {
+      ...fromRegistry('resources'),
+      format: 'icc-yaml',
+      sharedFields: [],
+      identifierField: 'title.en',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: '{{title.{locale}}} ({{year}})',
+      sortableFields: ['year', 'kind'],
+      formOrder: ['kind', 'title', 'summary', 'year', 'publisher', 'languages', 'url', 'file', 'themes', 'methods', 'practices'],
+      overrides: {
+        url: { kind: 'web-address' },
+        file: { kind: 'file', folder: DOCUMENT_FOLDER },
+        themes: { kind: 'relation', collection: 'themes' },
+        methods: { kind: 'relation', collection: 'methods' },
+        practices: { kind: 'relation', collection: 'practices' },
+        ...perLanguage('summary', { kind: 'text' }),
+      },
+      preview: false,
     },
     {
       ...fromRegistry('cities'),

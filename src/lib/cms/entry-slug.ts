@@ -21,7 +21,10 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
     case 'pages':
       return text(data.title);
     case 'cities':
+    case 'methods':
       return text(data.name);
+    case 'resources':
+      return localized('title');
     case 'themes':
       return localized('label');
     case 'networks':

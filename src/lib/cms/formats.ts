@@ -27,9 +27,11 @@ const KEY_ORDER = [
   'title', 'name', 'localName', 'names',
   'city', 'edition', 'date', 'version', 'sampleSize', 'overall', 'scores', 'summary', 'recommendations',
   'country', 'lat', 'lon', 'population', 'foreignBornShare', 'joined', 'international', 'networks',
-  'cities', 'themes', 'targetGroups', 'period', 'adaptedFrom', 'contact', 'links', 'images', 'published', 'updated',
+  'kind', 'year', 'publisher', 'languages', 'url', 'file',
+  'cities', 'themes', 'budget', 'targetGroups', 'period', 'adaptedFrom', 'methods', 'practices', 'contact', 'links', 'images', 'published', 'updated',
   'website', 'profile', 'description',
   'purpose', 'stimulus', 'process', 'results', 'transferability',
+  'whenToUse', 'steps', 'skills', 'partners', 'time', 'pitfalls', 'evaluation', 'sources',
 ];
 
 /** Keys of nested groups (period, contact, links, images, localized texts, recommendations). */

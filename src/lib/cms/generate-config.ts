@@ -37,6 +37,8 @@ export interface CmsField {
   i18n?: boolean | 'duplicate';
   default?: unknown;
   fields?: CmsField[];
+  /** A list of single values (Decap list widget with one `field`). */
+  field?: CmsField;
   options?: { label: string; value: string | number }[];
   multiple?: boolean;
   min?: number;
@@ -173,6 +175,8 @@ function relationField(collection: string, locale: CmsLocale): Partial<CmsField>
       return { search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: [`label.${locale}`] };
     case 'networks':
       return { search_fields: LANGUAGES.map((code) => `name.${code}`), display_fields: [`name.${locale}`] };
+    case 'methods':
+      return { search_fields: ['name'], display_fields: ['name'] };
     default:
       return { search_fields: ['title'], display_fields: ['title'] };
   }
@@ -243,6 +247,23 @@ function widgetFromOverride(
       for (let year = override.lastYear; year >= firstYear; year--) years.push({ label: String(year), value: year });
       return { widget: 'select', options: [{ label: optionLabel('ongoing', locale), value: 'ongoing' }, ...years] };
     }
+    case 'text-list': {
+      if (!isList) throw new CmsConfigError(`${context.spec.name}: "${path}" is marked as a list of texts but is not a list`);
+      const item = fieldText(context, `${path}[]`);
+      return {
+        widget: 'list',
+        collapsed: false,
+        ...listLimits,
+        field: { name: 'item', label: item.label[locale], widget: 'text' },
+      };
+    }
+    case 'file':
+      return {
+        widget: 'file',
+        choose_url: false,
+        media_folder: `/public/${override.folder}`,
+        public_folder: `/${override.folder}`,
+      };
     case 'image':
       return {
         widget: 'image',
@@ -411,6 +432,8 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     themes: 'themes/{{slug}}/',
     networks: 'networks/{{slug}}/',
     pages: '{{slug}}/',
+    methods: 'methods/{{slug}}/',
+    resources: 'resources/#{{slug}}',
   }[spec.name];
   return {
     name: spec.name,

@@ -3,9 +3,10 @@
  * each file against its collection's schema from the registry (collections.ts), then the rules
  * across files (integrity.ts), then the UI translation files.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
+import { PDF_HEAD_LENGTH, type StoredFile } from '../documents.ts';
 import { markdownProblems } from '../markdown-check.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { checkTranslations } from './check-translations.ts';
@@ -48,6 +49,19 @@ function validate(entry: RawEntry, schema: z.ZodType, problems: Problem[]): unkn
   const knownFields = 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
   problems.push(...problemsFromIssues(entry.file, result.error.issues, knownFields));
   return undefined;
+}
+
+/** Size and first bytes of a file, or undefined when there is no such file. */
+function readStoredFile(path: string): StoredFile | undefined {
+  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+  const head = new Uint8Array(PDF_HEAD_LENGTH);
+  const descriptor = openSync(path, 'r');
+  try {
+    readSync(descriptor, head, 0, head.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  return { size: statSync(path).size, head };
 }
 
 /** The text after the front matter: shown where the collection has a body, so checked like a Markdown field; lost elsewhere, so refused. */
@@ -105,7 +119,12 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   }
 
   try {
-    problems.push(...checkIntegrity(entries, { imageExists: (src) => existsSync(join(root, 'public', src)) }));
+    problems.push(
+      ...checkIntegrity(entries, {
+        imageExists: (src) => existsSync(join(root, 'public', src)),
+        publicFile: (path) => readStoredFile(join(root, 'public', path)),
+      }),
+    );
   } catch (error) {
     problems.push({ file: 'src/content/', field: '', message: `could not be cross-checked (${describeError(error)}): fix the other problems first, or ask a developer` });
   }

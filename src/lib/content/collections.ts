@@ -12,14 +12,16 @@ import type { z } from 'zod';
 import { citySchema } from '../schemas/city.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
+import { isMethodStub, METHOD_SHARED_KEYS, methodEntrySchema, methodSchema, methodStubSchema } from '../schemas/method.ts';
 import { networkSchema } from '../schemas/network.ts';
 import { pageSchema } from '../schemas/page.ts';
-import { isPracticeStub, practiceEntrySchema, practiceSchema, practiceStubSchema } from '../schemas/practice.ts';
+import { isPracticeStub, practiceEntrySchema, practiceSchema, practiceStubSchema, SHARED_KEYS } from '../schemas/practice.ts';
+import { resourceSchema } from '../schemas/resource.ts';
 import { themeSchema } from '../schemas/theme.ts';
 import { urls } from '../urls.ts';
 
 /** The collections, in the order they are read and checked. */
-export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'practices', 'index-results', 'pages'] as const;
+export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'methods', 'practices', 'resources', 'index-results', 'pages'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /**
@@ -51,6 +53,12 @@ export interface CollectionSpec {
   body: boolean;
   /** For per-language collections: a translation that holds only the shared fields, which the site skips. */
   isStub?(data: Record<string, unknown>): boolean;
+  /**
+   * For per-language collections with stubs: the fields every translation shares (the content
+   * check makes them identical to the English) and what a complete English entry holds, for the
+   * message when the English file is a stub.
+   */
+  translations?: { sharedKeys: readonly string[]; complete: string };
   /** Other entries this collection's entries point to; the content check verifies each exists. */
   references: readonly Reference[];
   /** Where an entry is published, when it has a page of its own. */
@@ -102,12 +110,41 @@ export const COLLECTIONS = {
     completeSchema: practiceSchema as unknown as z.ZodObject,
     schemaFor: (data) => (isPracticeStub(data) ? practiceStubSchema : practiceSchema),
     isStub: isPracticeStub,
+    translations: { sharedKeys: SHARED_KEYS, complete: 'title and the five parts' },
     references: [
       { path: 'cities[]', collection: 'cities' },
       { path: 'themes[]', collection: 'themes' },
       { path: 'adaptedFrom[]', collection: 'practices' },
+      { path: 'methods[]', collection: 'methods' },
     ],
     url: urls.practice,
+  },
+  methods: {
+    folder: 'methods',
+    extensions: ['.md'],
+    perLanguage: true,
+    noun: 'method',
+    schema: methodEntrySchema,
+    completeSchema: methodSchema,
+    schemaFor: (data) => (isMethodStub(data) ? methodStubSchema : methodSchema),
+    isStub: isMethodStub,
+    translations: { sharedKeys: METHOD_SHARED_KEYS, complete: 'name, summary, steps and the other parts' },
+    references: [{ path: 'themes[]', collection: 'themes' }],
+    url: urls.method,
+  },
+  resources: {
+    folder: 'resources',
+    extensions: ['.yaml', '.yml'],
+    perLanguage: false,
+    noun: 'resource',
+    schema: resourceSchema,
+    schemaFor: () => resourceSchema,
+    references: [
+      { path: 'themes[]', collection: 'themes' },
+      { path: 'methods[]', collection: 'methods' },
+      { path: 'practices[]', collection: 'practices' },
+    ],
+    url: urls.resource,
   },
   'index-results': {
     folder: 'index-results',

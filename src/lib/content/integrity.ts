@@ -9,15 +9,18 @@
 import { isDeepStrictEqual } from 'node:util';
 import { didYouMean } from '../did-you-mean.ts';
 import { SOURCE_LANGUAGE } from '../languages.ts';
-import { SHARED_KEYS, isPracticeStub, sharedPart } from '../schemas/practice.ts';
+import { sharedPart } from '../schemas/practice.ts';
+import { pdfProblem, type StoredFile } from '../documents.ts';
 import { INDEX_VERSIONS } from '../schemas/theme.ts';
 import type { Problem } from './problems.ts';
-import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName } from './collections.ts';
+import { COLLECTIONS, COLLECTION_NAMES, collectionFolder, referencedValues, type CollectionName, type CollectionSpec } from './collections.ts';
 import type { RawEntry } from './read-content.ts';
 
 export interface IntegrityOptions {
   /** Whether `/images/...` exists under public/. */
   imageExists: (src: string) => boolean;
+  /** Size and first bytes of a file under public/ (`/documents/x.pdf`), or undefined when it does not exist. */
+  publicFile?: (path: string) => StoredFile | undefined;
 }
 
 /** The strings of a list field, with their positions; other values are the schema's business. */
@@ -83,7 +86,6 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
 
   // Practices
   const practices = of('practices');
-  const english = new Map(practices.filter((entry) => entry.lang === SOURCE_LANGUAGE).map((entry) => [entry.id, entry]));
   for (const practice of practices) {
     const { id, file, data } = practice;
     for (const [index, slug] of stringsOf(data.adaptedFrom)) {
@@ -100,51 +102,69 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
         }
       });
     }
-    if (practice.lang === SOURCE_LANGUAGE) {
-      if (isPracticeStub(data)) {
-        problems.push({
-          file,
-          field: 'title',
-          message: 'is missing: the English version of a practice must be complete (title and the five parts)',
-        });
-      }
-      continue;
-    }
-    const original = english.get(id);
-    if (!original) {
-      problems.push({
-        file,
-        field: '',
-        message: `has no English version: every practice needs src/content/practices/${SOURCE_LANGUAGE}/${id}.md (translations are paired by file name)`,
-      });
-      continue;
-    }
-    for (const key of SHARED_KEYS) {
-      if (key === 'contact') {
-        // The name and role are translated; the e-mail address and web page are shared.
-        const sharedContact = (value: unknown) => {
-          const part = sharedPart(key, value);
-          return isRecord(part) ? part : {};
-        };
-        const own = sharedContact(data[key]);
-        const english = sharedContact(original.data[key]);
-        for (const part of [...new Set([...Object.keys(english), ...Object.keys(own)])]) {
-          if (!isDeepStrictEqual(own[part], english[part])) {
-            problems.push({
-              file,
-              field: `contact.${part}`,
-              message: `differs from the English version (${original.file}): the contact's ${part} is shared by all translations (only its name and role are translated), make them identical`,
-            });
-          }
+  }
+
+  // Per-language collections with stubs: the English version is complete, every translation has
+  // one, and the shared fields are identical in every language.
+  for (const name of COLLECTION_NAMES) {
+    const spec: CollectionSpec = COLLECTIONS[name];
+    if (!spec.translations || !spec.isStub) continue;
+    const entriesOf = of(name);
+    const englishById = new Map(entriesOf.filter((entry) => entry.lang === SOURCE_LANGUAGE).map((entry) => [entry.id, entry]));
+    for (const { id, file, data, lang } of entriesOf) {
+      if (lang === SOURCE_LANGUAGE) {
+        if (spec.isStub(data)) {
+          problems.push({
+            file,
+            field: Object.keys(spec.completeSchema?.shape ?? {}).find((key) => !spec.translations!.sharedKeys.includes(key)) ?? '',
+            message: `is missing: the English version of a ${spec.noun} must be complete (${spec.translations.complete})`,
+          });
         }
-      } else if (!isDeepStrictEqual(data[key], original.data[key])) {
+        continue;
+      }
+      const original = englishById.get(id);
+      if (!original) {
         problems.push({
           file,
-          field: key,
-          message: `differs from the English version (${original.file}): ${key} is shared by all translations, make them identical`,
+          field: '',
+          message: `has no English version: every ${spec.noun} needs ${collectionFolder(name, SOURCE_LANGUAGE)}${id}${spec.extensions[0]} (translations are paired by file name)`,
         });
+        continue;
+      }
+      for (const key of spec.translations.sharedKeys) {
+        if (key === 'contact') {
+          // The contact's name and role are translated; its e-mail address and web page are shared.
+          const sharedContact = (value: unknown) => {
+            const part = sharedPart(key, value);
+            return isRecord(part) ? part : {};
+          };
+          const own = sharedContact(data[key]);
+          const english = sharedContact(original.data[key]);
+          for (const part of [...new Set([...Object.keys(english), ...Object.keys(own)])]) {
+            if (!isDeepStrictEqual(own[part], english[part])) {
+              problems.push({
+                file,
+                field: `contact.${part}`,
+                message: `differs from the English version (${original.file}): the contact's ${part} is shared by all translations (only its name and role are translated), make them identical`,
+              });
+            }
+          }
+        } else if (!isDeepStrictEqual(data[key], original.data[key])) {
+          problems.push({
+            file,
+            field: key,
+            message: `differs from the English version (${original.file}): ${key} is shared by all translations, make them identical`,
+          });
+        }
       }
     }
+  }
+
+  // Resources: a PDF stored with the site must be a real PDF of a reasonable size.
+  for (const { file, data } of of('resources')) {
+    if (typeof data.file !== 'string' || !/^\/documents\/.+\.pdf$/i.test(data.file) || !options.publicFile) continue;
+    const problem = pdfProblem(data.file, options.publicFile(data.file));
+    if (problem) problems.push({ file, field: 'file', message: problem });
   }
 
   // Pages: every page is written in English first; a language without its version shows the English.

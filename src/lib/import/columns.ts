@@ -29,7 +29,7 @@ export type ColumnKind =
   /** An ISO country code or a country's name. */
   | 'country';
 
-export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices';
+export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices' | 'methods';
 
 export interface ColumnSpec {
   /** Header of the column. */
@@ -87,6 +87,7 @@ export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('contact.url', 'text', false),
   column('links', 'links', false),
   column('adaptedFrom', 'list', false, { reference: 'practices' }),
+  column('methods', 'list', false, { reference: 'methods' }),
   column('published', 'date', false),
   column('updated', 'date', false),
   ...TRANSLATION_LANGUAGES.flatMap((lang) => TRANSLATED_COLUMNS.map(([field, kind]) => translated(lang, field, kind))),

@@ -264,6 +264,10 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)) }))));
   indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `label.${code}`)) }))));
   indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `name.${code}`)) }))));
+  // Methods are named by id or by their name in any language.
+  const methodNames = new Map<string, (string | undefined)[]>();
+  for (const entry of entriesOf('methods')) methodNames.set(entry.id, [...(methodNames.get(entry.id) ?? []), ...named(entry, 'name')]);
+  indexes.set('methods', referenceIndex('method', [...methodNames].map(([id, names]) => ({ id, names }))));
   indexes.set('target-groups', referenceIndex('target group', Object.entries(context.targetGroupNames).map(([id, names]) => ({ id, names }))));
 
   // First pass: the file name of every row, so rows can refer to each other.

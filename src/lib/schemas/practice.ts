@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { didYouMean } from '../did-you-mean.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
+import { methodIdList } from './method.ts';
 import {
   CURRENT_YEAR,
   calendarDate,
@@ -72,6 +73,8 @@ export const practiceSharedShape = {
       error: 'must be a list of practice slugs',
     })
     .optional(),
+  /** Methods the practice applies (ids of files in src/content/methods/en/). */
+  methods: methodIdList('ids of the methods the practice applies, from src/content/methods/en/').optional(),
   /**
    * The people behind the practice. All parts optional. The name (of a team or office) and the
    * role are translated; the e-mail address and web page are the same in every language.

@@ -9,6 +9,10 @@ import {
   datasetJsonSchema,
   indexResultRecords,
   indexResultsCsv,
+  methodRecords,
+  methodsCsv,
+  resourceRecords,
+  resourcesCsv,
   practiceRecords,
   practicesCsv,
   type DatasetName,
@@ -23,12 +27,14 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ name: DatasetName; format: string }> = async ({ props, site }) => {
-  const { catalogue, indexResults } = await getSite();
+  const { catalogue, indexResults, library } = await getSite();
   const absolute = (path: string) => new URL(path, site).href;
   const records = {
     practices: () => practiceRecords(catalogue, (lang, id) => absolute(urls.practice(lang, id))),
     cities: () => cityRecords(catalogue, (lang, id) => absolute(urls.city(lang, id))),
     'index-results': () => indexResultRecords(indexResults, (lang, id) => absolute(urls.indexResult(lang, id))),
+    methods: () => methodRecords(library, (lang, id) => absolute(urls.method(lang, id))),
+    resources: () => resourceRecords(library, (lang, id) => absolute(urls.resource(lang, id))),
   }[props.name]();
   if (props.format === 'schema.json') {
     return json(datasetJsonSchema(props.name, absolute(`/data/${props.name}.schema.json`)));
@@ -40,6 +46,8 @@ export const GET: APIRoute<{ name: DatasetName; format: string }> = async ({ pro
     practices: () => practicesCsv(records as ReturnType<typeof practiceRecords>),
     cities: () => citiesCsv(records as ReturnType<typeof cityRecords>),
     'index-results': () => indexResultsCsv(records as ReturnType<typeof indexResultRecords>, catalogue.themes.map((theme) => theme.id)),
+    methods: () => methodsCsv(records as ReturnType<typeof methodRecords>),
+    resources: () => resourcesCsv(records as ReturnType<typeof resourceRecords>),
   }[props.name]();
   return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

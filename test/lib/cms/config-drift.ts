@@ -168,6 +168,11 @@ function checkField(subject: DriftSubject, field: CmsField, path: Path, where: s
       if (field.media_folder !== `/public${field.public_folder}`) say(`media_folder ${field.media_folder} is not where ${field.public_folder} is served from`);
       if (!complainsWith('https://example.org/picture.jpg')) say('the schema accepts remote pictures but the CMS does not offer them');
       break;
+    case 'file':
+      if (complainsWith(`${field.public_folder}/document.pdf`)) say(`the CMS stores files under ${field.public_folder} but the schema refuses them`);
+      if (field.media_folder !== `/public${field.public_folder}`) say(`media_folder ${field.media_folder} is not where ${field.public_folder} is served from`);
+      if (!complainsWith(`${field.public_folder}/program.exe`)) say('the schema accepts files that are not PDF documents');
+      break;
     case 'string':
     case 'text':
     case 'markdown': {

@@ -11,6 +11,8 @@ describe('file names of new entries', () => {
     ['networks', { country: 'GB', name: { en: 'UK network', fr: 'Réseau britannique' } }, 'united-kingdom'],
     ['networks', { name: { en: 'Nordic network', fr: 'Réseau nordique' } }, 'nordic-network'],
     ['index-results', { city: 'lisbon', edition: 2023 }, 'lisbon-2023'],
+    ['methods', { name: 'Anti-rumour strategy' }, 'anti-rumour-strategy'],
+    ['resources', { title: { en: 'Cities free of rumours: a manual', fr: 'Des villes sans rumeurs' } }, 'cities-free-of-rumours-a-manual'],
   ] as const)('%s %j is named %s', (collection, data, slug) => {
     expect(entrySlug(collection, data)).toBe(slug);
   });

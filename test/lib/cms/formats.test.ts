@@ -31,6 +31,7 @@ themes: [mediation, public-space]
 targetGroups: [general-public]
 period: { start: 1990, end: ongoing }
 adaptedFrom: [some-other-practice]
+methods: [anti-rumour-strategy]
 contact:
   name: Programme team
   role: Citizen rights

@@ -7,13 +7,15 @@ import { readContent } from '../../../src/lib/content/read-content.ts';
 import { citySchema } from '../../../src/lib/schemas/city.ts';
 import { CURRENT_YEAR, text } from '../../../src/lib/schemas/fields.ts';
 import { indexResultSchema } from '../../../src/lib/schemas/index-result.ts';
+import { methodSchema } from '../../../src/lib/schemas/method.ts';
 import { networkSchema } from '../../../src/lib/schemas/network.ts';
 import { pageSchema } from '../../../src/lib/schemas/page.ts';
 import { practiceSchema, SHARED_KEYS } from '../../../src/lib/schemas/practice.ts';
+import { resourceSchema } from '../../../src/lib/schemas/resource.ts';
 import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
-import { citySample, indexResultSample, networkSample, pageSample, practiceSample, themeSample } from './samples.ts';
+import { citySample, indexResultSample, methodSample, networkSample, pageSample, practiceSample, resourceSample, themeSample } from './samples.ts';
 import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
@@ -34,6 +36,10 @@ const subjects = (): Record<string, DriftSubject> => ({
   themes: { schema: themeSchema, sample: themeSample },
   networks: { schema: networkSchema, sample: networkSample },
   pages: { schema: pageSchema, sample: pageSample, body: true },
+  methods: { schema: methodSchema, sample: methodSample },
+  // "url" and "file" exclude each other (a rule between fields, checked on save): the sample fills both
+  // so that each field is compared, against the fields' own rules.
+  resources: { schema: z.strictObject(resourceSchema.shape), sample: resourceSample },
 });
 
 function field(config: CmsConfig, collection: string, path: string): CmsField {
@@ -50,10 +56,10 @@ function field(config: CmsConfig, collection: string, path: string): CmsField {
 /** Every field of a config, with its path, for comparing the two languages. */
 function shape(fields: readonly CmsField[], prefix = ''): string[] {
   return fields.flatMap((item) => {
-    const { label: _label, hint: _hint, options, fields: children, pattern, display_fields: _display, ...rest } = item;
+    const { label: _label, hint: _hint, options, fields: children, pattern, display_fields: _display, field: single, ...rest } = item;
     // Countries are sorted by their name in each language; pattern messages and names shown are translated.
     const values = options?.map((option) => String(option.value)).sort();
-    const line = `${prefix}${item.name} ${JSON.stringify({ ...rest, options: values, pattern: pattern?.[0] })}`;
+    const line = `${prefix}${item.name} ${JSON.stringify({ ...rest, options: values, pattern: pattern?.[0], field: single && { ...single, label: undefined } })}`;
     return [line, ...(children ? shape(children, `${prefix}${item.name}.`) : [])];
   });
 }

@@ -6,6 +6,7 @@ export const practiceSample = {
   targetGroups: ['general-public'],
   period: { start: 1990, end: 'ongoing' },
   adaptedFrom: ['some-other-practice'],
+  methods: ['anti-rumour-strategy'],
   contact: { name: 'Programme team', role: 'Citizen rights', email: 'team@example.org', url: 'https://example.org/team' },
   links: [{ label: 'Programme website', url: 'https://example.org' }],
   images: [{ src: '/images/practices/agents.jpg', alt: 'Volunteers talking with shoppers at a market stall' }],
@@ -67,4 +68,33 @@ export function indexResultSample(themeIds: readonly string[]) {
 export const pageSample = {
   title: 'Joining the network',
   description: 'Who can join the network and how.',
+};
+
+export const methodSample = {
+  name: 'Anti-rumour strategy',
+  themes: ['anti-discrimination', 'media-communication'],
+  budget: 'low',
+  summary: 'Volunteers and city staff answer prejudice with facts and conversation.',
+  whenToUse: 'When stereotypes about newcomers spread.',
+  steps: ['Map the rumours.', 'Train volunteer agents.'],
+  skills: 'Training and coordination.',
+  partners: 'Associations and libraries.',
+  time: 'Six months to set up.',
+  pitfalls: 'Lecturing people rather than listening.',
+  evaluation: 'Surveys before and after.',
+  sources: [{ label: 'Anti-rumour manual', url: 'https://example.org/manual' }],
+};
+
+export const resourceSample = {
+  kind: 'manual',
+  title: { en: 'Anti-rumour manual', fr: 'Manuel anti-rumeurs' },
+  summary: { en: 'How to run the strategy.', fr: 'Comment mener la stratégie.' },
+  year: 2018,
+  publisher: 'Council of Europe',
+  languages: ['en', 'fr'],
+  url: 'https://example.org/manual',
+  file: '/documents/manual.pdf',
+  themes: ['anti-discrimination'],
+  methods: ['anti-rumour-strategy'],
+  practices: ['some-practice'],
 };

@@ -84,6 +84,8 @@ function practicesCsv(count: number, place = 'café'): string {
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'icc-import-'));
   cpSync('src/content', join(root, 'src/content'), { recursive: true });
+  // Resources may name a PDF stored under public/documents/, which the content check opens.
+  cpSync('public/documents', join(root, 'public/documents'), { recursive: true });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -140,7 +140,7 @@ describe('importing practices', () => {
 
   it('never replaces an existing practice without --force', () => {
     const contact = `Secretariat of the advisory council,"Mayor's Office, Stavanger",advisory-council@stavanger.example.org`;
-    const csv = `id,${PRACTICE_HEADER},contact.name,contact.role,contact.email\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership; participation,newcomers; civil-society,2015,ongoing,${PARTS},${contact}\n`;
+    const csv = `id,${PRACTICE_HEADER},contact.name,contact.role,contact.email,methods\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership; participation,newcomers; civil-society,2015,ongoing,${PARTS},${contact},residents-advisory-council\n`;
     expect(plan(csv).messages).toEqual([
       'row 2, column "id": src/content/practices/en/advisory-council-elected-migrant-members.md already exists: run the import again with --force to replace it, or change the id',
     ]);
@@ -150,7 +150,7 @@ describe('importing practices', () => {
   });
 
   it('refuses to replace an English version so that its French translation no longer matches', () => {
-    const csv = `id,${PRACTICE_HEADER}\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership,newcomers; civil-society,2015,ongoing,${PARTS}\n`;
+    const csv = `id,${PRACTICE_HEADER},methods\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership,newcomers; civil-society,2015,ongoing,${PARTS},residents-advisory-council\n`;
     expect(plan(csv, 'practices', { force: true }).messages).toEqual([
       'row 2, column "themes": src/content/practices/fr/advisory-council-elected-migrant-members.md: differs from the English version (src/content/practices/en/advisory-council-elected-migrant-members.md): themes is shared by all translations, make them identical',
       'row 2, column "contact.email": src/content/practices/fr/advisory-council-elected-migrant-members.md: differs from the English version (src/content/practices/en/advisory-council-elected-migrant-members.md): the contact\'s email is shared by all translations (only its name and role are translated), make them identical',
@@ -171,6 +171,22 @@ describe('importing practices', () => {
     const result = plan(csv);
     expect(result.messages).toEqual([]);
     expect(result.files[1]!.content).toContain('adaptedFrom: [original-idea]');
+  });
+
+  it('accepts the methods a practice applies, by id or by English or French name, in both languages', () => {
+    const french = 'Agents anti-rumeurs,But.,Pourquoi.,Comment.,Résultats.,Adaptation.';
+    const csv = `${PRACTICE_HEADER},methods,fr.title,fr.purpose,fr.stimulus,fr.process,fr.results,fr.transferability\nRumour agents,oslo,language,youth,2020,ongoing,${PARTS},"Stratégie anti-rumeurs; living-library; Language cafés",${french}\n`;
+    const result = plan(csv);
+    expect(result.messages).toEqual([]);
+    expect(result.files.map((file) => [file.path, file.content.match(/^methods: .*$/m)?.[0]])).toEqual([
+      ['src/content/practices/en/rumour-agents.md', 'methods: [anti-rumour-strategy, living-library, language-cafes]'],
+      ['src/content/practices/fr/rumour-agents.md', 'methods: [anti-rumour-strategy, living-library, language-cafes]'],
+    ]);
+  });
+
+  it('names an unknown method and the closest known one', () => {
+    const csv = `${PRACTICE_HEADER},methods\nRumour agents,oslo,language,youth,2020,ongoing,${PARTS},anti-rumor-strategy\n`;
+    expect(plan(csv).messages).toEqual([expect.stringMatching(/^row 2, column "methods": "anti-rumor-strategy" is not a known method \(did you mean "anti-rumour-strategy"\?\)/)]);
   });
 
   it('asks for a file name when a title has no Latin letters', () => {
