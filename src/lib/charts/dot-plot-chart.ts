@@ -69,6 +69,11 @@ export interface DotPlotOptions {
   formatValue?: (value: number) => string;
   /** Width of the viewBox; 480 keeps 17-unit text at 12 px or more on a 360 px wide column. */
   width?: number;
+  /**
+   * Puts each label in a column of this width to the left of its line instead of above it: a
+   * shorter chart for wide media such as a printed A4 page. Omit it for phones.
+   */
+  labelColumn?: number;
 }
 
 const LABEL_SIZE = 18;
@@ -178,8 +183,19 @@ export function dotPlotChart(options: DotPlotOptions): string {
   if (!citySeries) throw new Error('dotPlotChart: "series" needs at least the city series');
   checkSeries(options);
 
-  const trackStart = estimateTextWidth(format(0), SMALL_SIZE) / 2 + 10;
-  const trackEnd = width - estimateTextWidth(format(max), SMALL_SIZE) / 2 - 10;
+  const inline = options.labelColumn !== undefined;
+  const labelColumn = options.labelColumn ?? width;
+  const valueWidthOf = (row: DotRow): number => {
+    const value = row.values[citySeries.key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return estimateTextWidth(options.missingLabel, SMALL_SIZE);
+    return (
+      estimateTextWidth(format(value), LABEL_SIZE, true) +
+      (row.change ? estimateTextWidth(` ${row.change}`, SMALL_SIZE) : 0)
+    );
+  };
+  const valueColumn = inline ? Math.max(0, ...options.rows.map(valueWidthOf)) + 16 : 0;
+  const trackStart = (inline ? labelColumn + 12 : 0) + estimateTextWidth(format(0), SMALL_SIZE) / 2 + 10;
+  const trackEnd = width - valueColumn - estimateTextWidth(format(max), SMALL_SIZE) / 2 - 10;
   const x = (value: number): number => scaleLinear(value, max, trackStart, trackEnd);
   const tickValues = ticks(max);
   const parts: string[] = [];
@@ -220,17 +236,19 @@ export function dotPlotChart(options: DotPlotOptions): string {
     const changeLabel = hasValue && row.change ? ` ${row.change}` : '';
     const valueWidth =
       estimateTextWidth(valueLabel, LABEL_SIZE, true) + estimateTextWidth(changeLabel, SMALL_SIZE);
-    const lines = wrapText(row.label, width - valueWidth - 12, LABEL_SIZE, row.emphasis);
+    const lines = wrapText(row.label, inline ? labelColumn : width - valueWidth - 12, LABEL_SIZE, row.emphasis);
+    // Stacked: the label line sits above the markers. Inline: beside them, on the line's height.
+    const firstBaseline = inline ? y + LANE / 2 + LABEL_SIZE * 0.35 : y + LABEL_SIZE - 2;
     const rowParts: string[] = [];
     lines.forEach((line, index) => {
       rowParts.push(
-        text(line, { x: 0, y: y + LABEL_SIZE - 2 + index * LINE, size: LABEL_SIZE, weight: row.emphasis ? 'bold' : 'normal' }),
+        text(line, { x: 0, y: firstBaseline + index * LINE, size: LABEL_SIZE, weight: row.emphasis ? 'bold' : 'normal' }),
       );
     });
     if (hasValue) {
       // The value and its change share the label's first line, right-aligned: read without the legend.
       rowParts.push(
-        `<text x="${coordinate(width)}" y="${coordinate(y + LABEL_SIZE - 2)}" text-anchor="end" class="value">` +
+        `<text x="${coordinate(width)}" y="${coordinate(firstBaseline)}" text-anchor="end" class="value">` +
           `<tspan font-size="${LABEL_SIZE}" font-weight="700">${escapeXml(valueLabel)}</tspan>` +
           (changeLabel
             ? `<tspan font-size="${SMALL_SIZE}" fill="${CHART_COLOURS.muted}">${escapeXml(changeLabel)}</tspan>`
@@ -238,7 +256,7 @@ export function dotPlotChart(options: DotPlotOptions): string {
           '</text>',
       );
     }
-    const laneTop = y + lines.length * LINE + 6;
+    const laneTop = inline ? y : y + lines.length * LINE + 6;
     const markers = options.series
       .map((series) => ({ series, value: row.values[series.key] }))
       .filter((entry): entry is { series: DotSeries; value: number } =>
@@ -266,7 +284,7 @@ export function dotPlotChart(options: DotPlotOptions): string {
       rowParts.push(
         `<g class="missing">${text(options.missingLabel, {
           x: width,
-          y: y + LABEL_SIZE - 2,
+          y: firstBaseline,
           size: SMALL_SIZE,
           anchor: 'end',
           italic: true,
@@ -285,7 +303,7 @@ export function dotPlotChart(options: DotPlotOptions): string {
       rowParts.push(shapeAt(marker.shape, marker.key, marker.x, centre));
     }
     parts.push(`<g class="row" data-lanes="${laneCount}">${rowParts.join('')}</g>`);
-    y = laneBottom + ROW_GAP;
+    y = Math.max(laneBottom, inline ? y + (lines.length - 1) * LINE + LANE : 0) + ROW_GAP;
   }
 
   if (options.rows.length > 6) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignLanes, dotPlotChart, shapeHalfWidth, type DotPlotOptions } from '../../../src/lib/charts/dot-plot-chart.ts';
-import { byName, expectAccessibleFrame, findAll, num, parseSvg, textContent, texts, type SvgNode } from './svg-test-helpers.ts';
+import { byName, expectAccessibleFrame, findAll, num, parseSvg, textContent, texts, viewBox, type SvgNode } from './svg-test-helpers.ts';
 
 const series = [
   { key: 'city', label: 'Bilbao', shape: 'dot' as const },
@@ -111,5 +111,22 @@ describe('assignLanes', () => {
       { key: 'c', shape: 'bar', x: 100 },
     ]);
     expect(lanes.map((marker) => [marker.key, marker.lane])).toEqual([['city', 0], ['c', 1], ['a', 2], ['b', 0]]);
+  });
+});
+
+describe('dotPlotChart with a label column', () => {
+  it('puts labels beside the line and keeps markers clear of the label column and of one another', () => {
+    const root = parseSvg(dotPlotChart(options({ width: 900, labelColumn: 300, rows: [{ label: 'Media and communication', values: { city: 0, baseline: 0, size: 1, diversity: 2 }, change: '+15' }] })));
+    const boxes = markersOf(root).map(box);
+    for (const marker of boxes) expect(marker.left).toBeGreaterThan(300);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+  });
+
+  it('is shorter than the stacked layout for the same rows', () => {
+    const rows = Array.from({ length: 12 }, (_, index) => ({ label: `Area ${index}`, values: { city: 40 + index, baseline: 60 } }));
+    const stacked = parseSvg(dotPlotChart(options({ width: 900, rows })));
+    const inline = parseSvg(dotPlotChart(options({ width: 900, labelColumn: 300, rows })));
+    const height = (node: SvgNode) => viewBox(node).height;
+    expect(height(inline)).toBeLessThan(height(stacked));
   });
 });
