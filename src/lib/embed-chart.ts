@@ -6,7 +6,9 @@
  * and the caption that the Index is not a ranking. Fonts are the site's Noto Sans, read from the
  * @fontsource package (never the network), so the PNG looks the same on every machine.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { woffToSfnt } from './charts/woff-to-sfnt.ts';
@@ -99,4 +101,18 @@ export function embedChartPng(svg: string): Buffer {
   })
     .render()
     .asPng();
+}
+
+/**
+ * The PNG of `svg`, read from `directory` when an earlier build drew the same SVG: the SVG holds
+ * every input of the picture, so its hash is the key (about 0.3 s saved per chart and language).
+ */
+export function cachedEmbedChartPng(svg: string, directory: string): Buffer {
+  const key = createHash('sha256').update(svg).digest('hex').slice(0, 32);
+  const path = join(directory, `${key}.png`);
+  if (existsSync(path)) return readFileSync(path);
+  const png = embedChartPng(svg);
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(path, png);
+  return png;
 }

@@ -82,6 +82,7 @@ const LINE = 22;
 /** Height of one lane of markers. */
 const LANE = 24;
 const ROW_GAP = 14;
+const INLINE_ROW_GAP = 8;
 /** Least horizontal gap between two markers in the same lane. */
 const MARKER_GAP = 3;
 
@@ -303,14 +304,15 @@ export function dotPlotChart(options: DotPlotOptions): string {
       rowParts.push(shapeAt(marker.shape, marker.key, marker.x, centre));
     }
     parts.push(`<g class="row" data-lanes="${laneCount}">${rowParts.join('')}</g>`);
-    y = Math.max(laneBottom, inline ? y + (lines.length - 1) * LINE + LANE : 0) + ROW_GAP;
+    // Inline rows sit closer: each has its own label beside it, so no gap is needed to pair them.
+    y = Math.max(laneBottom, inline ? y + (lines.length - 1) * LINE + LANE : 0) + (inline ? INLINE_ROW_GAP : ROW_GAP);
   }
 
   if (options.rows.length > 6) {
     parts.push(axisLabels(y + SMALL_SIZE - 4));
     y += SMALL_SIZE + 4;
   } else {
-    y -= ROW_GAP;
+    y -= inline ? INLINE_ROW_GAP : ROW_GAP;
   }
 
   if (options.footer?.length) {

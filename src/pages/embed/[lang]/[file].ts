@@ -1,7 +1,7 @@
 /** Embeddable charts: /embed/<lang>/<city>.svg and .png, the latest edition of each city with results. */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../../data/site.ts';
-import { embedChartPng, embedChartSvg } from '../../../lib/embed-chart.ts';
+import { cachedEmbedChartPng, embedChartSvg } from '../../../lib/embed-chart.ts';
 import { t } from '../../../lib/i18n.ts';
 import { cityName } from '../../../lib/names.ts';
 import { perLanguage } from '../../../lib/paths.ts';
@@ -48,5 +48,5 @@ export const GET: APIRoute<Props> = async ({ props, site: siteUrl }) => {
     ...(siteConfig.demo ? { demoNotice: t(lang, 'demo.scoresNotice') } : {}),
   });
   if (format === 'svg') return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
-  return new Response(new Uint8Array(embedChartPng(svg)), { headers: { 'content-type': 'image/png' } });
+  return new Response(new Uint8Array(cachedEmbedChartPng(svg, '.cache/embed-charts')), { headers: { 'content-type': 'image/png' } });
 };
