@@ -93,10 +93,16 @@ function fontBuffers(): Uint8Array[] {
   return fonts;
 }
 
-/** The PNG of an embeddable SVG, drawn with the bundled fonts. */
+/** The PNG of an embeddable SVG, drawn with the bundled fonts at twice the SVG's size. */
 export function embedChartPng(svg: string): Buffer {
-  return new Resvg(svg, {
-    fitTo: { mode: 'width', value: EMBED_PNG_WIDTH },
+  // resvg-js 2.6 ignores `fitTo` once `fontBuffers` is given (the PNG came out at 1x), so the
+  // SVG's own width and height are doubled instead; the viewBox keeps every coordinate.
+  const scaled = svg.replace(
+    /^(<svg[^>]*?) width="([\d.]+)" height="([\d.]+)"/,
+    (_, start: string, width: string, height: string) =>
+      `${start} width="${EMBED_PNG_WIDTH}" height="${(Number(height) * EMBED_PNG_WIDTH) / Number(width)}"`,
+  );
+  return new Resvg(scaled, {
     font: { loadSystemFonts: false, fontBuffers: fontBuffers(), defaultFontFamily: 'Noto Sans' },
   })
     .render()
