@@ -35,7 +35,7 @@ describe('a city profile', () => {
     const commitment = rows.filter({ hasText: 'Commitment' });
     const lisbon = latest.get('lisbon')!.data;
     expect((await commitment.locator('td').first().innerText()).trim()).toBe(String(lisbon.scores.commitment));
-    expect(await page.locator('section:has(#index-results) details thead').innerText()).toContain(`All cities (N = ${baselineOf('lisbon').cityCount})`);
+    expect(await page.locator('section:has(#index-results) details thead').innerText()).toContain(`Comparison cities (N = ${baselineOf('lisbon').cityCount})`);
     await page.context().close();
   });
 
