@@ -174,7 +174,7 @@ describe('the embeddable chart', () => {
     }
     const png = Buffer.from(await (await fetch(`${site.url}/embed/en/bilbao.png`)).arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(1800);
+    expect(png.readUInt32BE(16)).toBe(948);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedChartPng, embedChartSvg, EMBED_PNG_WIDTH } from '../../src/lib/embed-chart.ts';
+import { EMBED_PADDING, EMBED_WIDTH, embedChartPng, embedChartSvg } from '../../src/lib/embed-chart.ts';
 import type { CityEntry, ResultEntry } from '../../src/lib/index-stats.ts';
 import { profileChart } from '../../src/lib/profile-chart.ts';
 
@@ -43,9 +43,9 @@ describe('embedChartSvg', () => {
 });
 
 describe('embedChartPng', () => {
-  it('draws the chart at twice its width for slides, with the bundled fonts', () => {
+  it('draws the chart at the SVG’s own size with the bundled fonts', () => {
     const png = embedChartPng(svg);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(EMBED_PNG_WIDTH);
+    expect(png.readUInt32BE(16)).toBe(EMBED_WIDTH + 2 * EMBED_PADDING);
   });
 });
