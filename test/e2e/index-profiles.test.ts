@@ -220,9 +220,11 @@ describe('compare cities', () => {
         firstMoved: Math.abs(first() - before),
         lastVisible: lastCell().right <= frame.right + 1 && lastCell().left >= frame.left,
         cue: getComputedStyle(element).backgroundImage.includes('gradient'),
+        // Row names stay readable: the sticky column is never squeezed to a letter a line.
+        firstColumnWide: element.querySelector('tbody th')!.getBoundingClientRect().width >= 100,
       };
     });
-    expect(geometry).toEqual({ scrolls: true, firstMoved: 0, lastVisible: true, cue: true });
+    expect(geometry).toEqual({ scrolls: true, firstMoved: 0, lastVisible: true, cue: true, firstColumnWide: true });
     expect(await page.locator('.scroll-hint').first().isVisible()).toBe(true);
     await page.context().close();
   });
