@@ -75,21 +75,24 @@ export function embedChartSvg(input: EmbedChartInput): string {
     );
 }
 
-let fonts: Uint8Array[] | undefined;
-function fontBuffers(): Uint8Array[] {
+/** Where the fonts unpacked for resvg are written: it reads font files, and its types take paths. */
+const FONT_DIRECTORY = '.cache/embed-fonts';
+
+let fonts: string[] | undefined;
+/** Paths of TrueType copies of the site's Noto Sans (regular and bold, Latin and Latin Extended). */
+function fontFiles(): string[] {
   const require = createRequire(import.meta.url);
   // City names and UI strings on the chart are Latin script (Łódź, Reykjavík need latin-ext).
   fonts ??= ['latin', 'latin-ext'].flatMap((subset) =>
-    [400, 700].map(
-      (weight) =>
-        new Uint8Array(
-          woffToSfnt(
-            readFileSync(
-              require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`),
-            ),
-          ),
-        ),
-    ),
+    [400, 700].map((weight) => {
+      const name = `noto-sans-${subset}-${weight}-normal`;
+      const path = join(FONT_DIRECTORY, `${name}.ttf`);
+      if (!existsSync(path)) {
+        mkdirSync(FONT_DIRECTORY, { recursive: true });
+        writeFileSync(path, woffToSfnt(readFileSync(require.resolve(`@fontsource/noto-sans/files/${name}.woff`))));
+      }
+      return path;
+    }),
   );
   return fonts;
 }
@@ -101,7 +104,7 @@ function fontBuffers(): Uint8Array[] {
  */
 export function embedChartPng(svg: string): Buffer {
   return new Resvg(svg, {
-    font: { loadSystemFonts: false, fontBuffers: fontBuffers(), defaultFontFamily: 'Noto Sans' },
+    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: 'Noto Sans' },
   })
     .render()
     .asPng();
