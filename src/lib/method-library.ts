@@ -5,6 +5,7 @@
  * spread. Pages ask it for lists and never scan every practice themselves.
  */
 import type { Catalogue, Identified, LocalizedPractice } from './catalogue.ts';
+import { SOURCE_LANGUAGE } from './languages.ts';
 import { methodSpread, type MethodSpread } from './method-spread.ts';
 import type { Lang } from './schemas/fields.ts';
 import type { Method } from './schemas/method.ts';
@@ -41,7 +42,7 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
   const { catalogue } = input;
   const versions = new Map<string, Partial<Record<Lang, Method>>>();
   for (const method of input.methods) versions.set(method.id, { ...versions.get(method.id), [method.lang]: method.data });
-  const ids = [...versions.keys()].filter((id) => versions.get(id)!.en);
+  const ids = [...versions.keys()].filter((id) => versions.get(id)![SOURCE_LANGUAGE]);
 
   const cache = new Map<Lang, LocalizedMethod[]>();
   /** Every method for the site in `lang`, by name in that language. */
@@ -51,7 +52,7 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
       list = ids
         .map((id) => {
           const own = versions.get(id)!;
-          const textLang: Lang = own[lang] ? lang : 'en';
+          const textLang: Lang = own[lang] ? lang : SOURCE_LANGUAGE;
           return { id, lang: textLang, languages: (Object.keys(own) as Lang[]).sort(), data: own[textLang]! };
         })
         .sort((a, b) => a.data.name.localeCompare(b.data.name, lang) || a.id.localeCompare(b.id));
@@ -65,7 +66,7 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
   // Practices by method, over the shared fields (identical in every language), newest first.
   const slugsByMethod = new Map<string, string[]>();
   const methodsByCity = new Map<string, Set<string>>();
-  for (const { slug, data } of catalogue.practices('en')) {
+  for (const { slug, data } of catalogue.practices(SOURCE_LANGUAGE)) {
     for (const id of data.methods ?? []) {
       if (!known.has(id)) continue;
       addTo(slugsByMethod, id, slug);
@@ -83,7 +84,7 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
   const spread = (id: string): MethodSpread => {
     let result = spreads.get(id);
     if (!result) {
-      const practices = catalogue.practices('en').map(({ slug, data }) => ({
+      const practices = catalogue.practices(SOURCE_LANGUAGE).map(({ slug, data }) => ({
         slug,
         cities: data.cities,
         start: data.period.start,

@@ -28,6 +28,13 @@ export const urls = {
   index: (lang: Lang) => `/${lang}/index/`,
   indexResult: (lang: Lang, id: string) => `/${lang}/index/${id}/`,
   compare: (lang: Lang) => `/${lang}/index/compare/`,
+  /** The compare view with these cities chosen (the island reads ?city=…&city=…). */
+  compareCities: (lang: Lang, cityIds: readonly string[]) =>
+    `/${lang}/index/compare/?${cityIds.map((id) => `city=${encodeURIComponent(id)}`).join('&')}`,
+  /** A city's printable dossier (at most two A4 pages). */
+  dossier: (lang: Lang, id: string) => `/${lang}/cities/${id}/dossier/`,
+  /** The embeddable chart of a city's latest edition, as SVG or PNG. */
+  embedChart: (lang: Lang, id: string, format: 'svg' | 'png') => `/embed/${lang}/${id}.${format}`,
   search: (lang: Lang) => `/${lang}/search/`,
   programme: (lang: Lang) => `/${lang}/programme/`,
   joining: (lang: Lang) => `/${lang}/joining/`,

@@ -107,7 +107,10 @@ class CityCompare extends HTMLElement {
     scroll.tabIndex = 0;
     scroll.setAttribute('aria-label', this.strings.chartTitle!);
     scroll.append(table);
-    this.output.replaceChildren(figure, scroll);
+    const hint = document.createElement('p');
+    hint.className = 'scroll-hint';
+    hint.textContent = this.strings.scrollHint!;
+    this.output.replaceChildren(figure, hint, scroll);
     this.status.textContent = this.strings.showing!.replace('{cities}', series.join(', '));
   }
 }

@@ -124,6 +124,7 @@ export const COLLECTIONS = {
     extensions: ['.md'],
     perLanguage: true,
     noun: 'method',
+    body: false,
     schema: methodEntrySchema,
     completeSchema: methodSchema,
     schemaFor: (data) => (isMethodStub(data) ? methodStubSchema : methodSchema),
@@ -137,6 +138,7 @@ export const COLLECTIONS = {
     extensions: ['.yaml', '.yml'],
     perLanguage: false,
     noun: 'resource',
+    body: false,
     schema: resourceSchema,
     schemaFor: () => resourceSchema,
     references: [

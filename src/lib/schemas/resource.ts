@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { didYouMean } from '../did-you-mean.ts';
-import { CURRENT_YEAR, id, localizedEnglishRequired, text, webAddress, year } from './fields.ts';
+import { CURRENT_YEAR, id, localized, text, webAddress, year } from './fields.ts';
 
 export const RESOURCE_KINDS = ['guide', 'policy-brief', 'manual', 'toolkit', 'online-course', 'video', 'report', 'index-methodology'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
@@ -47,9 +47,9 @@ export const resourceSchema = z
       })
       .describe(`what sort of resource it is: ${RESOURCE_KINDS.join(', ')}`),
     /** Title, per language. */
-    title: localizedEnglishRequired('title of the resource'),
+    title: localized('title of the resource'),
     /** One or two sentences on what it offers, per language. */
-    summary: localizedEnglishRequired('one or two sentences on what the resource offers'),
+    summary: localized('one or two sentences on what the resource offers'),
     /** Year of publication. */
     year: year(1990, CURRENT_YEAR, 'year the resource was published'),
     /** Who published it. */

@@ -10,6 +10,8 @@ const content = (localName: string, pages: ValidContent['pages'] = []): ValidCon
   themes: [],
   networks: [],
   practices: [],
+  methods: [],
+  resources: [],
   'index-results': [],
   pages,
   cities: [{ id: 'ansan', file: 'src/content/cities/ansan.yaml', stub: false, data: city(localName) }],
