@@ -87,8 +87,8 @@ export const methodSample = {
 
 export const resourceSample = {
   kind: 'manual',
-  title: { en: 'Anti-rumour manual', fr: 'Manuel anti-rumeurs' },
-  summary: { en: 'How to run the strategy.', fr: 'Comment mener la stratégie.' },
+  title: { en: 'Anti-rumour manual', fr: 'Manuel anti-rumeurs', es: 'Manual antirrumores' },
+  summary: { en: 'How to run the strategy.', fr: 'Comment mener la stratégie.', es: 'Cómo llevar a cabo la estrategia.' },
   year: 2018,
   publisher: 'Council of Europe',
   languages: ['en', 'fr'],

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
+import { COLLECTION_NAMES, collectionFolder } from '../../../src/lib/content/collections.ts';
+import { reservedPageNames } from '../../../src/lib/content/read-content.ts';
 import { formatProblem, formatReport } from '../../../src/lib/content/problems.ts';
 import { LANGUAGES } from '../../../src/lib/languages.ts';
 import { contentTree } from '../../helpers/content-tree.ts';
@@ -94,7 +96,8 @@ describe('a content tree with every kind of unreadable or hostile file', () => {
     hostile.problems.filter((problem) => problem.file === `src/content/${file}` || problem.file === file).map(formatProblem);
 
   const HINT = 'remove it (it usually comes from text copied out of another program)';
-  const FOLDERS = 'src/content/themes/, src/content/networks/, src/content/cities/, src/content/practices/, src/content/index-results/, src/content/pages/';
+  const TAKEN = [...reservedPageNames()].sort().join(', ');
+  const FOLDERS = COLLECTION_NAMES.map((name) => collectionFolder(name)).join(', ');
 
   it.each([
     ['practices/en/welcome.MD', 'is not read: its extension ".MD" must be written in lower case: rename it to "welcome.md"'],
@@ -104,8 +107,8 @@ describe('a content tree with every kind of unreadable or hostile file', () => {
     ['cities/nested/lisbon.yaml', 'is not read: files in src/content/cities/ go directly in that folder, not in a sub-folder: move it to src/content/cities/lisbon.yaml'],
     ['practises/en/typo.md', `is not read: src/content/practises/ is not a content folder (did you mean "practices"?): content files go in one of the folders ${FOLDERS}`],
     ['loose.md', `is not read: content files go in one of the folders ${FOLDERS}`],
-    ['pages/en/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/en/networks/): rename the file; these names are taken: cities, data, editors, index, networks, practices, search, themes'],
-    ['pages/fr/networks.md', 'is not read: "networks" is the address of a built-in page of the site (/fr/networks/): rename the file; these names are taken: cities, data, editors, index, networks, practices, search, themes'],
+    ['pages/en/networks.md', `is not read: "networks" is the address of a built-in page of the site (/en/networks/): rename the file; these names are taken: ${TAKEN}`],
+    ['pages/fr/networks.md', `is not read: "networks" is the address of a built-in page of the site (/fr/networks/): rename the file; these names are taken: ${TAKEN}`],
     ['networks/latin1.yaml', 'is not UTF-8 (line 3 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
     ['networks/windows1252.yaml', 'is not UTF-8 (line 2 has a character saved in another encoding, such as Latin-1 or Windows-1252): save the file as UTF-8'],
     ['practices/en/unclosed-quote.md', 'is not valid YAML at line 3, column 8: the text in quotes that starts here is never closed: add the closing " at the end of the text (or remove the opening one)'],
