@@ -43,7 +43,7 @@ export function checkIntegrity(entries: readonly RawEntry[], options: IntegrityO
     for (const { path, collection: target } of COLLECTIONS[collection].references) {
       for (const [field, value] of referencedValues(data, path)) {
         if (known[target].has(value)) continue;
-        const folder = collectionFolder(target, COLLECTIONS[target].perLanguage ? 'en' : undefined);
+        const folder = collectionFolder(target, COLLECTIONS[target].perLanguage ? SOURCE_LANGUAGE : undefined);
         problems.push({
           file,
           field,
