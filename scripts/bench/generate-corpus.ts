@@ -11,7 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify as stringifyYaml } from 'yaml';
 import { slugify } from '../../src/lib/slug.ts';
 import { TARGET_GROUPS } from '../../src/lib/target-groups.ts';
 import {
@@ -489,7 +489,27 @@ export function copyFixedCollections(root: string, out: string): string[] {
     cpSync(join(source, name.name), join(out, name.name), { recursive: true });
     copied.push(name.name);
   }
+  dropMissingPracticeLinks(out);
   return copied;
+}
+
+/**
+ * The hand-written resources name demo practices, which the synthetic corpus does not hold:
+ * their links to practices missing from the corpus are dropped, so the corpus passes the check.
+ */
+function dropMissingPracticeLinks(out: string) {
+  const resources = join(out, 'resources');
+  if (!existsSync(resources)) return;
+  for (const file of readdirSync(resources).filter((name) => /\.ya?ml$/.test(name))) {
+    const path = join(resources, file);
+    const data = parse(readFileSync(path, 'utf8')) as { practices?: string[] };
+    if (!data.practices) continue;
+    const kept = data.practices.filter((slug) => existsSync(join(out, 'practices', 'en', `${slug}.md`)));
+    if (kept.length === data.practices.length) continue;
+    if (kept.length > 0) data.practices = kept;
+    else delete data.practices;
+    writeFileSync(path, stringifyYaml(data));
+  }
 }
 
 /** True when `out` holds a corpus generated with these options by this generator version. */

@@ -163,6 +163,8 @@ describe('the admin, with the local backend', () => {
     }
     contentRoot = mkdtempSync(join(tmpdir(), 'icc-admin-'));
     cpSync('src/content', join(contentRoot, 'src/content'), { recursive: true });
+    // The documents resources point to: the content check reads them too.
+    cpSync('public/documents', join(contentRoot, 'public/documents'), { recursive: true });
     // A practice already named like the one the test creates: the CMS must not overwrite it.
     cpSync('src/content/practices/en/advisory-council-elected-migrant-members.md', existingFile());
 
