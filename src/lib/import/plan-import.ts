@@ -12,6 +12,7 @@ import type { RawEntry } from '../content/read-content.ts';
 import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { citySchema } from '../schemas/city.ts';
+import { COLLECTIONS } from '../content/collections.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
 import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
 import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../slug.ts';
@@ -401,7 +402,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
 
   // Files of each row; existing files are replaced only with --force.
   const folder = (lang?: Lang) =>
-    kind === 'practices' ? join(context.contentDirectory, 'practices', lang!) : join(context.contentDirectory, 'cities');
+    join(context.contentDirectory, COLLECTIONS[kind].folder, ...(COLLECTIONS[kind].perLanguage ? [lang!] : []));
   const filesOf = (draft: RowDraft) => {
     const files: { lang?: Lang; absolutePath: string; data: Data }[] = [];
     if (kind === 'practices') {

@@ -18,7 +18,8 @@ import {
   type DatasetName,
 } from '../../lib/open-data.ts';
 import { siteConfig } from '../../lib/site-config.ts';
-import { urls } from '../../lib/urls.ts';
+import { COLLECTIONS } from '../../lib/content/collections.ts';
+import type { Lang } from '../../lib/languages.ts';
 
 export function getStaticPaths() {
   return (Object.keys(DATASETS) as DatasetName[]).flatMap((name) =>
@@ -29,12 +30,14 @@ export function getStaticPaths() {
 export const GET: APIRoute<{ name: DatasetName; format: string }> = async ({ props, site }) => {
   const { catalogue, indexResults, library } = await getSite();
   const absolute = (path: string) => new URL(path, site).href;
+  // Each record's address comes from its collection's URL builder in the registry.
+  const url = (lang: Lang, id: string) => absolute(COLLECTIONS[props.name].url(lang, id));
   const records = {
-    practices: () => practiceRecords(catalogue, (lang, id) => absolute(urls.practice(lang, id))),
-    cities: () => cityRecords(catalogue, (lang, id) => absolute(urls.city(lang, id))),
-    'index-results': () => indexResultRecords(indexResults, (lang, id) => absolute(urls.indexResult(lang, id))),
-    methods: () => methodRecords(library, (lang, id) => absolute(urls.method(lang, id))),
-    resources: () => resourceRecords(library, (lang, id) => absolute(urls.resource(lang, id))),
+    practices: () => practiceRecords(catalogue, url),
+    cities: () => cityRecords(catalogue, url),
+    'index-results': () => indexResultRecords(indexResults, url),
+    methods: () => methodRecords(library, url),
+    resources: () => resourceRecords(library, url),
   }[props.name]();
   if (props.format === 'schema.json') {
     return json(datasetJsonSchema(props.name, absolute(`/data/${props.name}.schema.json`)));
