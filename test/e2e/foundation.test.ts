@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { t } from '../../src/lib/i18n.ts';
+import { TRANSLATION_LANGUAGES } from '../../src/lib/languages.ts';
 import { practiceFacts } from '../helpers/content.ts';
 import { useBuiltSite } from '../helpers/site.ts';
 
@@ -86,16 +90,25 @@ describe('the language switcher', () => {
     await page.context().close();
   });
 
-  it('shows an untranslated practice on the French site in English, marked as such', async () => {
+  it('shows a practice not yet translated into a language in English there, marked as such', async () => {
+    // Any language of the registry and any practice that has no file in it yet (French is complete).
+    const untranslated = TRANSLATION_LANGUAGES.flatMap((lang) =>
+      readdirSync('src/content/practices/en')
+        .filter((name) => !existsSync(`src/content/practices/${lang}/${name}`))
+        .map((name) => ({ lang, slug: name.replace(/\.md$/, '') })),
+    )[0];
+    expect(untranslated, 'a practice without a translation in some language').toBeDefined();
+    const { lang, slug } = untranslated!;
+    const title = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(`src/content/practices/en/${slug}.md`, 'utf8'))![1]!).title as string;
     const page = await site.newPage();
-    await page.goto(site.url + '/fr/practices/lisbon-yearly-intercultural-progress-report/');
-    expect(await page.locator('.notice').innerText()).toContain("n'est pas encore traduite");
+    await page.goto(`${site.url}/${lang}/practices/${slug}/`);
+    expect(await page.locator('.notice').first().innerText()).toContain(t(lang, 'practice.englishOnlyNotice'));
     expect(await page.locator('article > div').getAttribute('lang')).toBe('en');
-    expect(await page.locator('h1').innerText()).toBe("Lisbon's yearly intercultural progress report");
-    await page.goto(site.url + '/fr/practices/');
-    const card = page.locator('.card', { hasText: "Lisbon's yearly intercultural progress report" });
+    expect(await page.locator('h1').innerText()).toBe(title);
+    await page.goto(`${site.url}/${lang}/practices/`);
+    const card = page.locator('.card', { hasText: title });
     // The list is paginated: the card may be on another page; the badge text is what matters here.
-    if ((await card.count()) > 0) expect(await card.innerText()).toContain('Disponible en anglais uniquement');
+    if ((await card.count()) > 0) expect(await card.innerText()).toContain(t(lang, 'practice.englishOnly'));
     await page.context().close();
   });
 });
