@@ -1,6 +1,6 @@
 /**
  * A small, valid content tree cut from src/content for tests that build the site several times:
- * every theme, network and page, a few practices (with their French versions), their cities and
+ * every theme, network, page and method, a few practices (with their translations), their cities and
  * those cities' Index results. Cut at test time, so it follows the schemas as they change.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatReport } from '../../src/lib/content/problems.ts';
+import { LANGUAGES } from '../../src/lib/languages.ts';
 
 const frontMatter = (file: string) => parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
 
 /** Writes the tree into `target` (a content directory for ICC_CONTENT_DIR); returns the practice slugs. */
 export function writeSmallContent(root: string, target: string, practiceCount = 4): string[] {
   const source = join(root, 'src/content');
-  for (const collection of ['themes', 'networks', 'pages']) cpSync(join(source, collection), join(target, collection), { recursive: true });
+  // Methods too: practices name them. Resources are left out (they name practices the tree does not hold).
+  for (const collection of ['themes', 'networks', 'pages', 'methods']) cpSync(join(source, collection), join(target, collection), { recursive: true });
   const slugs = readdirSync(join(source, 'practices/en'))
     .filter((name) => name.endsWith('.md') && !frontMatter(join(source, 'practices/en', name)).adaptedFrom)
     .sort()
@@ -23,7 +25,7 @@ export function writeSmallContent(root: string, target: string, practiceCount = 
   const cities = new Set<string>();
   for (const slug of slugs) {
     for (const city of frontMatter(join(source, 'practices/en', `${slug}.md`)).cities as string[]) cities.add(city);
-    for (const lang of ['en', 'fr']) {
+    for (const lang of LANGUAGES) {
       const file = join(source, 'practices', lang, `${slug}.md`);
       mkdirSync(join(target, 'practices', lang), { recursive: true });
       if (existsSync(file)) cpSync(file, join(target, 'practices', lang, `${slug}.md`));
