@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
@@ -52,6 +52,17 @@ function copyProject() {
   );
   for (const folder of readdirSync(practices)) {
     for (const name of readdirSync(join(practices, folder))) if (!kept.has(name)) rmSync(join(practices, folder, name));
+  }
+  // Resources keep only their links to the practices kept.
+  const resources = join(work, 'src/content/resources');
+  for (const name of existsSync(resources) ? readdirSync(resources) : []) {
+    const file = join(resources, name);
+    const data = parse(readFileSync(file, 'utf8')) as { practices?: string[] };
+    if (!data.practices) continue;
+    const linked = data.practices.filter((slug) => kept.has(`${slug}.md`));
+    if (linked.length > 0) data.practices = linked;
+    else delete data.practices;
+    writeFileSync(file, stringify(data));
   }
   return [...kept].map((name) => name.replace(/\.md$/, ''));
 }
