@@ -455,7 +455,7 @@ export function progress(
 }
 
 /** Root mean square difference over the themes both results score (composites left out). */
-function profileDistance(
+export function profileDistance(
   a: ResultEntry,
   b: ResultEntry,
 ): { distance: number; commonThemes: string[] } {

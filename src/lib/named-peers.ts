@@ -11,7 +11,7 @@
  * more than 15 points apart in foreign-born share, is never called a peer.
  * Never a ranking by score: the order is by closeness to the city, not by how well anyone does.
  */
-import { COMPOSITE_THEME_IDS, type CityEntry, type ResultEntry } from './index-stats.ts';
+import { profileDistance, type CityEntry, type ResultEntry } from './index-stats.ts';
 
 /** Population ratio counted as one step of distance. */
 export const POPULATION_STEP_RATIO = 2;
@@ -42,23 +42,8 @@ export interface NamedPeer {
   closeness: number;
 }
 
-/** Root mean square score difference over the areas both results score. */
-export function profileDistance(
-  a: ResultEntry,
-  b: ResultEntry,
-): { distance: number; commonThemes: string[] } {
-  const commonThemes = Object.keys(a.data.scores)
-    .filter((theme) => !COMPOSITE_THEME_IDS.includes(theme) && b.data.scores[theme] !== undefined)
-    .sort();
-  let sumOfSquares = 0;
-  for (const theme of commonThemes) {
-    const difference = a.data.scores[theme]! - b.data.scores[theme]!;
-    sumOfSquares += difference * difference;
-  }
-  const distance =
-    commonThemes.length === 0 ? Number.NaN : Math.sqrt(sumOfSquares / commonThemes.length);
-  return { distance, commonThemes };
-}
+// The profile distance is the one the Index pages use (index-stats.ts), so both lists agree.
+export { profileDistance };
 
 /**
  * Up to `limit` cities closest to `cityId` by population, foreign-born share and profile, among
