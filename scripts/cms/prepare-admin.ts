@@ -66,7 +66,8 @@ try {
   if (error instanceof BackendSettingsError) fail(error.message);
   throw error;
 }
-const siteUrl = process.env.CMS_SITE_URL ?? process.env.SITE_URL;
+// || : pipelines pass unset variables as empty strings.
+const siteUrl = process.env.CMS_SITE_URL?.trim() || process.env.SITE_URL?.trim() || undefined;
 let collectionCount = 0;
 for (const locale of CMS_LOCALES) {
   try {
