@@ -30,3 +30,8 @@ export function siteAddress(raw: string | undefined): string {
   }
   return url.origin;
 }
+
+/** The address the CMS links to ("view live", previews): CMS_SITE_URL, else SITE_URL; empty means unset. */
+export function cmsSiteUrl(env: Record<string, string | undefined>): string | undefined {
+  return env.CMS_SITE_URL?.trim() || env.SITE_URL?.trim() || undefined;
+}

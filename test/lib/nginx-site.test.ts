@@ -41,6 +41,17 @@ describe('the container’s nginx server', () => {
     expect(headersIn(locationFor(conf, '/somewhere-new/').body)).toContainEqual(['Cache-Control', CACHE_REVALIDATE]);
   });
 
+  it('is what the Dockerfile installs, over the folder and port it serves', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    expect(dockerfile).toContain('COPY hosting/nginx-site.conf /etc/nginx/conf.d/site.conf');
+    expect(dockerfile).toContain(`COPY --from=build /site/dist ${CONTAINER_SITE.root}`);
+    expect(dockerfile).toContain(`EXPOSE ${CONTAINER_SITE.listen}`);
+    // The same web server as test/e2e/container-server.test.ts: Debian's nginx package.
+    expect(dockerfile).toMatch(/^FROM debian:[\w.-]+-slim$/m);
+    expect(dockerfile).toMatch(/apt-get install -y --no-install-recommends nginx\b/);
+    expect(dockerfile).toMatch(new RegExp(`^FROM node:${readFileSync('.nvmrc', 'utf8').trim()}-`, 'm'));
+  });
+
   it('refuses a root nginx would read differently, naming it', () => {
     expect(() => nginxSiteConf({ listen: '8080', root: 'dist' })).toThrow('nginx-site: root must be an absolute path without spaces or ;{}" (found "dist")');
     expect(() => nginxSiteConf({ listen: '8080', root: '/srv/my site' })).toThrow('(found "/srv/my site")');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL, siteAddress } from '../../src/lib/site-address.ts';
+import { DEFAULT_SITE_URL, cmsSiteUrl, siteAddress } from '../../src/lib/site-address.ts';
 
 describe('the site address (SITE_URL)', () => {
   it('defaults to the demonstration address when unset or empty, as pipelines pass unset variables', () => {
@@ -33,5 +33,13 @@ describe('the site address (SITE_URL)', () => {
     ['ftp://icc.example.org', 'SITE_URL must start with https:// (found "ftp://icc.example.org")'],
   ])('explains a wrong address %s', (raw, message) => {
     expect(() => siteAddress(raw)).toThrow(message);
+  });
+});
+
+describe('the address the CMS links to', () => {
+  it('is CMS_SITE_URL, else SITE_URL, an empty variable (how pipelines pass an unset one) counting as unset', () => {
+    expect(cmsSiteUrl({ CMS_SITE_URL: 'http://localhost:4322', SITE_URL: 'https://icc.example.org' })).toBe('http://localhost:4322');
+    expect(cmsSiteUrl({ CMS_SITE_URL: '', SITE_URL: 'https://icc.example.org' })).toBe('https://icc.example.org');
+    expect(cmsSiteUrl({ CMS_SITE_URL: ' ', SITE_URL: '' })).toBeUndefined();
   });
 });

@@ -82,6 +82,7 @@ describe('the GitHub workflows', () => {
   it('publishes the build to GitHub Pages with only the rights it needs', () => {
     const publish = workflow('publish.yml');
     expect(publish.permissions).toEqual({ contents: 'read' });
+    expect(publish.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(publish.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(steps('publish.yml').map((step) => step.uses?.split('@')[0]).filter(Boolean)).toEqual([
       'actions/checkout',
