@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   PreviewSettingsError,
+  alreadyReported,
   commentRequest,
   commentText,
   describeRequest,
@@ -40,7 +41,14 @@ async function send(request: ApiRequest): Promise<unknown> {
     headers: { ...request.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
     ...(request.body ? { body: JSON.stringify(request.body) } : {}),
   });
-  if (!response.ok) fail(`${request.method} ${request.url} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+  if (!response.ok) {
+    const text = await response.text();
+    if (alreadyReported(request, response.status, text)) {
+      console.log(`already reported: ${request.url} (${text.slice(0, 200)})`);
+      return null;
+    }
+    fail(`${request.method} ${request.url} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
   return response.json();
 }
 

@@ -213,6 +213,14 @@ export function commentRequest(change: Change, existing: readonly { id: number; 
   return earlier ? { method: 'PUT', url: `${notes}/${earlier.id}`, headers, body: { body: text } } : { method: 'POST', url: notes, headers, body: { body: text } };
 }
 
+/**
+ * A refusal that means "already done": GitLab answers 400 "Cannot transition status via :run from
+ * :success" when a re-run of the same commit posts the same status again. The preview is reported.
+ */
+export function alreadyReported(request: ApiRequest, status: number, body: string): boolean {
+  return request.method === 'POST' && request.url.includes('/statuses/') && status === 400 && /cannot transition status/i.test(body);
+}
+
 /** A request as a line of the log, without the token. */
 export function describeRequest(request: ApiRequest): string {
   return `${request.method} ${request.url}${request.body ? ` ${JSON.stringify(request.body)}` : ''}`;

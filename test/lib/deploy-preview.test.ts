@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PREVIEW_COMMENT_MARKER,
   PREVIEW_STATUS_CONTEXT,
+  alreadyReported,
   commentRequest,
   commentText,
   describeRequest,
@@ -122,6 +123,14 @@ describe('telling reviewers and Decap CMS', () => {
     expect(commentRequest(githubChange, [{ id: 5, body: 'LGTM' }, { id: 9, body: `${PREVIEW_COMMENT_MARKER}\nold` }], text)).toMatchObject({ method: 'PATCH', url: 'https://api.github.com/repos/coe/icc-site/issues/comments/9' });
     expect(commentRequest(gitlabChange, [{ id: 3, body: PREVIEW_COMMENT_MARKER }], text)).toMatchObject({ method: 'PUT', url: 'https://gitlab.example.org/api/v4/projects/42/merge_requests/7/notes/3' });
     expect(commentRequest(gitlabChange, [], text)).toMatchObject({ method: 'POST', url: 'https://gitlab.example.org/api/v4/projects/42/merge_requests/7/notes' });
+  });
+
+  it('takes GitLab’s refusal to post the same status twice (a re-run of one commit) as done, and nothing else', () => {
+    const status = statusRequest(gitlabChange, url);
+    expect(alreadyReported(status, 400, '{"message":"Cannot transition status via :run from :success"}')).toBe(true);
+    expect(alreadyReported(status, 401, '{"message":"401 Unauthorized"}')).toBe(false);
+    expect(alreadyReported(status, 400, '{"message":"target_url is invalid"}')).toBe(false);
+    expect(alreadyReported(commentRequest(gitlabChange, [], 'x'), 400, 'Cannot transition status')).toBe(false);
   });
 
   it('logs requests without their token', () => {

@@ -52,6 +52,12 @@ describe('the container’s nginx server', () => {
     expect(dockerfile).toMatch(new RegExp(`^FROM node:${readFileSync('.nvmrc', 'utf8').trim()}-`, 'm'));
   });
 
+  it('refuses a header value that would end nginx’s quotes early', () => {
+    const policy = hostingPolicy();
+    const hostile = { ...policy, common: [...policy.common, ['X-Test', 'a" always; add_header X-Evil "1'] as const] };
+    expect(() => nginxSiteConf(undefined, hostile)).toThrow('nginx-site: header value "a\\" always; add_header X-Evil \\"1" holds a quote, a backslash or a line break');
+  });
+
   it('refuses a root nginx would read differently, naming it', () => {
     expect(() => nginxSiteConf({ listen: '8080', root: 'dist' })).toThrow('nginx-site: root must be an absolute path without spaces or ;{}" (found "dist")');
     expect(() => nginxSiteConf({ listen: '8080', root: '/srv/my site' })).toThrow('(found "/srv/my site")');
