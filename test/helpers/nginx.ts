@@ -76,6 +76,8 @@ export async function startNginx(server: string, port: number): Promise<RunningN
     join(prefix, 'nginx.conf'),
     [
       // Only what a test run needs beside the server block: files in the temporary folder.
+      // Started as root, nginx's workers would become "nobody", who may not read a clone under /root.
+      ...(process.getuid?.() === 0 ? ['user root;'] : []),
       'worker_processes 1;',
       `pid ${join(prefix, 'nginx.pid')};`,
       `error_log ${errorLog} warn;`,
