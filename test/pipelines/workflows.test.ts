@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse as parseToml } from 'smol-toml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { previewPlan } from '../../src/lib/deploy-preview.ts';
 
@@ -108,14 +108,30 @@ describe('the GitHub workflows', () => {
 });
 
 describe('the GitLab pipeline', () => {
-  const work = mkdtempSync(join(tmpdir(), 'icc-gitlab-ci-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-  cpSync('.gitlab-ci.yml', join(work, '.gitlab-ci.yml'));
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=ci', ...args], { cwd: work, encoding: 'utf8' });
-  git('init', '-q', '-b', 'main');
-  git('remote', 'add', 'origin', 'https://gitlab.example.org/coe/icc-site.git');
-  git('add', '-A');
-  git('commit', '-qm', 'pipeline');
+  // A throwaway repository holding the pipeline, made only when these tests run.
+  let work = '';
+  let simulations: Promise<{ error?: string; running?: string[] }[]>;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'icc-gitlab-ci-'));
+    cpSync('.gitlab-ci.yml', join(work, '.gitlab-ci.yml'));
+    writeFileSync(join(work, 'broken.yml'), readFileSync('.gitlab-ci.yml', 'utf8').replace('  interruptible: true', '  interruptibel: true'));
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=ci', ...args], { cwd: work, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('remote', 'add', 'origin', 'https://gitlab.example.org/coe/icc-site.git');
+    git('add', '-A');
+    git('commit', '-qm', 'pipeline');
+    // The four simulations run side by side (each takes a few seconds).
+    simulations = Promise.all([
+      jobs(),
+      jobs({}, 'broken.yml'),
+      jobs({ CI_PIPELINE_SOURCE: 'schedule' }),
+      jobs({ CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '7', CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'cms/practices/x' }),
+    ]);
+  });
+  afterAll(async () => {
+    await simulations?.catch(() => undefined);
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   /** Jobs gitlab-ci-local would run for a pipeline started with these variables (schema checked first). */
   async function jobs(variables: Record<string, string> = {}, file = '.gitlab-ci.yml'): Promise<{ error?: string; running?: string[] }> {
@@ -136,15 +152,6 @@ describe('the GitLab pipeline', () => {
     const list = JSON.parse(run.stdout.slice(run.stdout.indexOf('['))) as { name: string; when: string }[];
     return { running: list.filter((job) => job.when !== 'never').map((job) => job.name) };
   }
-
-  // The four simulations run side by side (each takes a few seconds).
-  writeFileSync(join(work, 'broken.yml'), readFileSync('.gitlab-ci.yml', 'utf8').replace('  interruptible: true', '  interruptibel: true'));
-  const simulations = Promise.all([
-    jobs(),
-    jobs({}, 'broken.yml'),
-    jobs({ CI_PIPELINE_SOURCE: 'schedule' }),
-    jobs({ CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '7', CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'cms/practices/x' }),
-  ]);
 
   it('validates against GitLab’s CI schema, and the check does catch a misspelt key', async () => {
     const [push, broken] = await simulations;
