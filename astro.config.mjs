@@ -8,9 +8,13 @@ import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
+import { siteAddress } from './src/lib/site-address.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://intercultural-cities.example.org',
+  // Served at the root of its domain only: a SITE_URL with a path stops the build, saying why.
+  site: siteAddress(process.env.SITE_URL),
+  // Outside node_modules, which `npm ci` empties: pipelines keep every build cache in one folder, .cache/.
+  cacheDir: './.cache/astro',
   trailingSlash: 'always',
   // Stylesheets are always files: the Content-Security-Policy allows no inline styles.
   // concurrency: pages are written while others render (the main thread otherwise waits on disk).

@@ -9,6 +9,9 @@ step() { printf '\n=== %s\n' "$1"; }
 step "Chromium for the browser tests"
 bash scripts/ensure-chromium.sh || exit 1
 
+step "nginx for the container test"
+bash scripts/ensure-nginx.sh || exit 1
+
 step "Content validation"
 node scripts/check-content.ts || exit 1
 

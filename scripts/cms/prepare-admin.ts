@@ -18,6 +18,7 @@ import { CMS_LOCALES } from '../../src/lib/cms/labels.ts';
 import type { PreviewLookups } from '../../src/lib/cms/practice-preview.ts';
 import { CURRENT_YEAR } from '../../src/lib/schemas/fields.ts';
 import { adminCspMeta } from '../../src/lib/security.ts';
+import { cmsSiteUrl } from '../../src/lib/site-address.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'public/admin');
@@ -66,7 +67,7 @@ try {
   if (error instanceof BackendSettingsError) fail(error.message);
   throw error;
 }
-const siteUrl = process.env.CMS_SITE_URL ?? process.env.SITE_URL;
+const siteUrl = cmsSiteUrl(process.env);
 let collectionCount = 0;
 for (const locale of CMS_LOCALES) {
   try {

@@ -1,7 +1,8 @@
 /**
  * The site's security policy, in one place, and every form a host needs it in: the <meta> tags of
- * the pages and of the editor, `_headers` (Netlify, Cloudflare Pages and others), an nginx
- * `location` set and an Apache `.htaccess`. They are all generated from the definitions below,
+ * the pages and of the editor, `_headers` (Netlify, Cloudflare Pages and others, with the caching
+ * rules of src/lib/cache-policy.ts), an nginx `location` set and an Apache `.htaccess` (the
+ * container's whole nginx server is src/lib/nginx-site.ts). They are all generated from the definitions below,
  * so they cannot drift apart (test/lib/security.test.ts also compares the files in hosting/).
  *
  * Three parts of the site, never two policies on one path (where a host sends two CSP headers,
@@ -15,6 +16,7 @@
  * Framing is refused everywhere (frame-ancestors 'none' and X-Frame-Options DENY). GitHub Pages
  * sends no custom headers: there only the <meta> policies apply (README, "Hosting").
  */
+import { cacheRules, type CacheRule } from './cache-policy.ts';
 import { DEFAULT_LOCAL_PORT, type BackendSettings } from './cms/backend.ts';
 import { MEDIA_PUBLIC_PATH } from './media.ts';
 import { LANGUAGES } from './schemas/fields.ts';
@@ -131,7 +133,7 @@ const GENERATED = 'Generated from src/lib/security.ts (npm run hosting): do not 
  * the pages' policy goes on the pages' own paths (the language chooser and one folder per
  * language) and each part gets its own rule. test/e2e/hosting.test.ts checks every built page is covered.
  */
-export function headersFile(policy: HostingPolicy = hostingPolicy()): string {
+export function headersFile(policy: HostingPolicy = hostingPolicy(), caching: readonly CacheRule[] = cacheRules()): string {
   const block = (path: string, headers: readonly Header[]) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`), ''];
   const lines = [`# ${GENERATED}`, ...block('/*', policy.common)];
   for (const section of policy.sections) {
@@ -139,6 +141,9 @@ export function headersFile(policy: HostingPolicy = hostingPolicy()): string {
       for (const path of ['/', '/index.html', ...LANGUAGES.map((lang) => `/${lang}/*`)]) lines.push(...block(path, section.headers));
     } else lines.push(...block(`${section.prefix}*`, section.headers));
   }
+  // Caching (src/lib/cache-policy.ts): the folders with a rule of their own, none inside another, so no
+  // path gets two Cache-Control values; every other path keeps these hosts' default, which revalidates.
+  for (const rule of caching) lines.push(...block(`${rule.prefix}*`, [['Cache-Control', rule.cacheControl]]));
   return lines.join('\n');
 }
 

@@ -14,6 +14,7 @@ import {
   nginxConf,
   sectionFor,
 } from '../../src/lib/security.ts';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, cacheControlFor, cacheRules } from '../../src/lib/cache-policy.ts';
 import { apacheHost, headersHost, nginxHost } from '../helpers/hosts.ts';
 
 const PATHS = ['/', '/index.html', '/en/', '/en/practices/anti-rumour/', '/fr/villes/', '/admin/', '/admin/index.html', '/admin/config.en.yml', '/images/evil.html', '/images/practices/photo.png'];
@@ -50,6 +51,23 @@ describe('the host configurations', () => {
     expect(sectionFor('/admin/index.html').prefix).toBe('/admin/');
     expect(sectionFor('/images/x.png').prefix).toBe('/images/');
     expect(sectionFor('/en/').prefix).toBe('/');
+  });
+});
+
+describe('the caching rules in _headers', () => {
+  const paths = ['/_astro/a.B1c2.css', '/pagefind/fr/index/fr_1.pf_index', '/pagefind/en/pagefind-entry.json', '/images/x.png', '/cards/en/practice/x.png', '/en/', '/admin/'];
+
+  it.each(['last-wins', 'join-with-detach', 'join'] as const)('give each path its one Cache-Control, or the host’s revalidating default, where rules %s', (kind) => {
+    for (const path of paths) {
+      const expected = cacheControlFor(path) === CACHE_REVALIDATE ? undefined : [cacheControlFor(path)];
+      expect([path, headersHost(headersFile(), path, kind)['cache-control']]).toEqual([path, expected]);
+    }
+    expect(headersHost(headersFile(), '/_astro/a.css', kind)['cache-control']).toEqual([CACHE_IMMUTABLE]);
+  });
+
+  it('keep to folders none of which is inside another (a host that joins rules would send two values)', () => {
+    const prefixes = cacheRules().map((rule) => rule.prefix);
+    expect(prefixes.filter((prefix) => prefixes.some((other) => other !== prefix && prefix.startsWith(other)))).toEqual([]);
   });
 });
 

@@ -12,6 +12,9 @@
  *   CMS_API_ROOT         API of a self-hosted GitHub Enterprise or GitLab
  *   CMS_APP_ID           GitLab: id of the OAuth application (PKCE, no secret)
  *   CMS_EDITORIAL_WORKFLOW  "false" publishes on save; otherwise draft → in review → ready
+ *   CMS_PREVIEW_CONTEXT  name of the commit status whose address is a draft's preview (unset: Decap
+ *                        takes the first status whose name holds "deploy", which is the one
+ *                        `npm run deploy:preview` posts, or Netlify's and Cloudflare's own)
  *   DECAP_SERVER_PORT    port of the local backend (default 8081)
  *   ICC_EDITOR_TOKEN     set by `npm run cms` only: the secret of this run, which the local content
  *                        server requires on every request (the editor sends it; see editor-guard.ts)
@@ -95,6 +98,7 @@ export function backendSettings(env: Environment): BackendSettings {
     if (env.CMS_AUTH_ENDPOINT?.trim()) backend.auth_endpoint = env.CMS_AUTH_ENDPOINT.trim();
   }
   if (env.CMS_API_ROOT?.trim()) backend.api_root = env.CMS_API_ROOT.trim();
+  if (env.CMS_PREVIEW_CONTEXT?.trim()) backend.preview_context = env.CMS_PREVIEW_CONTEXT.trim();
   const workflow = env.CMS_EDITORIAL_WORKFLOW?.trim().toLowerCase() !== 'false';
   return {
     backend,

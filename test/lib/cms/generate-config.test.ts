@@ -270,6 +270,12 @@ describe('the backend settings', () => {
     });
   });
 
+  it('names the commit status whose address is a draft’s preview only when told (Decap otherwise takes the first holding "deploy")', () => {
+    const named = backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_PREVIEW_CONTEXT: ' netlify/icc/deploy-preview ' });
+    expect(generate('en', { backend: named }).backend).toMatchObject({ preview_context: 'netlify/icc/deploy-preview' });
+    expect(backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_PREVIEW_CONTEXT: '' }).backend).not.toHaveProperty('preview_context');
+  });
+
   it.each([
     [{ CMS_BACKEND: 'bitbucket' }, 'CMS_BACKEND must be "github" or "gitlab" (found "bitbucket"), or unset for local editing only'],
     [{ CMS_BACKEND: 'github' }, 'CMS_REPO must name the repository as owner/name, like "council-of-europe/icc-site" (found "")'],
