@@ -27,6 +27,12 @@ export const siteConfig = {
     website: 'https://www.coe.int/interculturalcities',
   },
   /**
+   * The tagging authority of the feeds' entry ids (tag: URIs, RFC 4151): a domain the publisher
+   * held and a year it held it. Never change it once feeds are public: every id is made from it,
+   * and readers would show every entry again. It does not follow the site's address (SITE_URL).
+   */
+  feedTagAuthority: 'intercultural-cities.example.org,2026',
+  /**
    * The public repository of the site's source, when there is one: each page links to its file's
    * history there. `historyUrl` receives a path from the repository root (src/content/...).
    * Set SITE_REPOSITORY (e.g. https://github.com/owner/name) and optionally

@@ -76,3 +76,10 @@ describe('the <meta> policies and the header policies', () => {
     expect(hostingPolicy(gitlab).sections[0]!.headers[0]![1]).toBe(adminCspHeader(gitlab));
   });
 });
+
+describe('the page not found', () => {
+  it('is what nginx and Apache answer for an unknown address: the root 404.html, in every language', () => {
+    expect(nginxConf().split('\n')).toContain('error_page 404 /404.html;');
+    expect(htaccess().split('\n')).toContain('ErrorDocument 404 /404.html');
+  });
+});
