@@ -130,15 +130,15 @@ const NOT_FOUND_NOTE = 'Unknown addresses get the page not found in every langua
 /**
  * A `_headers` file. Its rules cannot say "everything but /admin/", and hosts differ when two
  * rules set one header (Netlify keeps the last, Cloudflare Pages joins them: two policies), so
- * the pages' policy goes on the pages' own paths (the language chooser and one folder per
- * language) and each part gets its own rule. test/e2e/hosting.test.ts checks every built page is covered.
+ * the pages' policy goes on the pages' own paths (the language chooser, the root page not found
+ * and one folder per language) and each part gets its own rule. test/e2e/hosting.test.ts checks every built page is covered.
  */
 export function headersFile(policy: HostingPolicy = hostingPolicy()): string {
   const block = (path: string, headers: readonly Header[]) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`), ''];
   const lines = [`# ${GENERATED}`, ...block('/*', policy.common)];
   for (const section of policy.sections) {
     if (section.prefix === '/') {
-      for (const path of ['/', '/index.html', ...LANGUAGES.map((lang) => `/${lang}/*`)]) lines.push(...block(path, section.headers));
+      for (const path of ['/', '/index.html', '/404.html', ...LANGUAGES.map((lang) => `/${lang}/*`)]) lines.push(...block(path, section.headers));
     } else lines.push(...block(`${section.prefix}*`, section.headers));
   }
   return lines.join('\n');
