@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/security.ts';
 import { apacheHost, headersHost, nginxHost } from '../helpers/hosts.ts';
 
-const PATHS = ['/', '/index.html', '/en/', '/en/practices/anti-rumour/', '/fr/villes/', '/admin/', '/admin/index.html', '/admin/config.en.yml', '/images/evil.html', '/images/practices/photo.png'];
+const PATHS = ['/', '/index.html', '/404.html', '/en/', '/en/practices/anti-rumour/', '/fr/villes/', '/admin/', '/admin/index.html', '/admin/config.en.yml', '/images/evil.html', '/images/practices/photo.png'];
 const expectedPolicy = (path: string) => (path.startsWith('/admin/') ? adminCspHeader() : path.startsWith('/images/') ? MEDIA_CSP_HEADER : SITE_CSP_HEADER);
 
 describe('the host configurations', () => {
