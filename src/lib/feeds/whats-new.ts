@@ -36,7 +36,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The changes up to `until` (YYYY-MM-DD, included), by month, newest first; at most `months` months. */
 export function whatsNewByMonth(items: readonly NewsItem[], until: string, months = 12): MonthOfChanges[] {
-  if (!DATE.test(until)) throw new Error(`the "What's new" page needs the build date written YYYY-MM-DD (found "${until}")`);
+  if (!DATE.test(until)) throw new Error(`the "What's new" page needs the build date written YYYY-MM-DD, as in BUILD_DATE=2025-06-30 (found "${until}")`);
   if (!Number.isInteger(months) || months < 1) throw new Error(`months must be a whole number of 1 or more (found ${months})`);
   const byMonth = new Map<string, Change[]>();
   for (const change of items.flatMap(changesOf)) {

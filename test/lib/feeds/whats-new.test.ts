@@ -25,7 +25,7 @@ describe('whatsNewByMonth', () => {
   });
 
   it('refuses a build date that is not YYYY-MM-DD', () => {
-    expect(() => whatsNewByMonth(items, '30/06/2025')).toThrow('the "What\'s new" page needs the build date written YYYY-MM-DD (found "30/06/2025")');
+    expect(() => whatsNewByMonth(items, '30/06/2025')).toThrow('the "What\'s new" page needs the build date written YYYY-MM-DD, as in BUILD_DATE=2025-06-30 (found "30/06/2025")');
     expect(() => whatsNewByMonth(items, '2025-06-30', 0)).toThrow('months must be a whole number of 1 or more (found 0)');
   });
 });
