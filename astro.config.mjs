@@ -7,6 +7,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 
@@ -27,10 +28,10 @@ export default defineConfig({
     securityHeaders(),
     mdx(),
     sitemap({
-      // The editor, the editors' pages and the language chooser are not pages to find through search engines.
+      // The editor, the editors' pages, the 404 pages and the language chooser are not pages to find through search engines.
       filter: (page) => {
         const path = new URL(page).pathname;
-        return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/editors\//.test(path) && path !== '/';
+        return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/(editors\/|404\/$)/.test(path) && path !== '/' && path !== '/404/';
       },
       // Alternates between the languages of the registry (src/lib/languages.ts).
       i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale])) },
@@ -38,6 +39,7 @@ export default defineConfig({
     // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
     // only then publishes the site into outDir (built in a staging folder until then). Keep
     // atomicPublish() last: the build refuses to run if an integration's build:done comes after it.
+    notFoundPages(),
     pageBudgets(),
     searchIndex(),
     atomicPublish(),

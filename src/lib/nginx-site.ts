@@ -71,6 +71,8 @@ export function nginxSiteConf(options: NginxSiteOptions = CONTAINER_SITE, policy
     `    listen ${options.listen};`,
     `    root ${options.root};`,
     '    index index.html;',
+    '    # Unknown addresses get the page not found in every language (dist/404.html).',
+    '    error_page 404 /404.html;',
     '    server_tokens off;',
     '    absolute_redirect off;',
     '    charset utf-8;',

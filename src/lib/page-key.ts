@@ -45,11 +45,13 @@ export interface PracticePageInput {
   related: readonly LocalizedPractice[];
   /** The methods the practice applies, shown by name and linked. */
   methods?: readonly { id: string; lang: Lang; data: { name: string } }[];
+  /** When the page last changed (content dates and the file's last commit), and its history link. */
+  lastChange?: { date: string; historyUrl?: string };
 }
 
 /**
  * What a practice page is rendered from: the practice, the practices it links to, their cities,
- * the theme labels, the names of its methods, and whether pages carry social cards.
+ * the theme labels, the names of its methods, when it last changed, and whether pages carry social cards.
  */
 export function practicePageKey(catalogue: Catalogue, lang: Lang, page: PracticePageInput, settings: { cards: boolean }): string {
   return pageKey({
@@ -61,5 +63,6 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     adaptedBy: practicesShown(catalogue, page.adaptedBy),
     related: practicesShown(catalogue, page.related),
     methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
+    lastChange: page.lastChange ?? null,
   });
 }

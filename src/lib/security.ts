@@ -126,19 +126,21 @@ export function sectionFor(path: string, policy: HostingPolicy = hostingPolicy()
 }
 
 const GENERATED = 'Generated from src/lib/security.ts (npm run hosting): do not edit by hand.';
+/** Unknown addresses get the root 404.html, which speaks every language (src/pages/404.astro). */
+const NOT_FOUND_NOTE = 'Unknown addresses get the page not found in every language (dist/404.html).';
 
 /**
  * A `_headers` file. Its rules cannot say "everything but /admin/", and hosts differ when two
  * rules set one header (Netlify keeps the last, Cloudflare Pages joins them: two policies), so
- * the pages' policy goes on the pages' own paths (the language chooser and one folder per
- * language) and each part gets its own rule. test/e2e/hosting.test.ts checks every built page is covered.
+ * the pages' policy goes on the pages' own paths (the language chooser, the root page not found
+ * and one folder per language) and each part gets its own rule. test/e2e/hosting.test.ts checks every built page is covered.
  */
 export function headersFile(policy: HostingPolicy = hostingPolicy(), caching: readonly CacheRule[] = cacheRules()): string {
   const block = (path: string, headers: readonly Header[]) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`), ''];
   const lines = [`# ${GENERATED}`, ...block('/*', policy.common)];
   for (const section of policy.sections) {
     if (section.prefix === '/') {
-      for (const path of ['/', '/index.html', ...LANGUAGES.map((lang) => `/${lang}/*`)]) lines.push(...block(path, section.headers));
+      for (const path of ['/', '/index.html', '/404.html', ...LANGUAGES.map((lang) => `/${lang}/*`)]) lines.push(...block(path, section.headers));
     } else lines.push(...block(`${section.prefix}*`, section.headers));
   }
   // Caching (src/lib/cache-policy.ts): the folders with a rule of their own, none inside another, so no
@@ -156,6 +158,9 @@ export function nginxConf(policy: HostingPolicy = hostingPolicy()): string {
     `# ${GENERATED}`,
     '# Include inside the server { } block whose root is dist/, e.g. include /etc/nginx/icc-site.conf;',
     '',
+    `# ${NOT_FOUND_NOTE}`,
+    'error_page 404 /404.html;',
+    '',
   ];
   for (const section of policy.sections) {
     lines.push(`location ${section.prefix} {`);
@@ -168,7 +173,13 @@ export function nginxConf(policy: HostingPolicy = hostingPolicy()): string {
 /** Apache (2.4): a `.htaccess` for dist/ (needs mod_headers; AllowOverride FileInfo). */
 export function htaccess(policy: HostingPolicy = hostingPolicy()): string {
   const set = (indent: string, [name, value]: Header) => `${indent}Header always set ${name} "${value}"`;
-  const lines = [`# ${GENERATED}`, '# Copy it into dist/ after each build (or into public/, which the build copies to dist/).', '<IfModule mod_headers.c>'];
+  const lines = [
+    `# ${GENERATED}`,
+    '# Copy it into dist/ after each build (or into public/, which the build copies to dist/).',
+    `# ${NOT_FOUND_NOTE}`,
+    'ErrorDocument 404 /404.html',
+    '<IfModule mod_headers.c>',
+  ];
   lines.push(...policy.common.map((header) => set('  ', header)));
   policy.sections.forEach((section, index) => {
     const escaped = section.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -41,6 +41,14 @@ export const urls = {
   accessibility: (lang: Lang) => `/${lang}/accessibility/`,
   data: (lang: Lang) => `/${lang}/data/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
+  /** The legal notice and privacy page (src/content/pages/<lang>/legal.md). */
+  legal: (lang: Lang) => `/${lang}/legal/`,
+  /** The page served for an address that has no page, in one language (hosts that look for the nearest 404.html). */
+  notFound: (lang: Lang) => `/${lang}/404.html`,
+  /** New and updated content, month by month. */
+  whatsNew: (lang: Lang) => `/${lang}/whats-new/`,
+  /** A feed of one subject (src/lib/feeds/feed-subjects.ts), as Atom or JSON Feed. */
+  feed: (lang: Lang, kind: string, id: string, format: 'atom' | 'json') => `/${lang}/feeds/${kind}/${id}.${format === 'atom' ? 'xml' : 'json'}`,
 };
 
 /**

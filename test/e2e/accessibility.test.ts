@@ -64,6 +64,7 @@ const REFLOW_PATHS = [
   '', 'practices/', 'practices/?theme=education&theme=language', 'practices/advisory-council-elected-migrant-members/',
   'practices/for/newcomers/page/2/', 'search/?q=mediation', 'cities/', 'cities/bilbao/', 'cities/bilbao/dossier/', 'themes/', 'themes/education/',
   'index/', 'index/bilbao-2022/', 'index/compare/?city=bilbao&city=oslo', 'networks/', 'data/', 'programme/',
+  'joining/', 'legal/', 'whats-new/', 'networks/morocco/', '404.html',
 ];
 
 describe('reflow (WCAG 1.4.10)', () => {

@@ -109,6 +109,8 @@ describe('the container web server over the built site', () => {
     expect([redirect.status, redirect.one('location')]).toEqual([301, '/en/practices/']);
     const missing = await get(server.url, '/en/no-such-page/');
     expect(missing.status).toBe(404);
+    // The page not found of every language (dist/404.html), not nginx's own.
+    expect(missing.body.toString()).toContain('action="/en/search/"');
     expect(missing.all('content-security-policy')).toEqual([SITE_CSP_HEADER]);
     expect(missing.all('x-frame-options')).toEqual(['DENY']);
   });

@@ -44,7 +44,8 @@ describe('every public page', () => {
       if (own.has(lang)) expect(own.get(lang)).toBe(canonical);
       for (const [code, href] of own) {
         const alternate = new URL(href).pathname;
-        const alternateFile = join(dist, alternate, 'index.html');
+        // A folder's page, or a file such as /fr/404.html.
+        const alternateFile = alternate.endsWith('/') ? join(dist, alternate, 'index.html') : join(dist, alternate);
         expect(existsSync(alternateFile), `${path} → ${alternate}`).toBe(true);
         const back = alternates(readFileSync(alternateFile, 'utf8'));
         expect(back.get(code), `${alternate} lists itself`).toBe(href);
@@ -73,7 +74,8 @@ describe('the sitemap', () => {
 
   it('lists every public page and no admin or editors\' page', () => {
     const forEditors = (file: string) => readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
-    expect(pages.filter(forEditors).map(pathOf).sort()).toEqual(LANGUAGE_REGISTRY.map(({ code }) => `/${code}/editors/translations/`).sort());
+    // Kept out of search engines: the editors' pages and the pages not found.
+    expect(pages.filter(forEditors).map(pathOf).sort()).toEqual(LANGUAGE_REGISTRY.flatMap(({ code }) => [`/${code}/404.html`, `/${code}/editors/translations/`]).sort());
     for (const file of pages.filter((file) => !forEditors(file))) expect(listed.has(pathOf(file)), pathOf(file)).toBe(true);
     expect([...listed].filter((path) => path.startsWith('/admin') || path.includes('/editors/'))).toEqual([]);
   });

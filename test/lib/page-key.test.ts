@@ -5,7 +5,7 @@ import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.
 import { catalogueInput } from '../fixtures/catalogue.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
-function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = []) {
+function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = [], lastChange?: PracticePageInput['lastChange']) {
   const catalogue = buildCatalogue(structuredClone(input));
   const page = {
     practice: catalogue.practice(lang, slug)!,
@@ -13,6 +13,7 @@ function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = t
     adaptedBy: catalogue.adaptedBy(lang, slug),
     related: catalogue.related(lang, slug),
     methods,
+    lastChange,
   };
   return practicePageKey(catalogue, lang, page, { cards });
 }
@@ -36,6 +37,14 @@ describe('practice page cache keys', () => {
     expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Anti-rumour strategy'))).toBe(withMethod);
     expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Anti-rumours strategy'))).not.toBe(withMethod);
     expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, method('Stratégie anti-rumeurs', 'fr'))).not.toBe(withMethod);
+  });
+
+  it("change when the page's last change (a new commit of its file) or its history link changes", () => {
+    const dated = keyOf(catalogueInput, 'anti-rumour', 'en', true, [], { date: '2025-06-02' });
+    expect(dated).not.toBe(before);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, [], { date: '2025-06-02' })).toBe(dated);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, [], { date: '2025-07-01' })).not.toBe(dated);
+    expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, [], { date: '2025-06-02', historyUrl: 'https://github.com/o/r/commits/main/x.md' })).not.toBe(dated);
   });
 
   it('are stable for the same content', () => {

@@ -17,7 +17,7 @@ import {
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, cacheControlFor, cacheRules } from '../../src/lib/cache-policy.ts';
 import { apacheHost, headersHost, nginxHost } from '../helpers/hosts.ts';
 
-const PATHS = ['/', '/index.html', '/en/', '/en/practices/anti-rumour/', '/fr/villes/', '/admin/', '/admin/index.html', '/admin/config.en.yml', '/images/evil.html', '/images/practices/photo.png'];
+const PATHS = ['/', '/index.html', '/404.html', '/en/', '/en/practices/anti-rumour/', '/fr/villes/', '/admin/', '/admin/index.html', '/admin/config.en.yml', '/images/evil.html', '/images/practices/photo.png'];
 const expectedPolicy = (path: string) => (path.startsWith('/admin/') ? adminCspHeader() : path.startsWith('/images/') ? MEDIA_CSP_HEADER : SITE_CSP_HEADER);
 
 describe('the host configurations', () => {
@@ -92,5 +92,12 @@ describe('the <meta> policies and the header policies', () => {
     const gitlab = backendSettings({ CMS_BACKEND: 'gitlab', CMS_REPO: 'coe/icc', CMS_APP_ID: '42', CMS_AUTH_URL: 'https://git.coe.int', CMS_API_ROOT: 'https://git.coe.int/api/v4' });
     expect(adminCspHeader(gitlab)).toMatch(/connect-src [^;]* https:\/\/git\.coe\.int[ ;]/);
     expect(hostingPolicy(gitlab).sections[0]!.headers[0]![1]).toBe(adminCspHeader(gitlab));
+  });
+});
+
+describe('the page not found', () => {
+  it('is what nginx and Apache answer for an unknown address: the root 404.html, in every language', () => {
+    expect(nginxConf().split('\n')).toContain('error_page 404 /404.html;');
+    expect(htaccess().split('\n')).toContain('ErrorDocument 404 /404.html');
   });
 });

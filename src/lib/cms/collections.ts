@@ -265,6 +265,7 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       overrides: {
         country: { kind: 'country' },
         website: { kind: 'web-address' },
+        'coordinator.url': { kind: 'web-address' },
         ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,

@@ -49,6 +49,8 @@ export const networkSample = {
   country: 'PT',
   website: 'https://example.org/rpci',
   description: { en: 'Cities of Portugal working together.', fr: 'Des villes du Portugal qui travaillent ensemble.', es: 'Ciudades de Portugal que trabajan juntas.' },
+  coordinator: { name: 'RPCI coordination', email: 'rpci@example.org', url: 'https://example.org/rpci/contact' },
+  demonstration: true,
 };
 
 export function indexResultSample(themeIds: readonly string[]) {
