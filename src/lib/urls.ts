@@ -41,6 +41,11 @@ export const urls = {
   accessibility: (lang: Lang) => `/${lang}/accessibility/`,
   data: (lang: Lang) => `/${lang}/data/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
+  // Partner organisations, lists of practices by a coded fact, and "practices from cities like mine".
+  organisations: (lang: Lang) => `/${lang}/organisations/`,
+  organisation: (lang: Lang, id: string) => `/${lang}/organisations/${id}/`,
+  practicesByFact: (lang: Lang, facet: string, value: string, page = 1) => pagePath(`/${lang}/practices/${facet}/${value}/`, page),
+  practicesLikeMine: (lang: Lang, band?: string) => `/${lang}/practices/like-mine/${band ? `${band}/` : ''}`,
 };
 
 /**
