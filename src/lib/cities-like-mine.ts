@@ -3,7 +3,7 @@
  * share of residents born abroad, country, a language her team works in) and sees the practices
  * of member cities that share most of it, each with the reason it fits.
  *
- * The bands are the Index's own (200,000 inhabitants, 15% born abroad: index-stats.ts), so
+ * The bands are the Index's own (200,000 inhabitants, 15% born abroad: index-bands.ts), so
  * "like mine" means what it means in the Index reports. A practice fits as well as the best of
  * its cities: the number of chosen criteria that city meets. Practices meeting none are left
  * out; among equal fits the given order (newest first) is kept. This orders practices by how
@@ -12,7 +12,8 @@
  * Pure and small, so the same code ranks the precomputed pages at build time and runs in the
  * browser island (src/components/like-mine/).
  */
-import { HIGH_DIVERSITY_SHARE, LARGE_CITY_POPULATION, type DiversityBand, type SizeBand } from './index-stats.ts';
+import { HIGH_DIVERSITY_SHARE, LARGE_CITY_POPULATION } from './index-bands.ts';
+import type { DiversityBand, SizeBand } from './index-stats.ts';
 
 export const SIZE_BANDS: readonly SizeBand[] = ['small', 'large'];
 export const DIVERSITY_BANDS: readonly DiversityBand[] = ['low', 'high'];

@@ -61,5 +61,7 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     adaptedBy: practicesShown(catalogue, page.adaptedBy),
     related: practicesShown(catalogue, page.related),
     methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
+    // Partner organisations are shown by name (the city's coordinator is in `main`'s city digests).
+    organisations: (page.practice.data.partners ?? []).map((id) => [id, digestOf(catalogue.organisationById.get(id) ?? {})]),
   });
 }

@@ -96,6 +96,15 @@ export const PRACTICE_FACETS = {
         practices: (catalogue, lang, value) => practicesWithFact(catalogue, lang, facet, value),
         title: (catalogue, lang, value) => factListTitle(catalogue, lang, facet, value),
         base: (lang, value) => urls.practicesByFact(lang, facet, value),
+        // A partner's list sits under its organisation page.
+        ...(facet === 'partner'
+          ? {
+              trail: (catalogue: Catalogue, lang: Lang, id: string) => [
+                { href: urls.organisations(lang), label: t(lang, 'organisations.title') },
+                { href: urls.organisation(lang, id), label: catalogue.organisationById.get(id)?.name ?? id },
+              ],
+            }
+          : {}),
       } satisfies PracticeFacet,
     ]),
   ) as Record<FactFacet, PracticeFacet>),

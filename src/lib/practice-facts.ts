@@ -108,3 +108,13 @@ export const factFacetLabel = (lang: Lang, facet: FactFacet) => t(lang, `facts.f
 export function factListTitle(catalogue: Catalogue, lang: Lang, facet: FactFacet, value: string): string {
   return t(lang, 'facts.listTitle', { facet: factFacetLabel(lang, facet), value: factValueLabel(catalogue, lang, facet, value) });
 }
+
+/** The fact facets as the search form's filter groups (collapsed: they come after theme, country and group). */
+export function factSearchFacets(catalogue: Catalogue, lang: Lang) {
+  return FACT_FACET_NAMES.map((facet) => ({
+    name: facet,
+    legend: factFacetLabel(lang, facet),
+    collapsed: true,
+    options: factFacetValues(catalogue, lang, facet).map(({ value, label, total }) => ({ value, label, count: total })),
+  })).filter((facet) => facet.options.length > 0);
+}

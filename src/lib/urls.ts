@@ -45,7 +45,7 @@ export const urls = {
   organisations: (lang: Lang) => `/${lang}/organisations/`,
   organisation: (lang: Lang, id: string) => `/${lang}/organisations/${id}/`,
   practicesByFact: (lang: Lang, facet: string, value: string, page = 1) => pagePath(`/${lang}/practices/${facet}/${value}/`, page),
-  practicesLikeMine: (lang: Lang, band?: string) => `/${lang}/practices/like-mine/${band ? `${band}/` : ''}`,
+  practicesLikeMine: (lang: Lang, band?: string) => `/${lang}/cities-like-mine/${band ? `${band}/` : ''}`,
 };
 
 /**

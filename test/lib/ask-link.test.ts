@@ -83,7 +83,8 @@ describe('askTarget', () => {
   });
 
   it('falls back to the coordination of the first city that has a mailbox', () => {
-    expect(askTarget({ cities: ['bilbao', 'getxo'], contact: { name: 'Youth service' } }, coordinatorOf)).toEqual({
+    const practice = { cities: ['bilbao', 'getxo'], contact: { name: 'Youth service' } };
+    expect(askTarget(practice, coordinatorOf)).toEqual({
       email: 'intercultural@getxo.example.org',
       via: 'coordinator',
       cityId: 'getxo',
