@@ -31,8 +31,8 @@ export function traitsByCity(catalogue: Catalogue): Map<string, CityTraits> {
 export function reasonStrings(lang: Lang): ReasonStrings {
   return {
     reason: t(lang, 'likeMine.reason'),
-    size: { small: t(lang, 'likeMine.size.small'), large: t(lang, 'likeMine.size.large') },
-    diversity: { low: t(lang, 'likeMine.diversity.low'), high: t(lang, 'likeMine.diversity.high') },
+    size: { small: t(lang, 'likeMine.match.size.small'), large: t(lang, 'likeMine.match.size.large') },
+    diversity: { low: t(lang, 'likeMine.match.diversity.low'), high: t(lang, 'likeMine.match.diversity.high') },
     country: t(lang, 'likeMine.matchCountry'),
     language: t(lang, 'likeMine.matchLanguage'),
   };
@@ -76,10 +76,11 @@ export function likeMineItems(catalogue: Catalogue, lang: Lang, choice: LikeMine
 
 /** The short name of a band page's profile ("Under 200,000 inhabitants, 15% or more born abroad"). */
 export function profileLabel(lang: Lang, choice: LikeMineChoice): string {
-  return [
-    ...(choice.size ? [t(lang, `likeMine.size.${choice.size}`)] : []),
-    ...(choice.diversity ? [t(lang, `likeMine.diversity.${choice.diversity}`)] : []),
+  const text = [
+    ...(choice.size ? [t(lang, `likeMine.match.size.${choice.size}`)] : []),
+    ...(choice.diversity ? [t(lang, `likeMine.match.diversity.${choice.diversity}`)] : []),
   ].join(', ');
+  return text.charAt(0).toLocaleUpperCase(language(lang).locale) + text.slice(1);
 }
 
 /** The island's data: the practices (newest first) and the cities' traits and names. */
