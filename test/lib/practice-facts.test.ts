@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
-import { factFacetValues, factListTitle, factSearchFacets, factValueLabel, factValues, practicesWithFact } from '../../src/lib/practice-facts.ts';
+import { FACT_FACET_NAMES, factFacetValues, factListTitle, factSearchFacets, factValueLabel, factValues, practicesWithFact } from '../../src/lib/practice-facts.ts';
 import { PRACTICE_FACETS } from '../../src/lib/practice-facets.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 
@@ -68,5 +69,13 @@ describe('fact facets of the catalogue', () => {
     const groups = factSearchFacets(catalogue, 'en');
     expect(groups.map((group) => group.name)).toEqual(['evidence', 'stage', 'cost', 'open', 'partner']);
     expect(groups.find((group) => group.name === 'open')!.options).toEqual([{ value: 'study-visits', label: 'Study visits', count: 1 }]);
+  });
+});
+
+describe('the search island', () => {
+  it('reads every fact facet from the URL as a multi-select filter (its own list, kept in step here)', () => {
+    const source = readFileSync('src/components/search/faceted-search.ts', 'utf8');
+    const list = /const MULTI_FACETS = \[([^\]]*)\]/.exec(source)![1]!.split(',').map((name) => name.trim().replace(/'/g, ''));
+    expect(list).toEqual(expect.arrayContaining(FACT_FACET_NAMES));
   });
 });
