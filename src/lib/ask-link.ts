@@ -15,6 +15,7 @@
  */
 import { t } from './i18n.ts';
 import { EMAIL_PATTERN, type Lang } from './schemas/fields.ts';
+import type { Practice } from './schemas/practice.ts';
 
 const PLAIN_ADDRESS = new RegExp(EMAIL_PATTERN);
 
@@ -29,7 +30,7 @@ export interface AskTarget {
 
 /** Who to ask about a practice (see the header), or undefined when nobody can be. */
 export function askTarget(
-  practice: { cities: readonly string[]; contact?: { email?: string } },
+  practice: Pick<Practice, 'cities' | 'contact'>,
   coordinatorOf: (cityId: string) => string | undefined,
 ): AskTarget | undefined {
   if (practice.contact?.email) return { email: practice.contact.email, via: 'contact' };
