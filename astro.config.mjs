@@ -49,5 +49,8 @@ export default defineConfig({
     // cors: false: the dev server answers no other origin (Vite's default lets any localhost page
     // read its files, and public/admin/config.*.yml holds the secret of an `npm run cms` run).
     server: { cors: false, watch: { ignored: ['**/public/admin/**', '**/.cache/**'] } },
+    // Astro inlines a script smaller than this limit into the page, which the Content-Security-Policy
+    // (no inline scripts) then blocks: a small island would silently never run. Scripts stay files.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
 });

@@ -34,7 +34,7 @@ export interface Site {
 let site: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
-  const [themes, networks, cities, practiceEntries, indexResults, methodEntries, resources] = await Promise.all([
+  const [themes, networks, cities, practiceEntries, indexResults, methodEntries, resources, organisations] = await Promise.all([
     getCollection('themes'),
     getCollection('networks'),
     getCollection('cities'),
@@ -42,6 +42,7 @@ async function load(): Promise<Site> {
     getCollection('index-results'),
     getCollection('methods'),
     getCollection('resources'),
+    getCollection('organisations'),
   ]);
   const practices = practiceEntries
     // Translation stubs written by the CMS hold no title: skipped, the English text is shown.
@@ -50,7 +51,7 @@ async function load(): Promise<Site> {
       const [lang, slug] = entry.id.split('/') as [Lang, string];
       return { id: slug, lang, data: entry.data };
     });
-  const catalogue = buildCatalogue({ themes, networks, cities, practices });
+  const catalogue = buildCatalogue({ themes, networks, cities, practices, organisations });
   const methods = methodEntries
     // Translation stubs hold no name: skipped, the English text is shown.
     .filter((entry): entry is typeof entry & { data: Method } => 'name' in entry.data)

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LANGUAGES } from './languages.ts';
+import { FACT_FACET_NAMES } from './practice-facts.ts';
 
 export interface Budget {
   /** Which pages: a test on the page's path. */
@@ -21,7 +22,8 @@ export interface Budget {
 const LANG = `/(?:${LANGUAGES.join('|')})/`;
 const PRACTICE_OR_CITY = new RegExp(`^${LANG}(practices|cities)/[a-z0-9-]+/$`);
 const HUB = new RegExp(`^${LANG}(themes|networks)/[a-z0-9-]+/$`);
-const PRACTICE_LIST = new RegExp(`^${LANG}practices/(theme|city|network|country|for)/[a-z0-9-]+/(page/\\d+/)?$`);
+// The lists by a coded fact (evidence, cost...) are bounded the same way.
+const PRACTICE_LIST = new RegExp(`^${LANG}practices/(theme|city|network|country|for|${FACT_FACET_NAMES.join('|')})/[a-z0-9-]+/(page/\\d+/)?$`);
 
 const isPracticeOrCityPage = (path: string) => PRACTICE_OR_CITY.test(path);
 /**

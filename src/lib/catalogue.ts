@@ -6,6 +6,7 @@
 import type { City } from './schemas/city.ts';
 import { SOURCE_LANGUAGE, fallbackChain, type Lang } from './languages.ts';
 import type { Network } from './schemas/network.ts';
+import type { Organisation } from './schemas/organisation.ts';
 import type { Practice } from './schemas/practice.ts';
 import type { Theme } from './schemas/theme.ts';
 
@@ -30,6 +31,8 @@ export interface CatalogueInput {
   cities: Identified<City>[];
   /** Complete practices only (translation stubs removed), `lang` from the folder. */
   practices: (Identified<Practice> & { lang: Lang })[];
+  /** Partner organisations that practices name in `partners`. */
+  organisations?: Identified<Organisation>[];
 }
 
 /** Pushes `value` onto the list stored under `key`. */
@@ -54,6 +57,7 @@ export function buildCatalogue(input: CatalogueInput) {
   const themeById = new Map(themes.map((theme) => [theme.id, theme.data]));
   const cityById = new Map(input.cities.map((city) => [city.id, city.data]));
   const networkById = new Map(input.networks.map((network) => [network.id, network.data]));
+  const organisationById = new Map((input.organisations ?? []).map((organisation) => [organisation.id, organisation.data]));
 
   // One entry per slug and language; a language without a translation falls back along its chain.
   const bySlug = new Map<string, Partial<Record<Lang, Practice>>>();
@@ -180,6 +184,7 @@ export function buildCatalogue(input: CatalogueInput) {
     themeById,
     cityById,
     networkById,
+    organisationById,
     cities: [...input.cities].sort((a, b) => a.data.name.localeCompare(b.data.name)),
     networks: [...input.networks].sort((a, b) => a.id.localeCompare(b.id)),
     practices,

@@ -144,11 +144,9 @@ export interface NearestPeer {
 /** Composite themes left out of comparisons: their parts are compared one by one already. */
 export const COMPOSITE_THEME_IDS: readonly string[] = ['intercultural-lens'];
 
-/** Population from which a city counts as large in Index peer groups. */
-export const LARGE_CITY_POPULATION = 200_000;
-
-/** Foreign-born share, in percent, from which a city counts as highly diverse in peer groups. */
-export const HIGH_DIVERSITY_SHARE = 15;
+// The peer-group thresholds live in index-bands.ts, which a browser island can import alone.
+import { HIGH_DIVERSITY_SHARE, LARGE_CITY_POPULATION } from './index-bands.ts';
+export { HIGH_DIVERSITY_SHARE, LARGE_CITY_POPULATION };
 
 /**
  * The `fraction` quantile of ascending `sorted` values by linear interpolation between closest

@@ -64,5 +64,7 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     related: practicesShown(catalogue, page.related),
     methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
     lastChange: page.lastChange ?? null,
+    // Partner organisations are shown by name (the city's coordinator is in `main`'s city digests).
+    organisations: (page.practice.data.partners ?? []).map((id) => [id, digestOf(catalogue.organisationById.get(id) ?? {})]),
   });
 }

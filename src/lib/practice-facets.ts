@@ -9,6 +9,7 @@ import { countryName } from './countries.ts';
 import { t, type UiKey } from './i18n.ts';
 import { inLanguage } from './languages.ts';
 import { cityName } from './names.ts';
+import { FACT_FACET_NAMES, factFacetValues, factListTitle, practicesWithFact, type FactFacet } from './practice-facts.ts';
 import type { Lang } from './schemas/fields.ts';
 import { urls } from './urls.ts';
 
@@ -86,6 +87,27 @@ export const PRACTICE_FACETS = {
     title: (_catalogue, lang, group) => t(lang, 'practices.targetGroupTitle', { group: t(lang, `targetGroup.${group}` as UiKey) }),
     base: (lang, group) => urls.practicesByTargetGroup(lang, group),
   },
+  // The coded facts (evidence, stage, cost, staff, reach, open to visits or mentoring, partners).
+  ...(Object.fromEntries(
+    FACT_FACET_NAMES.map((facet) => [
+      facet,
+      {
+        values: (catalogue, lang) => factFacetValues(catalogue, lang, facet).map(({ value, total }) => ({ value, total })),
+        practices: (catalogue, lang, value) => practicesWithFact(catalogue, lang, facet, value),
+        title: (catalogue, lang, value) => factListTitle(catalogue, lang, facet, value),
+        base: (lang, value) => urls.practicesByFact(lang, facet, value),
+        // A partner's list sits under its organisation page.
+        ...(facet === 'partner'
+          ? {
+              trail: (catalogue: Catalogue, lang: Lang, id: string) => [
+                { href: urls.organisations(lang), label: t(lang, 'organisations.title') },
+                { href: urls.organisation(lang, id), label: catalogue.organisationById.get(id)?.name ?? id },
+              ],
+            }
+          : {}),
+      } satisfies PracticeFacet,
+    ]),
+  ) as Record<FactFacet, PracticeFacet>),
 } satisfies Record<string, PracticeFacet>;
 
 export type PracticeFacetName = keyof typeof PRACTICE_FACETS;

@@ -2,9 +2,11 @@
  * The vocabulary shared by the pages (which declare Pagefind filters) and the search UI (which
  * reads them back): filter names, page types and the "started since" years.
  */
+import { FACT_FACET_NAMES, factValues } from './practice-facts.ts';
+import type { PracticeFacts } from './schemas/practice-facts.ts';
 
 /** Pagefind filter names; also the URL parameter names of a filtered view. */
-export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'method', 'status', 'since'] as const;
+export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'method', 'status', 'since', ...FACT_FACET_NAMES] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Page types, as the values of the `type` filter. */
@@ -26,8 +28,10 @@ export function practiceFilters(practice: {
   targetGroups: string[];
   period: { start: number; end: number | 'ongoing' };
   methods?: string[];
-}, countries: string[]): Partial<Record<Facet, string[]>> {
+} & PracticeFacts, countries: string[]): Partial<Record<Facet, string[]>> {
   return {
+    // The coded facts (evidence, stage, cost, staff, reach, open, partner), where the practice has them.
+    ...factValues(practice),
     ...(practice.methods && practice.methods.length > 0 ? { method: practice.methods } : {}),
     theme: practice.themes,
     country: countries.map((code) => code.toLowerCase()),

@@ -49,6 +49,11 @@ export const urls = {
   whatsNew: (lang: Lang) => `/${lang}/whats-new/`,
   /** A feed of one subject (src/lib/feeds/feed-subjects.ts), as Atom or JSON Feed. */
   feed: (lang: Lang, kind: string, id: string, format: 'atom' | 'json') => `/${lang}/feeds/${kind}/${id}.${format === 'atom' ? 'xml' : 'json'}`,
+  // Partner organisations, lists of practices by a coded fact, and "practices from cities like mine".
+  organisations: (lang: Lang) => `/${lang}/organisations/`,
+  organisation: (lang: Lang, id: string) => `/${lang}/organisations/${id}/`,
+  practicesByFact: (lang: Lang, facet: string, value: string, page = 1) => pagePath(`/${lang}/practices/${facet}/${value}/`, page),
+  practicesLikeMine: (lang: Lang, band?: string) => `/${lang}/cities-like-mine/${band ? `${band}/` : ''}`,
 };
 
 /**

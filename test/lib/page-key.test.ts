@@ -47,6 +47,17 @@ describe('practice page cache keys', () => {
     expect(keyOf(catalogueInput, 'anti-rumour', 'en', true, [], { date: '2025-06-02', historyUrl: 'https://github.com/o/r/commits/main/x.md' })).not.toBe(dated);
   });
 
+  it('change when the name of a partner organisation shown on the page changes', () => {
+    const withPartner = changed((input) => {
+      practiceData(input, 'anti-rumour').partners = ['red-cross'];
+      input.organisations = [{ id: 'red-cross', data: { name: 'Red Cross', kind: 'association', description: { en: 'Helps.' } } }];
+    });
+    const key = keyOf(withPartner, 'anti-rumour');
+    const renamed = structuredClone(withPartner);
+    renamed.organisations![0]!.data.name = 'Bilbao Red Cross';
+    expect(keyOf(renamed, 'anti-rumour')).not.toBe(key);
+  });
+
   it('are stable for the same content', () => {
     expect(keyOf(catalogueInput, 'anti-rumour')).toBe(before);
   });

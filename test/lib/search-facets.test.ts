@@ -34,4 +34,18 @@ describe('practiceFilters', () => {
       practiceFilters({ themes: ['media'], cities: ['oslo'], targetGroups: ['youth'], period: { start: 2012, end: 2014 } }, ['NO']).status,
     ).toEqual(['ended']);
   });
+
+  it('adds a filter per coded fact the practice has, by id (stage for the status), and none for facts left out', () => {
+    const filters = practiceFilters(
+      {
+        themes: ['media'], cities: ['oslo'], targetGroups: ['youth'], period: { start: 2012, end: 'ongoing' },
+        status: 'mainstreamed', evidence: { level: 'external-evaluation', report: 'https://x.example.org/r.pdf' }, cost: '10k-50k',
+        partners: ['red-cross'], openToStudyVisits: true, openToMentoring: false,
+      },
+      ['NO'],
+    );
+    expect(filters).toMatchObject({ stage: ['mainstreamed'], evidence: ['external-evaluation'], cost: ['10k-50k'], partner: ['red-cross'], open: ['study-visits'], status: ['ongoing'] });
+    expect(filters).not.toHaveProperty('staff');
+    expect(filters).not.toHaveProperty('reach');
+  });
 });

@@ -36,7 +36,9 @@ type State = { q: string; filters: Record<string, string[]> };
 /** A method as the search page lists it, to show it first when the query names it. */
 type MethodEntry = { url: string; title: string; teaser: string; themes: string };
 
-const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method'];
+// The coded facts (src/lib/practice-facts.ts FACT_FACETS) are multi-select facets too; listed here
+// so the island does not carry the vocabularies' module.
+const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method', 'evidence', 'stage', 'cost', 'staff', 'reach', 'open', 'partner'];
 const PAGE_SIZE = 10;
 
 let pagefindPromise: Promise<Pagefind> | undefined;

@@ -17,7 +17,7 @@ export type CmsCollectionName = CollectionName;
 /** A widget the schema cannot imply on its own. */
 export type WidgetOverride =
   /** A link to entries of another collection (ids), searchable by name. */
-  | { kind: 'relation'; collection: 'cities' | 'themes' | 'networks' | 'practices' | 'methods' }
+  | { kind: 'relation'; collection: 'cities' | 'themes' | 'networks' | 'practices' | 'methods' | 'organisations' }
   /** A list of texts, one per line of the form (the steps of a method). */
   | { kind: 'text-list' }
   /** A document (PDF) uploaded to `folder` under public/. */
@@ -126,6 +126,15 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         'images',
         'adaptedFrom',
         'methods',
+        'status',
+        'evidence',
+        'cost',
+        'staff',
+        'reach',
+        'partners',
+        'prerequisites',
+        'openToStudyVisits',
+        'openToMentoring',
         'published',
         'updated',
       ],
@@ -138,6 +147,9 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         'contact.url': { kind: 'web-address' },
         'links.url': { kind: 'web-address' },
         methods: { kind: 'relation', collection: 'methods' },
+        partners: { kind: 'relation', collection: 'organisations' },
+        prerequisites: { kind: 'text-list' },
+        'evidence.report': { kind: 'web-address' },
         'images.src': { kind: 'image', folder: 'images/practices' },
         purpose: { kind: 'text' },
         stimulus: { kind: 'markdown' },
@@ -266,6 +278,24 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         country: { kind: 'country' },
         website: { kind: 'web-address' },
         'coordinator.url': { kind: 'web-address' },
+        ...perLanguage('description', { kind: 'text' }),
+      },
+      preview: false,
+    },
+    {
+      ...fromRegistry('organisations'),
+      format: 'icc-yaml',
+      sharedFields: [],
+      identifierField: 'name',
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: '{{name}}',
+      sortableFields: ['name', 'kind'],
+      formOrder: ['name', 'kind', 'country', 'website', 'description'],
+      overrides: {
+        country: { kind: 'country' },
+        website: { kind: 'web-address' },
         ...perLanguage('description', { kind: 'text' }),
       },
       preview: false,

@@ -22,6 +22,7 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
       return text(data.title);
     case 'cities':
     case 'methods':
+    case 'organisations':
       return text(data.name);
     case 'resources':
       return localized('title');

@@ -28,14 +28,15 @@ const KEY_ORDER = [
   'city', 'edition', 'date', 'version', 'sampleSize', 'overall', 'scores', 'summary', 'recommendations',
   'country', 'lat', 'lon', 'population', 'foreignBornShare', 'joined', 'international', 'networks',
   'kind', 'year', 'publisher', 'languages', 'url', 'file',
-  'cities', 'themes', 'budget', 'targetGroups', 'period', 'adaptedFrom', 'methods', 'practices', 'contact', 'links', 'images', 'published', 'updated',
+  'cities', 'themes', 'budget', 'targetGroups', 'period', 'adaptedFrom', 'methods', 'practices', 'contact', 'links', 'images',
+  'status', 'evidence', 'cost', 'staff', 'reach', 'partners', 'prerequisites', 'openToStudyVisits', 'openToMentoring', 'coordinator', 'published', 'updated',
   'website', 'profile', 'description',
   'purpose', 'stimulus', 'process', 'results', 'transferability',
   'whenToUse', 'steps', 'skills', 'partners', 'time', 'pitfalls', 'evaluation', 'sources',
 ];
 
 /** Keys of nested groups (period, contact, links, images, localized texts, recommendations). */
-const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'src', 'alt', ...LANGUAGES];
+const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'languages', 'level', 'report', 'src', 'alt', ...LANGUAGES];
 
 /** Front matter: the same pattern as the content reader (src/lib/content/read-content.ts). */
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;

@@ -176,6 +176,7 @@ function relationField(collection: string, locale: CmsLocale): Partial<CmsField>
     case 'networks':
       return { search_fields: LANGUAGES.map((code) => `name.${code}`), display_fields: [`name.${locale}`] };
     case 'methods':
+    case 'organisations':
       return { search_fields: ['name'], display_fields: ['name'] };
     default:
       return { search_fields: ['title'], display_fields: ['title'] };
@@ -434,6 +435,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     pages: '{{slug}}/',
     methods: 'methods/{{slug}}/',
     resources: 'resources/#{{slug}}',
+    organisations: 'organisations/{{slug}}/',
   }[spec.name];
   return {
     name: spec.name,

@@ -14,6 +14,7 @@ import type { Lang } from '../schemas/fields.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
 import { isMethodStub, METHOD_SHARED_KEYS, methodEntrySchema, methodSchema, methodStubSchema } from '../schemas/method.ts';
 import { networkSchema } from '../schemas/network.ts';
+import { organisationSchema } from '../schemas/organisation.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { isPracticeStub, practiceEntrySchema, practiceSchema, practiceStubSchema, SHARED_KEYS } from '../schemas/practice.ts';
 import { resourceSchema } from '../schemas/resource.ts';
@@ -21,7 +22,7 @@ import { themeSchema } from '../schemas/theme.ts';
 import { urls } from '../urls.ts';
 
 /** The collections, in the order they are read and checked. */
-export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'methods', 'practices', 'resources', 'index-results', 'pages'] as const;
+export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'organisations', 'methods', 'practices', 'resources', 'index-results', 'pages'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /**
@@ -116,8 +117,20 @@ export const COLLECTIONS = {
       { path: 'themes[]', collection: 'themes' },
       { path: 'adaptedFrom[]', collection: 'practices' },
       { path: 'methods[]', collection: 'methods' },
+      { path: 'partners[]', collection: 'organisations' },
     ],
     url: urls.practice,
+  },
+  organisations: {
+    folder: 'organisations',
+    extensions: ['.yaml', '.yml'],
+    perLanguage: false,
+    noun: 'organisation',
+    body: false,
+    schema: organisationSchema,
+    schemaFor: () => organisationSchema,
+    references: [],
+    url: urls.organisation,
   },
   methods: {
     folder: 'methods',

@@ -29,7 +29,7 @@ export type ColumnKind =
   /** An ISO country code or a country's name. */
   | 'country';
 
-export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices' | 'methods';
+export type ReferenceKind = 'cities' | 'themes' | 'target-groups' | 'networks' | 'practices' | 'methods' | 'organisations';
 
 export interface ColumnSpec {
   /** Header of the column. */
@@ -66,6 +66,7 @@ const TRANSLATED_COLUMNS: [string, ColumnKind][] = [
   ['contact.name', 'text'],
   ['contact.role', 'text'],
   ['links', 'links'],
+  ['prerequisites', 'list'],
 ];
 
 export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
@@ -85,9 +86,21 @@ export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('contact.role', 'text', false),
   column('contact.email', 'text', false),
   column('contact.url', 'text', false),
+  column('contact.languages', 'list', false),
   column('links', 'links', false),
   column('adaptedFrom', 'list', false, { reference: 'practices' }),
   column('methods', 'list', false, { reference: 'methods' }),
+  // The coded facts: values of the fixed lists (docs/content-model.md), checked by the schema.
+  column('status', 'text', false),
+  column('evidence.level', 'text', false),
+  column('evidence.report', 'text', false),
+  column('cost', 'text', false),
+  column('staff', 'text', false),
+  column('reach', 'text', false),
+  column('partners', 'list', false, { reference: 'organisations' }),
+  column('prerequisites', 'list', false),
+  column('openToStudyVisits', 'boolean', false),
+  column('openToMentoring', 'boolean', false),
   column('published', 'date', false),
   column('updated', 'date', false),
   ...TRANSLATION_LANGUAGES.flatMap((lang) => TRANSLATED_COLUMNS.map(([field, kind]) => translated(lang, field, kind))),
@@ -113,6 +126,10 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('networks', 'list', false, { reference: 'networks' }),
   column('website', 'text', false),
   ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
+  column('coordinator.email', 'text', false),
+  column('coordinator.languages', 'list', false),
+  column('openToStudyVisits', 'boolean', false),
+  column('openToMentoring', 'boolean', false),
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { practices: PRACTICE_COLUMNS, cities: CITY_COLUMNS };

@@ -269,6 +269,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
   const methodNames = new Map<string, (string | undefined)[]>();
   for (const entry of entriesOf('methods')) methodNames.set(entry.id, [...(methodNames.get(entry.id) ?? []), ...named(entry, 'name')]);
   indexes.set('methods', referenceIndex('method', [...methodNames].map(([id, names]) => ({ id, names }))));
+  indexes.set('organisations', referenceIndex('organisation', entriesOf('organisations').map((entry) => ({ id: entry.id, names: named(entry, 'name') }))));
   indexes.set('target-groups', referenceIndex('target group', Object.entries(context.targetGroupNames).map(([id, names]) => ({ id, names }))));
 
   // First pass: the file name of every row, so rows can refer to each other.

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { openFlag, spokenLanguages } from './practice-facts.ts';
 import {
   CURRENT_YEAR,
   countryCode,
   decimal,
+  emailAddress,
   id,
   localized,
   markdownText,
@@ -52,6 +54,23 @@ export const citySchema = z.strictObject({
   website: webAddress("the city's official website").optional(),
   /** Two to four sentences: who the city is and what its intercultural approach emphasises. */
   profile: localized('short profile of the city', markdownText),
+  /** The city's intercultural coordinator, reached through a role mailbox (never a person's own address). */
+  coordinator: z
+    .strictObject(
+      {
+        /** Role mailbox of the coordination, like intercultural@city.org. */
+        email: emailAddress("role mailbox of the city's intercultural coordination, like intercultural@city.org"),
+        /** Languages the coordination answers in. */
+        languages: spokenLanguages('languages the coordination answers in').optional(),
+      },
+      { error: 'must be a group of email and languages: the city\'s intercultural coordinator' },
+    )
+    .describe("the city's intercultural coordinator: a role mailbox and the languages it answers in")
+    .optional(),
+  /** The city welcomes study visits from other member cities. */
+  openToStudyVisits: openFlag('the city welcomes study visits from other member cities'),
+  /** The city will mentor member cities in the areas where it is strong. */
+  openToMentoring: openFlag('the city will mentor member cities in the areas where it is strong'),
 });
 
 export type City = z.output<typeof citySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { didYouMean } from '../did-you-mean.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
 import { methodIdList } from './method.ts';
+import { practiceFactsShape, spokenLanguages } from './practice-facts.ts';
 import {
   CURRENT_YEAR,
   calendarDate,
@@ -86,11 +87,13 @@ export const practiceSharedShape = {
         role: text('role or department of the contact, in the language of the file').optional(),
         email: emailAddress('e-mail address of the contact').optional(),
         url: webAddress('web page to reach the people behind the practice').optional(),
+        languages: spokenLanguages('languages the contact can be written to in').optional(),
       },
-      { error: 'must be a group of name, role, email and url' },
+      { error: 'must be a group of name, role, email, url and languages' },
     )
     .describe('the people behind the practice, to ask about it')
     .optional(),
+  ...practiceFactsShape,
 };
 
 /** Fields written once per language. */
@@ -107,6 +110,14 @@ export const practiceTranslatedShape = {
   results: markdownText('outcomes, evidence and evaluation'),
   /** What another city needs to adapt it (Markdown). */
   transferability: markdownText('what another city needs to adapt the practice'),
+  /** What a city needs before it starts: people, partners, premises, decisions ("What you'll need"). */
+  prerequisites: z
+    .array(text('one thing a city needs before it starts, in one sentence'), {
+      error: 'must be a list of short sentences: what a city needs before it starts',
+    })
+    .min(1, 'needs at least one item, or leave the field out: what a city needs before it starts')
+    .describe("what a city needs before it starts (shown as \"What you'll need\")")
+    .optional(),
   /** Web links and documents. */
   links: z
     .array(
@@ -165,6 +176,10 @@ export const practiceSchema = z
   .refine((practice) => !practice.updated || practice.updated >= practice.published, {
     path: ['updated'],
     error: 'must be the same as or later than "published": date of the last substantial update',
+  })
+  .refine((practice) => practice.status !== 'ended' || practice.period.end !== 'ongoing', {
+    path: ['status'],
+    error: 'is "ended" but period.end is "ongoing": give the year it ended in period.end, or choose another status',
   });
 
 /**

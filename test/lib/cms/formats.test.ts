@@ -37,9 +37,22 @@ contact:
   role: Citizen rights
   email: team@example.org
   url: https://example.org/team
+  languages: [es, ca]
 links:
   - label: Programme website
     url: https://example.org
+status: running
+evidence:
+  level: external-evaluation
+  report: https://example.org/evaluation.pdf
+cost: 50k-250k
+staff: 1-to-5
+reach: 1000-to-10000
+partners: [some-association]
+prerequisites:
+  - A coordinator for half of a full-time post.
+openToStudyVisits: true
+openToMentoring: true
 published: 2024-03-01
 updated: 2025-02-10
 purpose: Train volunteers to answer rumours about migrants with facts.

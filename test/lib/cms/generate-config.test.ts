@@ -9,13 +9,14 @@ import { CURRENT_YEAR, text } from '../../../src/lib/schemas/fields.ts';
 import { indexResultSchema } from '../../../src/lib/schemas/index-result.ts';
 import { methodSchema } from '../../../src/lib/schemas/method.ts';
 import { networkSchema } from '../../../src/lib/schemas/network.ts';
+import { organisationSchema } from '../../../src/lib/schemas/organisation.ts';
 import { pageSchema } from '../../../src/lib/schemas/page.ts';
 import { practiceSchema, SHARED_KEYS } from '../../../src/lib/schemas/practice.ts';
 import { resourceSchema } from '../../../src/lib/schemas/resource.ts';
 import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
-import { citySample, indexResultSample, methodSample, networkSample, pageSample, practiceSample, resourceSample, themeSample } from './samples.ts';
+import { citySample, indexResultSample, methodSample, networkSample, organisationSample, pageSample, practiceSample, resourceSample, themeSample } from './samples.ts';
 import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
@@ -37,6 +38,7 @@ const subjects = (): Record<string, DriftSubject> => ({
   networks: { schema: networkSchema, sample: networkSample },
   pages: { schema: pageSchema, sample: pageSample, body: true },
   methods: { schema: methodSchema, sample: methodSample },
+  organisations: { schema: organisationSchema, sample: organisationSample },
   // "url" and "file" exclude each other (a rule between fields, checked on save): the sample fills both
   // so that each field is compared, against the fields' own rules.
   resources: { schema: z.strictObject(resourceSchema.shape), sample: resourceSample },
@@ -199,7 +201,7 @@ describe('the generated widgets', () => {
       if (item.name === 'contact') {
         // The contact's name and role are written in each language; its e-mail and web page are shared.
         expect(item.i18n).toBe(true);
-        expect(Object.fromEntries(item.fields!.map((child) => [child.name, child.i18n]))).toEqual({ name: true, role: true, email: 'duplicate', url: 'duplicate' });
+        expect(Object.fromEntries(item.fields!.map((child) => [child.name, child.i18n]))).toEqual({ name: true, role: true, email: 'duplicate', url: 'duplicate', languages: 'duplicate' });
       } else if (item.fields) {
         expect(item.i18n).toBe(true);
         for (const child of item.fields) expect(child.i18n).toBe(shared ? 'duplicate' : true);

@@ -7,7 +7,16 @@ export const practiceSample = {
   period: { start: 1990, end: 'ongoing' },
   adaptedFrom: ['some-other-practice'],
   methods: ['anti-rumour-strategy'],
-  contact: { name: 'Programme team', role: 'Citizen rights', email: 'team@example.org', url: 'https://example.org/team' },
+  contact: { name: 'Programme team', role: 'Citizen rights', email: 'team@example.org', url: 'https://example.org/team', languages: ['es', 'ca'] },
+  status: 'running',
+  evidence: { level: 'external-evaluation', report: 'https://example.org/evaluation.pdf' },
+  cost: '50k-250k',
+  staff: '1-to-5',
+  reach: '1000-to-10000',
+  partners: ['some-association'],
+  prerequisites: ['A coordinator for half of a full-time post.'],
+  openToStudyVisits: true,
+  openToMentoring: true,
   links: [{ label: 'Programme website', url: 'https://example.org' }],
   images: [{ src: '/images/practices/agents.jpg', alt: 'Volunteers talking with shoppers at a market stall' }],
   published: '2024-03-01',
@@ -33,6 +42,17 @@ export const citySample = {
   networks: ['portugal'],
   website: 'https://www.lisboa.pt',
   profile: { en: 'A port city on the Tagus.', fr: 'Une ville portuaire sur le Tage.', es: 'Una ciudad portuaria a orillas del Tajo.' },
+  coordinator: { email: 'intercultural@example.org', languages: ['pt', 'en'] },
+  openToStudyVisits: true,
+  openToMentoring: false,
+};
+
+export const organisationSample = {
+  name: 'Associação Lisboa Acolhe',
+  kind: 'association',
+  country: 'PT',
+  website: 'https://example.org/acolhe',
+  description: { en: 'Runs welcome desks with the city.', fr: 'Tient des guichets d’accueil avec la ville.', es: 'Gestiona puntos de acogida con la ciudad.' },
 };
 
 export const themeSample = {

@@ -9,6 +9,7 @@ const city = (localName: string) =>
 const content = (localName: string, pages: ValidContent['pages'] = []): ValidContent => ({
   themes: [],
   networks: [],
+  organisations: [],
   practices: [],
   methods: [],
   resources: [],

@@ -41,3 +41,32 @@ describe('pages', () => {
     ]);
   });
 });
+
+describe('the coded facts and partners of a practice', () => {
+  const organisation: RawEntry = {
+    collection: 'organisations',
+    file: 'src/content/organisations/red-cross.yaml',
+    id: 'red-cross',
+    data: { name: 'Red Cross', kind: 'association', description: { en: 'Helps.' } },
+  };
+  const coded = (lang: 'en' | 'fr', facts: Record<string, unknown>): RawEntry => ({
+    collection: 'practices',
+    file: `src/content/practices/${lang}/desk.md`,
+    id: 'desk',
+    lang,
+    data: { ...shared, ...texts, ...facts },
+  });
+
+  it('refuse a partner that is not an organisation of src/content/organisations/, suggesting the one meant', () => {
+    expect(check([organisation, coded('en', { partners: ['red-cros'] })])).toEqual([
+      'src/content/practices/en/desk.md: partners[0] "red-cros" is not a known organisation (did you mean "red-cross"?): known ids are the file names in src/content/organisations/',
+    ]);
+    expect(check([organisation, coded('en', { partners: ['red-cross'] })])).toEqual([]);
+  });
+
+  it('refuse a translation whose coded facts differ from the English: they are shared', () => {
+    expect(check([coded('en', { cost: '10k-50k' }), coded('fr', { cost: 'under-10k' })])).toEqual([
+      'src/content/practices/fr/desk.md: cost differs from the English version (src/content/practices/en/desk.md): cost is shared by all translations, make them identical',
+    ]);
+  });
+});

@@ -139,9 +139,14 @@ describe('importing practices', () => {
     expect(french).toMatchObject({ title: 'Football de rue', cities: ['oslo'], period: { start: 2020, end: 2023 }, published: '2026-11-26' });
   });
 
+  // The coded facts of the demo practice src/content/practices/en/advisory-council-elected-migrant-members.md.
+  const FACT_COLUMNS = 'status,evidence.level,cost,staff';
+  const FACTS = 'running,internal-evaluation,50k-250k,1-to-5';
+
   it('never replaces an existing practice without --force', () => {
     const contact = `Secretariat of the advisory council,"Mayor's Office, Stavanger",advisory-council@stavanger.example.org`;
-    const csv = `id,${PRACTICE_HEADER},contact.name,contact.role,contact.email,methods\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership; participation,newcomers; civil-society,2015,ongoing,${PARTS},${contact},residents-advisory-council\n`;
+    // The demo practice's coded facts, which its translations share.
+    const csv = `id,${PRACTICE_HEADER},contact.name,contact.role,contact.email,methods,${FACT_COLUMNS}\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership; participation,newcomers; civil-society,2015,ongoing,${PARTS},${contact},residents-advisory-council,${FACTS}\n`;
     expect(plan(csv).messages).toEqual([
       'row 2, column "id": src/content/practices/en/advisory-council-elected-migrant-members.md already exists: run the import again with --force to replace it, or change the id',
     ]);
@@ -151,7 +156,7 @@ describe('importing practices', () => {
   });
 
   it('refuses to replace an English version so that its French translation no longer matches', () => {
-    const csv = `id,${PRACTICE_HEADER},methods\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership,newcomers; civil-society,2015,ongoing,${PARTS},residents-advisory-council\n`;
+    const csv = `id,${PRACTICE_HEADER},methods,${FACT_COLUMNS}\nadvisory-council-elected-migrant-members,Advisory council,stavanger,leadership,newcomers; civil-society,2015,ongoing,${PARTS},residents-advisory-council,${FACTS}\n`;
     // Every translation of the practice would no longer match its English version.
     const translations = TRANSLATION_LANGUAGES.filter((code) => existsSync(`src/content/practices/${code}/advisory-council-elected-migrant-members.md`));
     expect(translations.length).toBeGreaterThan(0);
