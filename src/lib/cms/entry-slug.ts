@@ -24,6 +24,7 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
     case 'methods':
       return text(data.name);
     case 'resources':
+    case 'activities':
       return localized('title');
     case 'themes':
       return localized('label');
