@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CURRENT_YEAR,
+  calendarDate,
   countryCode,
   decimal,
   id,
@@ -52,6 +53,30 @@ export const citySchema = z.strictObject({
   website: webAddress("the city's official website").optional(),
   /** Two to four sentences: who the city is and what its intercultural approach emphasises. */
   profile: localized('short profile of the city', markdownText),
+  /**
+   * The steps of joining the programme, for the journey on the city's profile; each date optional.
+   * The Index report and the expert visit are also read from the Index results and activities.
+   */
+  membership: z
+    .strictObject(
+      {
+        /** The dates were invented for the demonstration (the site says so). */
+        demonstration: z.boolean({ error: 'must be true or false: whether these dates are invented for the demonstration' }).optional(),
+        /** Official request to join, by the mayor or the council. */
+        request: calendarDate('date of the official request to join, by the mayor or the council').optional(),
+        /** Index questionnaire completed. */
+        questionnaire: calendarDate('date the Index questionnaire was completed').optional(),
+        /** Analytical report received (when no Index result is on the site). */
+        report: calendarDate('date the analytical report was received').optional(),
+        /** Expert visit (when it is not an activity on the site). */
+        expertVisit: calendarDate('date of the expert visit').optional(),
+        /** Intercultural strategy or profile published. */
+        strategy: calendarDate('date the intercultural strategy or profile was published').optional(),
+      },
+      { error: 'must be the membership steps, like { request: 2019-11-18, questionnaire: 2020-06-30 }' },
+    )
+    .describe('dates of the steps of joining: request, questionnaire, report, expert visit, strategy')
+    .optional(),
 });
 
 export type City = z.output<typeof citySchema>;
