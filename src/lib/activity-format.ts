@@ -30,7 +30,8 @@ export function whenText(lang: Lang, activity: ScheduledActivity): string {
   if (sameDay) {
     return `${days.format(activity.startsAt)}, ${hours.formatRange(activity.startsAt, activity.endsAt)} ${zoneNote}`;
   }
-  return `${days.formatRange(activity.startsAt, activity.endsAt)} ${zoneNote}`;
+  const daysAndHours = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+  return `${daysAndHours.formatRange(activity.startsAt, activity.endsAt)} ${zoneNote}`;
 }
 
 /** "14–15 May 2025" or "10 December 2026": the dates alone, for lists. */

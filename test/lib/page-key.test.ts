@@ -3,6 +3,7 @@ import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts'
 import type { Lang } from '../../src/lib/schemas/fields.ts';
 import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
+import { scheduleActivities } from '../../src/lib/activities.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
 function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = []) {
@@ -75,5 +76,39 @@ describe('practice page cache keys', () => {
     const getxo = keyOf(catalogueInput, 'getxo-mediation');
     const edited = changed((input) => { practiceData(input, 'language-cafe').process = 'Edited.'; });
     expect(keyOf(edited, 'getxo-mediation')).toBe(getxo);
+  });
+});
+
+describe('practice page cache keys and the activities that presented the practice', () => {
+  const visit = {
+    type: 'study-visit' as const,
+    demonstration: true,
+    title: { en: 'Study visit' },
+    description: { en: 'Two days.' },
+    start: '2025-05-14T09:30',
+    end: '2025-05-15T16:00',
+    timeZone: 'Europe/Madrid',
+    hosts: ['barcelona'],
+    themes: ['media'],
+    organiser: 'City',
+  };
+  const keyWith = (now: string, data = visit) => {
+    const catalogue = buildCatalogue(structuredClone(catalogueInput));
+    const page = {
+      practice: catalogue.practice('en', 'anti-rumour')!,
+      adaptedFrom: [],
+      adaptedBy: [],
+      related: [],
+      activities: scheduleActivities([{ id: 'visit', data }], new Date(now)),
+    };
+    return practicePageKey(catalogue, 'en', page, { cards: true });
+  };
+
+  it('change when the practice is presented at an activity, and when a demonstration activity moves with the build day', () => {
+    const once = keyWith('2026-12-01T10:00:00Z');
+    expect(once).not.toBe(keyOf(catalogueInput, 'anti-rumour'));
+    expect(keyWith('2026-12-03T10:00:00Z')).toBe(once);
+    expect(keyWith('2026-12-09T10:00:00Z')).not.toBe(once);
+    expect(keyWith('2026-12-01T10:00:00Z', { ...visit, title: { en: 'Study visit to Barcelona' } })).not.toBe(once);
   });
 });

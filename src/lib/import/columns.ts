@@ -113,6 +113,9 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('networks', 'list', false, { reference: 'networks' }),
   column('website', 'text', false),
   ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
+  // The membership steps, for the city's journey: optional (most cities leave them empty).
+  column('membership.demonstration', 'boolean', false),
+  ...(['request', 'questionnaire', 'report', 'expertVisit', 'strategy'] as const).map((step) => column(`membership.${step}`, 'date', false)),
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { practices: PRACTICE_COLUMNS, cities: CITY_COLUMNS };

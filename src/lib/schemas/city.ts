@@ -61,7 +61,10 @@ export const citySchema = z.strictObject({
     .strictObject(
       {
         /** The dates were invented for the demonstration (the site says so). */
-        demonstration: z.boolean({ error: 'must be true or false: whether these dates are invented for the demonstration' }).optional(),
+        demonstration: z
+          .boolean({ error: 'must be true or false: whether these dates are invented for the demonstration' })
+          .describe('the dates were invented for the demonstration (the site says so)')
+          .optional(),
         /** Official request to join, by the mayor or the council. */
         request: calendarDate('date of the official request to join, by the mayor or the council').optional(),
         /** Index questionnaire completed. */

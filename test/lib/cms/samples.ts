@@ -33,6 +33,7 @@ export const citySample = {
   networks: ['portugal'],
   website: 'https://www.lisboa.pt',
   profile: { en: 'A port city on the Tagus.', fr: 'Une ville portuaire sur le Tage.', es: 'Una ciudad portuaria a orillas del Tajo.' },
+  membership: { demonstration: true, request: '2019-11-18', questionnaire: '2020-06-30', report: '2021-03-15', expertVisit: '2021-10-05', strategy: '2022-05-01' },
 };
 
 export const themeSample = {
