@@ -71,6 +71,11 @@ export function scheduleActivities(entries: readonly { id: string; data: Activit
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
 }
 
+/** An activity that presents a practice, and whether it is still to come on the build day. */
+export interface PresentingActivity extends ScheduledActivity {
+  upcoming: boolean;
+}
+
 /** Upcoming until it is over: an activity under way is still listed with the coming ones. */
 export const isUpcoming = (activity: ScheduledActivity, now: Date) => activity.endsAt.getTime() > now.getTime();
 
@@ -135,8 +140,12 @@ export function buildActivityIndex({ activities, networksOfCity, now }: Activity
       const has = (activity: ScheduledActivity) => facetValuesOf(activity, facet).includes(value);
       return { upcoming: upcoming.filter(has), past: past.filter(has) };
     },
-    /** Where a practice was presented or visited: latest first. */
-    ofPractice: (slug: string) => [...all].reverse().filter((activity) => activity.data.practices?.includes(slug)),
+    /** Where a practice was presented or visited, latest first, each saying whether it is still to come. */
+    ofPractice: (slug: string): PresentingActivity[] =>
+      [...all]
+        .reverse()
+        .filter((activity) => activity.data.practices?.includes(slug))
+        .map((activity) => ({ ...activity, upcoming: isUpcoming(activity, now) })),
     /** The coming activities on a theme, soonest first. */
     upcomingOfTheme: (theme: string) => upcoming.filter((activity) => activity.data.themes.includes(theme)),
     /** What a city hosted and what it took part in, in date order. */

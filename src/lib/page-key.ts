@@ -7,7 +7,7 @@
  * on incremental builds (test/lib/page-key.test.ts and test/integrations/incremental-build.test.ts).
  */
 import { createHash } from 'node:crypto';
-import type { ScheduledActivity } from './activities.ts';
+import type { PresentingActivity } from './activities.ts';
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import type { Lang } from './schemas/fields.ts';
 
@@ -46,8 +46,8 @@ export interface PracticePageInput {
   related: readonly LocalizedPractice[];
   /** The methods the practice applies, shown by name and linked. */
   methods?: readonly { id: string; lang: Lang; data: { name: string } }[];
-  /** The activities that presented or visited it, with their dates for this build (demonstration dates move). */
-  activities?: readonly ScheduledActivity[];
+  /** The activities that presented or visited it, with their dates for this build (demonstration dates move) and whether each is still to come. */
+  activities?: readonly PresentingActivity[];
 }
 
 /**
@@ -66,6 +66,7 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
     activities: (page.activities ?? []).map((activity) => [
       activity.id,
+      activity.upcoming,
       digestOf(activity.data),
       (activity.data.hosts ?? []).map((id) => digestOf(catalogue.cityById.get(id) ?? {})),
     ]),

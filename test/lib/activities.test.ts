@@ -88,3 +88,13 @@ describe('the activity index', () => {
     expect(registrationOpen(activity!, at('2025-04-30T22:00:00Z'))).toBe(false);
   });
 });
+
+describe('the activities that present a practice', () => {
+  it('say whether each is still to come on the build day', () => {
+    const activities = [{ id: 'visit', data: { ...base, practices: ['agents'] } }];
+    const during = buildActivityIndex({ activities, networksOfCity: () => [], now: at('2025-05-15T13:59:00Z') });
+    const after = buildActivityIndex({ activities, networksOfCity: () => [], now: at('2025-05-15T14:00:00Z') });
+    expect(during.ofPractice('agents').map((activity) => activity.upcoming)).toEqual([true]);
+    expect(after.ofPractice('agents').map((activity) => activity.upcoming)).toEqual([false]);
+  });
+});

@@ -3,7 +3,7 @@ import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts'
 import type { Lang } from '../../src/lib/schemas/fields.ts';
 import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
-import { scheduleActivities } from '../../src/lib/activities.ts';
+import { buildActivityIndex } from '../../src/lib/activities.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
 function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = []) {
@@ -90,6 +90,7 @@ describe('practice page cache keys and the activities that presented the practic
     timeZone: 'Europe/Madrid',
     hosts: ['barcelona'],
     themes: ['media'],
+    practices: ['anti-rumour'],
     organiser: 'City',
   };
   const keyWith = (now: string, data = visit) => {
@@ -99,7 +100,7 @@ describe('practice page cache keys and the activities that presented the practic
       adaptedFrom: [],
       adaptedBy: [],
       related: [],
-      activities: scheduleActivities([{ id: 'visit', data }], new Date(now)),
+      activities: buildActivityIndex({ activities: [{ id: 'visit', data }], networksOfCity: () => [], now: new Date(now) }).ofPractice('anti-rumour'),
     };
     return practicePageKey(catalogue, 'en', page, { cards: true });
   };
@@ -110,5 +111,11 @@ describe('practice page cache keys and the activities that presented the practic
     expect(keyWith('2026-12-03T10:00:00Z')).toBe(once);
     expect(keyWith('2026-12-09T10:00:00Z')).not.toBe(once);
     expect(keyWith('2026-12-01T10:00:00Z', { ...visit, title: { en: 'Study visit to Barcelona' } })).not.toBe(once);
+  });
+
+  it('change when a real activity that presents the practice is over ("To be presented" becomes "Presented")', () => {
+    const real = { ...visit, demonstration: false };
+    expect(keyWith('2025-05-15T13:00:00Z', real)).not.toBe(keyWith('2025-05-15T15:00:00Z', real));
+    expect(keyWith('2025-05-15T15:00:00Z', real)).toBe(keyWith('2025-06-15T15:00:00Z', real));
   });
 });
