@@ -440,6 +440,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     pages: '{{slug}}/',
     methods: 'methods/{{slug}}/',
     resources: 'resources/#{{slug}}',
+    activities: 'activities/{{slug}}/',
   }[spec.name];
   return {
     name: spec.name,
