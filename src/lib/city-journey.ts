@@ -99,8 +99,20 @@ export function cityJourney({ city, indexResults, activities, practices, now }: 
   return { events: dated, ...(onItsWay ? { steps } : {}), demonstration: membership.demonstration === true };
 }
 
-/** The events grouped by year (the first four characters of the date), oldest year first. */
-export function byYear(events: readonly DatedEvent[]): { year: string; events: DatedEvent[] }[] {
+/** Several practices started, or activities attended, in one year: one line with their number. */
+export interface JourneySummary {
+  kind: 'practices' | 'attended-many';
+  count: number;
+  planned: boolean;
+}
+
+/**
+ * The events grouped by year (the first four characters of the date), oldest year first. In a
+ * year with more than `perYear` practices started, or activities attended, those become one
+ * summary line (the lists they summarise are linked from it), so the journey grows with the years,
+ * not with the catalogue, and the profile stays within its page budget.
+ */
+export function byYear(events: readonly DatedEvent[], perYear = 2): { year: string; events: (DatedEvent | JourneySummary)[] }[] {
   const groups: { year: string; events: DatedEvent[] }[] = [];
   for (const event of events) {
     const year = event.date.slice(0, 4);
@@ -108,5 +120,13 @@ export function byYear(events: readonly DatedEvent[]): { year: string; events: D
     if (last?.year === year) last.events.push(event);
     else groups.push({ year, events: [event] });
   }
-  return groups;
+  return groups.map(({ year, events: all }) => {
+    const shown: (DatedEvent | JourneySummary)[] = [];
+    for (const [kind, summary] of [['practice', 'practices'], ['attended', 'attended-many']] as const) {
+      const ofKind = all.filter((event) => event.kind === kind);
+      if (ofKind.length > perYear) shown.push({ kind: summary, count: ofKind.length, planned: ofKind.every((event) => event.planned) });
+    }
+    const merged = new Set(shown.map((summary) => (summary.kind === 'practices' ? 'practice' : 'attended')));
+    return { year, events: [...all.filter((event) => !merged.has(event.kind)), ...shown] };
+  });
 }

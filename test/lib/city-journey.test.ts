@@ -74,3 +74,18 @@ describe("a city's journey", () => {
     expect(byYear(journey.events).map((group) => [group.year, group.events.length])).toEqual([['2019', 1], ['2020', 2], ['2021', 1], ['2024', 2], ['2025', 1], ['2027', 1]]);
   });
 });
+
+describe('the journey by year', () => {
+  it('sums up a year with more practices started or activities attended than it lists', () => {
+    const practices = ['a', 'b', 'c'].map((slug) => ({ slug, title: slug, lang: 'en', start: 2019 }));
+    const journey = cityJourney({ city: { joined: 2015 }, indexResults: [], activities: { hosted: [], attended: [attended!, attended!, attended!] }, practices, now });
+    const groups = byYear(journey.events, 2);
+    expect(groups.map((group) => [group.year, group.events.map((event) => event.kind)])).toEqual([
+      ['2015', ['joined']],
+      ['2019', ['practices']],
+      ['2024', ['attended-many']],
+    ]);
+    expect(groups[1]!.events[0]).toEqual({ kind: 'practices', count: 3, planned: false });
+    expect(byYear(journey.events, 3).map((group) => group.events.length)).toEqual([1, 3, 3]);
+  });
+});
