@@ -71,6 +71,7 @@ describe('the content check of activities', () => {
     ['no-place.yaml', 'registration.url', 'must be a full web address starting with https://: address of the registration form'],
     ['no-place.yaml', 'registration.deadline', '"next week" is not a date written YYYY-MM-DD, like 2025-04-30: last day to register, written YYYY-MM-DD'],
     ['no-place.yaml', 'record.summary.en', 'is missing: what took place, in a few sentences, in English'],
+    ['empty-hosts.yaml', 'hosts', 'is missing: the host city or cities, ids from src/content/cities/ (or set online: true for an activity held online)'],
   ])('%s %s', (file, field, message) => {
     it('names the file, the field, what is wrong and how to fix it', () => {
       expect(problemFor(`activities/${file}`, field)).toContain(`src/content/activities/${file}: ${field}`);
@@ -79,6 +80,6 @@ describe('the content check of activities', () => {
   });
 
   it('reports nothing else for the broken files', () => {
-    expect(lines.filter((line) => line.includes('activities/')).length).toBe(14);
+    expect(lines.filter((line) => line.includes('activities/')).length).toBe(15);
   });
 });
