@@ -126,7 +126,7 @@ export function byYear(events: readonly DatedEvent[], perYear = 2): { year: stri
       const ofKind = all.filter((event) => event.kind === kind);
       if (ofKind.length > perYear) shown.push({ kind: summary, count: ofKind.length, planned: ofKind.every((event) => event.planned) });
     }
-    const merged = new Set(shown.map((summary) => (summary.kind === 'practices' ? 'practice' : 'attended')));
+    const merged = new Set<string>(shown.map((summary) => (summary.kind === 'practices' ? 'practice' : 'attended')));
     return { year, events: [...all.filter((event) => !merged.has(event.kind)), ...shown] };
   });
 }
