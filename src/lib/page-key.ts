@@ -7,6 +7,7 @@
  * on incremental builds (test/lib/page-key.test.ts and test/integrations/incremental-build.test.ts).
  */
 import { createHash } from 'node:crypto';
+import type { PresentingActivity } from './activities.ts';
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import type { Lang } from './schemas/fields.ts';
 
@@ -47,6 +48,8 @@ export interface PracticePageInput {
   methods?: readonly { id: string; lang: Lang; data: { name: string } }[];
   /** When the page last changed (content dates and the file's last commit), and its history link. */
   lastChange?: { date: string; historyUrl?: string };
+  /** The activities that presented or visited it, with their dates for this build (demonstration dates move) and whether each is still to come. */
+  activities?: readonly PresentingActivity[];
 }
 
 /**
@@ -66,5 +69,11 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     lastChange: page.lastChange ?? null,
     // Partner organisations are shown by name (the city's coordinator is in `main`'s city digests).
     organisations: (page.practice.data.partners ?? []).map((id) => [id, digestOf(catalogue.organisationById.get(id) ?? {})]),
+    activities: (page.activities ?? []).map((activity) => [
+      activity.id,
+      activity.upcoming,
+      digestOf(activity.data),
+      (activity.data.hosts ?? []).map((id) => digestOf(catalogue.cityById.get(id) ?? {})),
+    ]),
   });
 }

@@ -19,6 +19,15 @@ export const urls = {
   resourcesBy: (lang: Lang, facet: string, value: string) => `/${lang}/resources/${facet}/${value}/`,
   /** A resource has no page of its own: it is an anchor in the library. */
   resource: (lang: Lang, id: string) => `/${lang}/resources/#${id}`,
+  // The network's activities: the list, one page per type, theme, city or year, one page each,
+  // the calendars (iCalendar) and the feed of records (Atom).
+  activities: (lang: Lang) => `/${lang}/activities/`,
+  activitiesBy: (lang: Lang, facet: string, value: string) => `/${lang}/activities/${facet}/${value}/`,
+  activity: (lang: Lang, id: string) => `/${lang}/activities/${id}/`,
+  activityIcs: (lang: Lang, id: string) => `/${lang}/activities/${id}.ics`,
+  /** `scope` is "all" or "<theme|city|network>/<id>". */
+  activityCalendar: (lang: Lang, scope: string) => `/${lang}/calendars/${scope}.ics`,
+  activityRecordsFeed: (lang: Lang) => `/${lang}/activities/records.atom`,
   cities: (lang: Lang) => `/${lang}/cities/`,
   city: (lang: Lang, id: string) => `/${lang}/cities/${id}/`,
   themes: (lang: Lang) => `/${lang}/themes/`,

@@ -53,16 +53,18 @@ function copyProject() {
   for (const folder of readdirSync(practices)) {
     for (const name of readdirSync(join(practices, folder))) if (!kept.has(name)) rmSync(join(practices, folder, name));
   }
-  // Resources keep only their links to the practices kept.
-  const resources = join(work, 'src/content/resources');
-  for (const name of existsSync(resources) ? readdirSync(resources) : []) {
-    const file = join(resources, name);
-    const data = parse(readFileSync(file, 'utf8')) as { practices?: string[] };
-    if (!data.practices) continue;
-    const linked = data.practices.filter((slug) => kept.has(`${slug}.md`));
-    if (linked.length > 0) data.practices = linked;
-    else delete data.practices;
-    writeFileSync(file, stringify(data));
+  // Resources and activities keep only their links to the practices kept.
+  for (const folder of ['resources', 'activities']) {
+    const directory = join(work, 'src/content', folder);
+    for (const name of existsSync(directory) ? readdirSync(directory) : []) {
+      const file = join(directory, name);
+      const data = parse(readFileSync(file, 'utf8')) as { practices?: string[] };
+      if (!data.practices) continue;
+      const linked = data.practices.filter((slug) => kept.has(`${slug}.md`));
+      if (linked.length > 0) data.practices = linked;
+      else delete data.practices;
+      writeFileSync(file, stringify(data));
+    }
   }
   return [...kept].map((name) => name.replace(/\.md$/, ''));
 }

@@ -3,6 +3,7 @@ import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts'
 import type { Lang } from '../../src/lib/schemas/fields.ts';
 import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
+import { buildActivityIndex } from '../../src/lib/activities.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
 function keyOf(input: CatalogueInput, slug: string, lang: Lang = 'en', cards = true, methods: PracticePageInput['methods'] = [], lastChange?: PracticePageInput['lastChange']) {
@@ -95,5 +96,46 @@ describe('practice page cache keys', () => {
     const getxo = keyOf(catalogueInput, 'getxo-mediation');
     const edited = changed((input) => { practiceData(input, 'language-cafe').process = 'Edited.'; });
     expect(keyOf(edited, 'getxo-mediation')).toBe(getxo);
+  });
+});
+
+describe('practice page cache keys and the activities that presented the practice', () => {
+  const visit = {
+    type: 'study-visit' as const,
+    demonstration: true,
+    title: { en: 'Study visit' },
+    description: { en: 'Two days.' },
+    start: '2025-05-14T09:30',
+    end: '2025-05-15T16:00',
+    timeZone: 'Europe/Madrid',
+    hosts: ['barcelona'],
+    themes: ['media'],
+    practices: ['anti-rumour'],
+    organiser: 'City',
+  };
+  const keyWith = (now: string, data = visit) => {
+    const catalogue = buildCatalogue(structuredClone(catalogueInput));
+    const page = {
+      practice: catalogue.practice('en', 'anti-rumour')!,
+      adaptedFrom: [],
+      adaptedBy: [],
+      related: [],
+      activities: buildActivityIndex({ activities: [{ id: 'visit', data }], networksOfCity: () => [], now: new Date(now) }).ofPractice('anti-rumour'),
+    };
+    return practicePageKey(catalogue, 'en', page, { cards: true });
+  };
+
+  it('change when the practice is presented at an activity, and when a demonstration activity moves with the build day', () => {
+    const once = keyWith('2026-12-01T10:00:00Z');
+    expect(once).not.toBe(keyOf(catalogueInput, 'anti-rumour'));
+    expect(keyWith('2026-12-03T10:00:00Z')).toBe(once);
+    expect(keyWith('2026-12-09T10:00:00Z')).not.toBe(once);
+    expect(keyWith('2026-12-01T10:00:00Z', { ...visit, title: { en: 'Study visit to Barcelona' } })).not.toBe(once);
+  });
+
+  it('change when a real activity that presents the practice is over ("To be presented" becomes "Presented")', () => {
+    const real = { ...visit, demonstration: false };
+    expect(keyWith('2025-05-15T13:00:00Z', real)).not.toBe(keyWith('2025-05-15T15:00:00Z', real));
+    expect(keyWith('2025-05-15T15:00:00Z', real)).toBe(keyWith('2025-06-15T15:00:00Z', real));
   });
 });

@@ -30,6 +30,10 @@ export type WidgetOverride =
   | { kind: 'country' }
   /** An absolute http(s) address. */
   | { kind: 'web-address' }
+  /** A local date and time, YYYY-MM-DDTHH:MM (the time of the place, not of the editor's browser). */
+  | { kind: 'local-date-time' }
+  /** An IANA time zone, chosen from the zones the platform knows. */
+  | { kind: 'time-zone' }
   /** A target group of the fixed vocabulary (src/lib/target-groups.ts). */
   | { kind: 'target-groups' }
   /** A year from the start year's minimum to `lastYear`, or "ongoing". */
@@ -204,6 +208,36 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
         methods: { kind: 'relation', collection: 'methods' },
         practices: { kind: 'relation', collection: 'practices' },
         ...perLanguage('summary', { kind: 'text' }),
+      },
+      preview: false,
+    },
+    {
+      ...fromRegistry('activities'),
+      format: 'icc-yaml',
+      sharedFields: [],
+      identifierField: `title.${SOURCE_LANGUAGE}`,
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      create: true,
+      delete: true,
+      summary: '{{title.{locale}}} ({{start}})',
+      sortableFields: ['start', 'type'],
+      formOrder: ['type', 'title', 'description', 'start', 'end', 'timeZone', 'hosts', 'venue', 'online', 'themes', 'practices', 'participants', 'networks', 'organiser', 'registration', 'record'],
+      overrides: {
+        hosts: { kind: 'relation', collection: 'cities' },
+        participants: { kind: 'relation', collection: 'cities' },
+        themes: { kind: 'relation', collection: 'themes' },
+        practices: { kind: 'relation', collection: 'practices' },
+        networks: { kind: 'relation', collection: 'networks' },
+        start: { kind: 'local-date-time' },
+        end: { kind: 'local-date-time' },
+        timeZone: { kind: 'time-zone' },
+        'registration.url': { kind: 'web-address' },
+        'record.documents.url': { kind: 'web-address' },
+        'record.slides': { kind: 'web-address' },
+        'record.recording': { kind: 'web-address' },
+        ...perLanguage('description', { kind: 'markdown' }),
+        ...perLanguage('record.summary', { kind: 'markdown' }),
+        ...perLanguage('record.outcomes', { kind: 'markdown' }),
       },
       preview: false,
     },

@@ -25,6 +25,7 @@ export function slugSource(collection: CmsCollectionName, data: Data): string {
     case 'organisations':
       return text(data.name);
     case 'resources':
+    case 'activities':
       return localized('title');
     case 'themes':
       return localized('label');

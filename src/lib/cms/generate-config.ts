@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
 import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, inLanguage, type LocalizedText } from '../languages.ts';
+import { LOCAL_DATE_TIME, TIME_ZONES } from '../local-time.ts';
 import { MEDIA_FOLDER, MEDIA_PUBLIC_PATH } from '../media.ts';
 import { EMAIL_PATTERN } from '../schemas/fields.ts';
 import { TARGET_GROUPS } from '../target-groups.ts';
@@ -231,6 +232,11 @@ function widgetFromOverride(
       };
     case 'web-address':
       return { widget: 'string', pattern: [WEB_ADDRESS_PATTERN, PATTERN_TEXT.webAddress[locale]] };
+    case 'local-date-time':
+      // Text, not Decap's date picker: the picker would convert to the editor's own time zone.
+      return { widget: 'string', pattern: [LOCAL_DATE_TIME.source, PATTERN_TEXT.localDateTime[locale]] };
+    case 'time-zone':
+      return { widget: 'select', options: TIME_ZONES.map((zone) => ({ label: zone, value: zone })) };
     case 'target-groups':
       if (!isList) throw new CmsConfigError(`${context.spec.name}: "${path}" is marked as target groups but is not a list`);
       return {
@@ -436,6 +442,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     methods: 'methods/{{slug}}/',
     resources: 'resources/#{{slug}}',
     organisations: 'organisations/{{slug}}/',
+    activities: 'activities/{{slug}}/',
   }[spec.name];
   return {
     name: spec.name,

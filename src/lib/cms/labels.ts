@@ -85,6 +85,7 @@ export function optionText(value: string): Localized | undefined {
 export const PATTERN_TEXT = {
   webAddress: requiredKey('cms.pattern.webAddress'),
   email: requiredKey('cms.pattern.email'),
+  localDateTime: requiredKey('cms.pattern.localDateTime'),
 };
 
 /** Hint of each theme's score field in Index results ({versions}). */

@@ -9,6 +9,7 @@
  * src/lib/schemas/.
  */
 import type { z } from 'zod';
+import { activitySchema } from '../schemas/activity.ts';
 import { citySchema } from '../schemas/city.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { indexResultSchema } from '../schemas/index-result.ts';
@@ -22,7 +23,7 @@ import { themeSchema } from '../schemas/theme.ts';
 import { urls } from '../urls.ts';
 
 /** The collections, in the order they are read and checked. */
-export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'organisations', 'methods', 'practices', 'resources', 'index-results', 'pages'] as const;
+export const COLLECTION_NAMES = ['themes', 'networks', 'cities', 'organisations', 'methods', 'practices', 'resources', 'index-results', 'activities', 'pages'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /**
@@ -175,6 +176,23 @@ export const COLLECTIONS = {
       { path: 'recommendations[].theme', collection: 'themes' },
     ],
     url: urls.indexResult,
+  },
+  activities: {
+    folder: 'activities',
+    extensions: ['.yaml', '.yml'],
+    perLanguage: false,
+    noun: 'activity',
+    body: false,
+    schema: activitySchema,
+    schemaFor: () => activitySchema,
+    references: [
+      { path: 'hosts[]', collection: 'cities' },
+      { path: 'participants[]', collection: 'cities' },
+      { path: 'themes[]', collection: 'themes' },
+      { path: 'practices[]', collection: 'practices' },
+      { path: 'networks[]', collection: 'networks' },
+    ],
+    url: urls.activity,
   },
   pages: {
     folder: 'pages',

@@ -130,6 +130,9 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('coordinator.languages', 'list', false),
   column('openToStudyVisits', 'boolean', false),
   column('openToMentoring', 'boolean', false),
+  // The membership steps, for the city's journey: optional (most cities leave them empty).
+  column('membership.demonstration', 'boolean', false),
+  ...(['request', 'questionnaire', 'report', 'expertVisit', 'strategy'] as const).map((step) => column(`membership.${step}`, 'date', false)),
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { practices: PRACTICE_COLUMNS, cities: CITY_COLUMNS };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openFlag, spokenLanguages } from './practice-facts.ts';
 import {
   CURRENT_YEAR,
+  calendarDate,
   countryCode,
   decimal,
   emailAddress,
@@ -71,6 +72,33 @@ export const citySchema = z.strictObject({
   openToStudyVisits: openFlag('the city welcomes study visits from other member cities'),
   /** The city will mentor member cities in the areas where it is strong. */
   openToMentoring: openFlag('the city will mentor member cities in the areas where it is strong'),
+  /**
+   * The steps of joining the programme, for the journey on the city's profile; each date optional.
+   * The Index report and the expert visit are also read from the Index results and activities.
+   */
+  membership: z
+    .strictObject(
+      {
+        /** The dates were invented for the demonstration (the site says so). */
+        demonstration: z
+          .boolean({ error: 'must be true or false: whether these dates are invented for the demonstration' })
+          .describe('the dates were invented for the demonstration (the site says so)')
+          .optional(),
+        /** Official request to join, by the mayor or the council. */
+        request: calendarDate('date of the official request to join, by the mayor or the council').optional(),
+        /** Index questionnaire completed. */
+        questionnaire: calendarDate('date the Index questionnaire was completed').optional(),
+        /** Analytical report received (when no Index result is on the site). */
+        report: calendarDate('date the analytical report was received').optional(),
+        /** Expert visit (when it is not an activity on the site). */
+        expertVisit: calendarDate('date of the expert visit').optional(),
+        /** Intercultural strategy or profile published. */
+        strategy: calendarDate('date the intercultural strategy or profile was published').optional(),
+      },
+      { error: 'must be the membership steps, like { request: 2019-11-18, questionnaire: 2020-06-30 }' },
+    )
+    .describe('dates of the steps of joining: request, questionnaire, report, expert visit, strategy')
+    .optional(),
 });
 
 export type City = z.output<typeof citySchema>;

@@ -87,7 +87,7 @@ const isRecordSchema = (schema: z.ZodType | undefined): boolean => {
 };
 
 /** Strings to try against every pattern the form checks: the form and the schema must agree on each. */
-const PATTERN_PROBES = ['https://example.org/page', 'http://example.org', 'example.org', 'www.example.org', 'ftp://example.org', 'name@city.org', 'name@city', 'name city@x.org', 'x'];
+const PATTERN_PROBES = ['https://example.org/page', 'http://example.org', 'example.org', 'www.example.org', 'ftp://example.org', 'name@city.org', 'name@city', 'name city@x.org', 'x', '2025-05-14T09:30', '2025-05-14 09:30', '2025-05-14'];
 
 function checkField(subject: DriftSubject, field: CmsField, path: Path, where: string, drift: string[], parentSchema: z.ZodType): void {
   const { schema, sample } = subject;

@@ -16,7 +16,8 @@ import { resourceSchema } from '../../../src/lib/schemas/resource.ts';
 import { themeSchema } from '../../../src/lib/schemas/theme.ts';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups.ts';
 import { configDrift, type DriftSubject } from './config-drift.ts';
-import { citySample, indexResultSample, methodSample, networkSample, organisationSample, pageSample, practiceSample, resourceSample, themeSample } from './samples.ts';
+import { activitySample, citySample, indexResultSample, methodSample, networkSample, organisationSample, pageSample, practiceSample, resourceSample, themeSample } from './samples.ts';
+import { activitySchema } from '../../../src/lib/schemas/activity.ts';
 import { LANGUAGES, type Lang } from '../../../src/lib/languages.ts';
 
 const themes: ThemeOption[] = readContent(process.cwd())
@@ -42,6 +43,9 @@ const subjects = (): Record<string, DriftSubject> => ({
   // "url" and "file" exclude each other (a rule between fields, checked on save): the sample fills both
   // so that each field is compared, against the fields' own rules.
   resources: { schema: z.strictObject(resourceSchema.shape), sample: resourceSample },
+  // The rules between fields (end after start, a host unless online, deadline before start) are
+  // checked on save; each field is compared against its own rules.
+  activities: { schema: z.strictObject(activitySchema.shape), sample: activitySample },
 });
 
 function field(config: CmsConfig, collection: string, path: string): CmsField {

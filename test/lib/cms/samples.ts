@@ -45,6 +45,7 @@ export const citySample = {
   coordinator: { email: 'intercultural@example.org', languages: ['pt', 'en'] },
   openToStudyVisits: true,
   openToMentoring: false,
+  membership: { demonstration: true, request: '2019-11-18', questionnaire: '2020-06-30', report: '2021-03-15', expertVisit: '2021-10-05', strategy: '2022-05-01' },
 };
 
 export const organisationSample = {
@@ -119,4 +120,30 @@ export const resourceSample = {
   themes: ['anti-discrimination'],
   methods: ['anti-rumour-strategy'],
   practices: ['some-practice'],
+};
+
+export const activitySample = {
+  type: 'study-visit',
+  demonstration: true,
+  title: { en: 'Study visit to Getxo', fr: 'Visite d’étude à Getxo', es: 'Visita de estudio a Getxo' },
+  description: { en: 'Two days on the ground.', fr: 'Deux jours sur le terrain.', es: 'Dos días sobre el terreno.' },
+  start: '2025-05-14T09:30',
+  end: '2025-05-15T16:00',
+  timeZone: 'Europe/Madrid',
+  hosts: ['getxo'],
+  venue: 'Romo Kultur Etxea',
+  online: false,
+  themes: ['anti-discrimination'],
+  practices: ['some-practice'],
+  participants: ['patras'],
+  networks: ['spain'],
+  organiser: 'City of Getxo',
+  registration: { url: 'https://example.org/register', deadline: '2025-04-25' },
+  record: {
+    summary: { en: 'What happened.', fr: 'Ce qui s’est passé.', es: 'Lo que ocurrió.' },
+    outcomes: { en: 'What came of it.', fr: 'Ce qui en est sorti.', es: 'Lo que resultó.' },
+    documents: [{ title: { en: 'Programme', fr: 'Programme', es: 'Programa' }, url: 'https://example.org/programme' }],
+    slides: 'https://example.org/slides',
+    recording: 'https://example.org/recording',
+  },
 };

@@ -14,6 +14,7 @@ const content = (localName: string, pages: ValidContent['pages'] = []): ValidCon
   methods: [],
   resources: [],
   'index-results': [],
+  activities: [],
   pages,
   cities: [{ id: 'ansan', file: 'src/content/cities/ansan.yaml', stub: false, data: city(localName) }],
 });

@@ -1,0 +1,19 @@
+/** "Add to calendar": one activity as an iCalendar file (RFC 5545), in each language. */
+import type { APIRoute } from 'astro';
+import { calendarResponse } from '../../../components/activities/calendar-file.ts';
+import { getActivities } from '../../../data/activities.ts';
+import { getSite } from '../../../data/site.ts';
+import { inLanguage, type Lang } from '../../../lib/languages.ts';
+import { perLanguage } from '../../../lib/paths.ts';
+
+export async function getStaticPaths() {
+  const activities = await getActivities();
+  return perLanguage((lang) => activities.all.map((activity) => ({ params: { lang, id: activity.id } })));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const lang = params.lang as Lang;
+  const [index, { catalogue }] = await Promise.all([getActivities(), getSite()]);
+  const activity = index.byId.get(params.id!)!;
+  return calendarResponse(lang, site, index, catalogue, [activity], inLanguage(activity.data.title, lang));
+};
