@@ -27,9 +27,9 @@ describe('a city profile', () => {
   it('draws the comparison chart at build time with a data table beside it', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/lisbon/`);
-    const chart = page.locator('section:has(#index-results) svg[role="img"]').first();
+    const chart = page.locator('section:has(#scores-by-area) svg[role="img"]').first();
     expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
-    expect(await page.locator('section:has(#index-results) svg title').first().textContent()).toContain('Lisbon: Index scores by policy area');
+    expect(await page.locator('section:has(#scores-by-area) svg title').first().textContent()).toContain('Lisbon: Index scores by policy area');
     await page.locator('section:has(#index-results) details summary').click();
     const rows = page.locator('section:has(#index-results) details table tbody tr');
     const commitment = rows.filter({ hasText: 'Commitment' });
@@ -80,12 +80,12 @@ describe('a city profile', () => {
 });
 
 describe('the city directory', () => {
-  it('has a static map with a link per city and the same cities as a list', async () => {
+  it('has a static map with a link per city and the same cities in a table', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/`);
     const mapLinks = await page.locator('#map-world a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(new Set(mapLinks).size).toBe(content.cities.length);
-    const listLinks = await page.locator('.columns').first().locator('a').count();
+    const listLinks = await page.locator('.city-table tbody th a').count();
     expect(listLinks).toBe(content.cities.length);
     await page.context().close();
   });
@@ -137,7 +137,7 @@ describe('a profile with two editions', () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/bilbao/`);
     const [before, now] = results.filter((result) => result.data.city === 'bilbao');
-    const values = await page.locator('section:has(#index-results) svg text.value').allTextContents();
+    const values = await page.locator('section:has(#scores-by-area) svg text.value').allTextContents();
     expect(values[0]).toBe(`${now!.data.overall} +${now!.data.overall - before!.data.overall}`);
     expect(values).toContain(`${now!.data.scores['anti-discrimination']} new`);
     const notes = await page.locator('section:has(#index-results) figcaption').innerText();
