@@ -238,8 +238,13 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
   }
 
   values.forEach((value, index) => {
-    const cx = x(index);
+    let cx = x(index);
     if (value === null) {
+      // Neighbouring gaps share one note, centred on them: two notes side by side would overlap.
+      if (index > 0 && values[index - 1] === null) return;
+      let last = index;
+      while (last + 1 < values.length && values[last + 1] === null) last += 1;
+      cx = (x(index) + x(last)) / 2;
       const label = layout.missingLabel;
       const half = estimateTextWidth(label, FONT_SIZE) / 2;
       // Keep the note inside the plot: start-aligned at the left edge, end-aligned at the right.

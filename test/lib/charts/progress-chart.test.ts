@@ -107,6 +107,15 @@ describe('progressChart', () => {
     expect(byClass(panel, 'missing')).toHaveLength(2);
   });
 
+  it('names neighbouring gaps once, centred on them, so two notes never overlap', () => {
+    const panel = byClass(parseSvg(progressChart(options({ series: [{ label: 'A', values: [null, null, 30, null] }] }))), 'panel')[0]!;
+    const notes = byClass(panel, 'missing').map((node) => byName(node, 'text')[0]!);
+    expect(notes).toHaveLength(2);
+    const [x2020] = dotXs(panel) as [number];
+    // Editions are evenly spaced: the first note sits between 2012 and 2016, left of 2020.
+    expect(num(notes[0], 'x')).toBeLessThan(x2020);
+  });
+
   it('places dots by value on a shared 0–max scale and prints each value', () => {
     const panel = byClass(parseSvg(progressChart(options({ series: [{ label: 'A', values: [0, 50, 100, 25] }] }))), 'panel')[0]!;
     const ys = byName(panel, 'circle', 'dot').map((dot) => num(dot, 'cy'));
