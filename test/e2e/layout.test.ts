@@ -102,3 +102,48 @@ describe('the city profile on a 1280 px screen', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the header folds on a phone', () => {
+  it('opens the menu and the search with the keyboard alone, without JavaScript, one at a time', async () => {
+    const context = await site.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/fr/cities/`);
+    const menuLink = page.locator('.main-nav a', { hasText: 'Thèmes' });
+    expect(await menuLink.isVisible()).toBe(false);
+    await page.locator('.fold-menu > summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await menuLink.isVisible()).toBe(true);
+    expect(await page.locator('.lang-switch a[hreflang="en"]').isVisible()).toBe(true);
+    // The open menu drops over the page and stays inside the screen.
+    const panel = (await page.locator('.menu-panel').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(PHONE.width);
+    await page.locator('.fold-search > summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await menuLink.isVisible()).toBe(false);
+    const search = page.getByLabel('Rechercher sur le site');
+    expect(await search.isVisible()).toBe(true);
+    // The whole placeholder shows (it was cut off mid-word in French).
+    const fits = await search.evaluate((element) => {
+      const input = element as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return context.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+    });
+    expect(fits).toBe(true);
+    await search.fill('médiation');
+    await search.press('Enter');
+    await page.waitForURL(/\/fr\/search\/\?q=m%C3%A9diation$/);
+    await context.close();
+  });
+
+  it('shows the search and the menu without folds from 60rem', async () => {
+    const page = await site.newPage({ width: 1280 });
+    await page.goto(`${site.url}/en/cities/`);
+    expect(await page.getByLabel('Search the site').isVisible()).toBe(true);
+    expect(await page.locator('.main-nav a', { hasText: 'Themes' }).isVisible()).toBe(true);
+    expect(await page.locator('.fold-menu > summary').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
