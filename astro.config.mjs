@@ -7,6 +7,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { noUiStringsInBrowser } from './src/integrations/browser-strings.ts';
 import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 
 export default defineConfig({
@@ -43,5 +44,6 @@ export default defineConfig({
     // cors: false: the dev server answers no other origin (Vite's default lets any localhost page
     // read its files, and public/admin/config.*.yml holds the secret of an `npm run cms` run).
     server: { cors: false, watch: { ignored: ['**/public/admin/**', '**/.cache/**'] } },
+    plugins: [noUiStringsInBrowser()],
   },
 });

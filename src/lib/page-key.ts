@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import type { Lang } from './schemas/fields.ts';
+import type { SimilarPractice } from './similar-practices.ts';
 
 const digests = new WeakMap<object, string>();
 
@@ -45,6 +46,8 @@ export interface PracticePageInput {
   related: readonly LocalizedPractice[];
   /** The methods the practice applies, shown by name and linked. */
   methods?: readonly { id: string; lang: Lang; data: { name: string } }[];
+  /** Practices whose texts resemble this one's, with the reasons shown (src/lib/similar-practices.ts). */
+  similar?: readonly SimilarPractice[];
 }
 
 /**
@@ -61,5 +64,8 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     adaptedBy: practicesShown(catalogue, page.adaptedBy),
     related: practicesShown(catalogue, page.related),
     methods: (page.methods ?? []).map((method) => [method.id, method.lang, method.data.name]),
+    // Each similar practice's title and cities are shown, with the reasons (scores change when any text does).
+    similar: (page.similar ?? []).map((entry) => [entry.slug, entry.similarApproach, entry.sharedGroups]),
+    similarShown: practicesShown(catalogue, (page.similar ?? []).map((entry) => catalogue.practice(lang, entry.slug)!).filter(Boolean)),
   });
 }

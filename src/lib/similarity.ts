@@ -284,47 +284,54 @@ export function lookAlikes(
 
 /**
  * What the share page's island loads to warn a contributor about a look-alike as they write: per
- * language, the idf of each term and each practice's strongest terms (the rest of a vector adds
- * little to a cosine above the threshold and would make the file several times larger). Weights
- * are rounded to three decimals; vectors are re-normalised over the kept terms.
+ * language, each practice's strongest terms (the rest of a vector adds little to a cosine above
+ * the threshold, and would make the file several times larger) and the idf of those terms; every
+ * other word of a submission weighs `otherIdf`, the mean idf of the words left out. Weights are
+ * rounded to three decimals; vectors are re-normalised over the kept terms.
  */
 export interface SimilarityIndex {
   lang: Lang;
   documentCount: number;
   terms: string[];
   idf: number[];
+  otherIdf: number;
   practices: { slug: string; title: string; terms: number[]; weights: number[] }[];
 }
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function similarityIndex(
   model: SimilarityModel,
   documents: readonly SimilarityDocument[],
   lang: Lang,
-  termsPerPractice = 60,
+  termsPerPractice = 40,
 ): SimilarityIndex | undefined {
   const vocabulary = model.vocabularies[lang];
   if (!vocabulary) return undefined;
-  const terms = [...vocabulary.idf.keys()].sort();
-  const position = new Map(terms.map((term, index) => [term, index]));
-  const practices: SimilarityIndex['practices'] = [];
-  for (const document of documents) {
+  const tops = documents.flatMap((document) => {
     const text = document.texts[lang];
-    if (!text) continue;
-    const top = [...model.vectorise(text, lang)].sort((a, b) => b[1] - a[1]).slice(0, termsPerPractice);
-    const norm = Math.sqrt(top.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-    practices.push({
-      slug: document.slug,
-      title: text.title,
-      terms: top.map(([term]) => position.get(term)!),
-      weights: top.map(([, weight]) => Math.round((weight / norm) * 1000) / 1000),
-    });
-  }
+    if (!text) return [];
+    const top = [...model.vectorise(text, lang)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, termsPerPractice);
+    return [{ document, text, top }];
+  });
+  const terms = [...new Set(tops.flatMap(({ top }) => top.map(([term]) => term)))].sort();
+  const position = new Map(terms.map((term, index) => [term, index]));
+  const others = [...vocabulary.idf].filter(([term]) => !position.has(term)).map(([, idf]) => idf);
   return {
     lang,
     documentCount: vocabulary.documentCount,
     terms,
-    idf: terms.map((term) => Math.round(vocabulary.idf.get(term)! * 1000) / 1000),
-    practices,
+    idf: terms.map((term) => round(vocabulary.idf.get(term)!)),
+    otherIdf: round(others.length > 0 ? others.reduce((sum, idf) => sum + idf, 0) / others.length : unseenIdf(vocabulary)),
+    practices: tops.map(({ document, text, top }) => {
+      const norm = Math.sqrt(top.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+      return {
+        slug: document.slug,
+        title: text.title,
+        terms: top.map(([term]) => position.get(term)!),
+        weights: top.map(([, weight]) => round(weight / norm)),
+      };
+    }),
   };
 }
 
@@ -333,8 +340,10 @@ export function similarityIndex(
  * same stemming and weighting as the build (tested against `buildSimilarity`).
  */
 export function nearestInIndex(index: SimilarityIndex, text: SimilarityText, limit = 3, minimum = LOOK_ALIKE_THRESHOLD) {
-  const vocabulary: Vocabulary = { documentCount: index.documentCount, idf: new Map(index.terms.map((term, i) => [term, index.idf[i]!])) };
-  const vector = vectorOf(termCounts(text, index.lang), vocabulary);
+  const idf = new Map(index.terms.map((term, i) => [term, index.idf[i]!]));
+  const counts = termCounts(text, index.lang);
+  for (const term of counts.keys()) if (!idf.has(term)) idf.set(term, index.otherIdf);
+  const vector = vectorOf(counts, { documentCount: index.documentCount, idf });
   return index.practices
     .map((practice) => {
       let sum = 0;

@@ -11,4 +11,9 @@ export const siteConfig = {
    * labelled as a demonstration link, so nobody mistakes it for the real publication.
    */
   demoHost: 'intercultural-cities.example.org',
+  /**
+   * Where the public "Share a practice" form sends its e-mail (a mailto: form, see the README,
+   * "Share a practice"): the editors' shared mailbox.
+   */
+  submissionsEmail: 'practices@intercultural-cities.example.org',
 };
