@@ -170,7 +170,16 @@ export interface SimilarityModel {
   vectorise(text: SimilarityText, lang: Lang): TermVector;
   /** The closest practices of the model to a text that is not in it. */
   nearestTo(vector: TermVector, lang: Lang, limit: number, minimum?: number): { slug: string; score: number }[];
+  /**
+   * The pairs worth scoring: practices that share one of their CANDIDATE_TERMS strongest terms in
+   * some language (each pair once, `a < b`). Two texts alike enough to be a look-alike share their
+   * distinctive words; scoring only these pairs keeps the check near-linear at 10,000 practices.
+   */
+  candidatePairs(): [string, string][];
 }
+
+/** How many of a practice's strongest terms find the practices it may resemble. */
+const CANDIDATE_TERMS = 12;
 
 /** Builds the vocabulary of each language and every practice's vectors. */
 export function buildSimilarity(documents: readonly SimilarityDocument[]): SimilarityModel {
@@ -233,6 +242,32 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     vectorise(text, lang) {
       return vectorOf(termCounts(text, lang), vocabularies[lang] ?? { documentCount: 0, idf: new Map() });
     },
+    candidatePairs() {
+      const pairs = new Set<string>();
+      const langs = new Set(Object.keys(vocabularies) as Lang[]);
+      for (const lang of langs) {
+        const postings = new Map<string, string[]>();
+        for (const entry of bySlug.values()) {
+          const vector = entry.vectors[lang];
+          if (!vector) continue;
+          const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CANDIDATE_TERMS);
+          for (const [term] of top) {
+            const list = postings.get(term);
+            if (list) list.push(entry.slug);
+            else postings.set(term, [entry.slug]);
+          }
+        }
+        for (const list of postings.values()) {
+          for (let i = 0; i < list.length; i++) {
+            for (let j = i + 1; j < list.length; j++) {
+              const [a, b] = list[i]! < list[j]! ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+              pairs.add(`${a}\n${b}`);
+            }
+          }
+        }
+      }
+      return [...pairs].map((key) => key.split('\n') as [string, string]);
+    },
     nearestTo(vector, lang, limit, minimum = 0) {
       const scores: { slug: string; score: number }[] = [];
       for (const entry of bySlug.values()) {
@@ -268,16 +303,15 @@ export function lookAlikes(
       linked.add(`${source}\n${practice.slug}`);
     }
   }
-  const sorted = [...practices].sort((a, b) => a.order.localeCompare(b.order) || a.slug.localeCompare(b.slug));
+  const rank = new Map(
+    [...practices].sort((a, b) => a.order.localeCompare(b.order) || a.slug.localeCompare(b.slug)).map((practice, index) => [practice.slug, index]),
+  );
   const result: LookAlike[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      const first = sorted[i]!.slug;
-      const second = sorted[j]!.slug;
-      if (linked.has(`${first}\n${second}`)) continue;
-      const value = model.score(first, second);
-      if (value >= thresholds.lookAlike) result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
-    }
+  for (const [a, b] of model.candidatePairs()) {
+    if (!rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
+    const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
+    const value = model.score(first, second);
+    if (value >= thresholds.lookAlike) result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
   }
   return result.sort((a, b) => b.score - a.score || a.second.localeCompare(b.second));
 }
