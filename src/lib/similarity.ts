@@ -163,7 +163,7 @@ interface Vectorised {
 export interface SimilarityModel {
   vocabularies: Partial<Record<Lang, Vocabulary>>;
   /** The similarity of two practices of the model (0 when either is unknown or they share no language). */
-  score(a: string, b: string): number;
+  score(a: string, b: string, cache?: boolean): number;
   /** The closest practices to one of the model, best first, at least `minimum`. */
   nearest(slug: string, limit: number, minimum?: number): { slug: string; score: number }[];
   /** Vectorises a text that is not in the model (a submission) in the model's vocabulary. */
@@ -180,6 +180,8 @@ export interface SimilarityModel {
 
 /** How many of a practice's strongest terms find the practices it may resemble. */
 const CANDIDATE_TERMS = 12;
+/** A strong term shared by more practices than this does not make any two of them candidates. */
+const CANDIDATE_POSTINGS = 60;
 
 /** Builds the vocabulary of each language and every practice's vectors. */
 export function buildSimilarity(documents: readonly SimilarityDocument[]): SimilarityModel {
@@ -205,7 +207,7 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
   }
 
   const pairCache = new Map<string, number>();
-  function score(a: string, b: string): number {
+  function score(a: string, b: string, cache = true): number {
     if (a === b) return 1;
     const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
     const cached = pairCache.get(key);
@@ -219,7 +221,7 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
         if (other) best = Math.max(best, cosine(vector, other));
       }
     }
-    pairCache.set(key, best);
+    if (cache) pairCache.set(key, best);
     return best;
   }
 
@@ -243,30 +245,33 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
       return vectorOf(termCounts(text, lang), vocabularies[lang] ?? { documentCount: 0, idf: new Map() });
     },
     candidatePairs() {
-      const pairs = new Set<string>();
-      const langs = new Set(Object.keys(vocabularies) as Lang[]);
-      for (const lang of langs) {
-        const postings = new Map<string, string[]>();
+      const slugs = [...bySlug.keys()];
+      const position = new Map(slugs.map((slug, index) => [slug, index]));
+      const pairs = new Set<number>();
+      for (const lang of Object.keys(vocabularies) as Lang[]) {
+        const postings = new Map<string, number[]>();
         for (const entry of bySlug.values()) {
           const vector = entry.vectors[lang];
           if (!vector) continue;
           const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CANDIDATE_TERMS);
           for (const [term] of top) {
             const list = postings.get(term);
-            if (list) list.push(entry.slug);
-            else postings.set(term, [entry.slug]);
+            if (list) list.push(position.get(entry.slug)!);
+            else postings.set(term, [position.get(entry.slug)!]);
           }
         }
         for (const list of postings.values()) {
+          // A term among the strongest of very many practices says nothing about any two of them.
+          if (list.length > CANDIDATE_POSTINGS) continue;
           for (let i = 0; i < list.length; i++) {
             for (let j = i + 1; j < list.length; j++) {
               const [a, b] = list[i]! < list[j]! ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
-              pairs.add(`${a}\n${b}`);
+              pairs.add(a * slugs.length + b);
             }
           }
         }
       }
-      return [...pairs].map((key) => key.split('\n') as [string, string]);
+      return [...pairs].map((key) => [slugs[Math.floor(key / slugs.length)]!, slugs[key % slugs.length]!] as [string, string]);
     },
     nearestTo(vector, lang, limit, minimum = 0) {
       const scores: { slug: string; score: number }[] = [];
@@ -310,7 +315,7 @@ export function lookAlikes(
   for (const [a, b] of model.candidatePairs()) {
     if (!rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
-    const value = model.score(first, second);
+    const value = model.score(first, second, false);
     if (value >= thresholds.lookAlike) result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
   }
   return result.sort((a, b) => b.score - a.score || a.second.localeCompare(b.second));
