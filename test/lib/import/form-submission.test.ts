@@ -17,7 +17,7 @@ describe('parseFormSubmission', () => {
   });
 
   it('keeps a line that only looks like a field as text of the value above', () => {
-    expect(parseFormSubmission('results=Budget=EUR 5,000\nreach=300 people\n', 'mail.txt').rows[0]!.cells).toEqual(['Budget=EUR 5,000\nreach=300 people']);
+    expect(parseFormSubmission('results=Budget=EUR 5,000\naudience=300 people\n', 'mail.txt').rows[0]!.cells).toEqual(['Budget=EUR 5,000\naudience=300 people']);
   });
 
   it('refuses a text that is not a form submission, saying what to do', () => {
