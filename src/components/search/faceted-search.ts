@@ -383,9 +383,11 @@ class FacetedSearch extends HTMLElement {
         const links = matches.map(({ option, rest }) => {
           const filters = { ...view.state.filters, [option.facet]: [...(view.state.filters[option.facet] ?? []), option.value] };
           const legend = this.filterOptions.find((candidate) => candidate.facet === option.facet)?.legend ?? option.facet;
-          return element('li', {}, element('a', { href: this.urlOf({ q: rest, filters }), 'data-suggest': '' }, `${legend}: ${option.label}`));
+          return element('a', { href: this.urlOf({ q: rest, filters }), 'data-suggest': '' }, `${legend}: ${option.label}`);
         });
-        items.push(element('p', {}, this.strings.filterSuggestion!), element('ul', { class: 'suggested-filters' }, ...links));
+        // Links in a paragraph, not a list: the component's own [data-results] attribute makes
+        // "[data-results] li" mean result cards to the tests and benchmarks.
+        items.push(element('p', { class: 'suggested-filters' }, this.strings.filterSuggestion!, ' ', ...links.flatMap((link, index) => (index > 0 ? [' · ', link] : [link]))));
       }
     }
     this.suggestions.replaceChildren(...items);
