@@ -462,22 +462,30 @@ class FacetedSearch extends HTMLElement {
     this.activeCount.textContent = chips.length > 0 ? this.strings.activeCount!.replace('{count}', String(chips.length)) : '';
   }
 
+  /**
+   * The next page of results, each card drawn as soon as its data and those before it have
+   * arrived (every fragment is requested at once), so the first result shows without waiting for
+   * the tenth.
+   */
   private async renderMore(view: View | undefined) {
     if (!view || this.view !== view) return;
     const next = view.response.results.slice(view.shown, view.shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((result) => result.data()));
-    // A newer search started while these were loading: they belong to no list on screen.
-    if (this.view !== view) return;
-    const promotedUrls = new Set(view.promoted.map((page) => page.url));
     const first = view.shown === 0;
-    const items = [
-      ...(first ? view.promoted.map((page) => this.knownCard(page, view.state.q)) : []),
-      ...data.filter((result) => !promotedUrls.has(result.url)).map((result) => this.card(result, view.state.q)),
-    ];
-    this.results.append(...items);
-    const firstNew = items[0]?.querySelector('a');
-    if (!first && firstNew) firstNew.focus();
     view.shown += next.length;
+    const pending = next.map((result) => result.data());
+    const promotedUrls = new Set(view.promoted.map((page) => page.url));
+    const items: HTMLLIElement[] = first ? view.promoted.map((page) => this.knownCard(page, view.state.q)) : [];
+    this.results.append(...items);
+    for (const promise of pending) {
+      const result = await promise;
+      // A newer search started while these were loading: they belong to no list on screen.
+      if (this.view !== view) return;
+      if (promotedUrls.has(result.url)) continue;
+      const item = this.card(result, view.state.q);
+      items.push(item);
+      this.results.append(item);
+      if (!first && items.length === 1) item.querySelector('a')?.focus();
+    }
     this.more.hidden = view.shown >= view.response.results.length;
   }
 }
