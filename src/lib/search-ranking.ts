@@ -87,3 +87,28 @@ function typeRank(type: string) {
   const rank = TYPE_ORDER.indexOf(type);
   return rank < 0 ? TYPE_ORDER.length : rank;
 }
+
+/** Below this many results for all the words, the search also shows pages with some of them. */
+export const WEAK_RESULTS = 3;
+
+/**
+ * Pages found by single words of a query that found (almost) nothing as a whole, merged: those
+ * with more of the words first, then by their best position in a word's results. This reaches a
+ * page whose text shares only some words with the query (a Spanish query for a practice that
+ * exists only in English shares its names and cognates, not every word). Pages in `exclude` (the
+ * results of the whole query) are left out.
+ */
+export function someWordsResults<T extends { id: string }>(perWord: readonly (readonly T[])[], exclude: ReadonlySet<string> = new Set()): T[] {
+  const found = new Map<string, { result: T; words: number; best: number }>();
+  for (const results of perWord) {
+    results.forEach((result, position) => {
+      if (exclude.has(result.id)) return;
+      const entry = found.get(result.id);
+      if (entry) {
+        entry.words++;
+        entry.best = Math.min(entry.best, position);
+      } else found.set(result.id, { result, words: 1, best: position });
+    });
+  }
+  return [...found.values()].sort((a, b) => b.words - a.words || a.best - b.best).map((entry) => entry.result);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameCoverage, nameMatches, namedPages, promote, searchWords } from '../../src/lib/search-ranking.ts';
+import { nameCoverage, nameMatches, namedPages, promote, searchWords, someWordsResults } from '../../src/lib/search-ranking.ts';
 
 describe('searchWords', () => {
   it('folds case and accents and splits on hyphens and punctuation', () => {
@@ -80,5 +80,16 @@ describe('namedPages', () => {
   it('names nothing for a query that is about something else, and keeps to the limit', () => {
     expect(namedPages('police training', pages)).toEqual([]);
     expect(namedPages('intercultural', pages, 1)).toHaveLength(1);
+  });
+});
+
+describe('someWordsResults', () => {
+  const ids = (...list: string[]) => list.map((id) => ({ id }));
+  it('puts pages with more of the words first, then by their best position', () => {
+    expect(someWordsResults([ids('a', 'b', 'c'), ids('c', 'd'), ids('e', 'c', 'b')]).map((result) => result.id)).toEqual(['c', 'b', 'a', 'e', 'd']);
+  });
+
+  it('leaves out the results of the whole query', () => {
+    expect(someWordsResults([ids('a', 'b'), ids('b')], new Set(['b'])).map((result) => result.id)).toEqual(['a']);
   });
 });

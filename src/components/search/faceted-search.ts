@@ -12,7 +12,7 @@
  * entry (Back undoes it); typing only replaces the current one.
  */
 import { excerptParts, markQueryWords, type ExcerptPart } from '../../lib/search-excerpt.ts';
-import { namedPages, type NamedPage } from '../../lib/search-ranking.ts';
+import { WEAK_RESULTS, namedPages, someWordsResults, type NamedPage } from '../../lib/search-ranking.ts';
 import { correctedQuery, matchingFilters, type FilterOption } from '../../lib/search-suggestions.ts';
 
 interface PagefindSubResult {
@@ -49,7 +49,7 @@ type State = { q: string; filters: Record<string, string[]> };
 /** A page the search page knows by name (src/lib/search-ranking.ts), with what its card shows. */
 type KnownPage = NamedPage & { teaser?: string; place?: string };
 /** One search and what it has shown so far. */
-type View = { state: State; response: PagefindSearch; promoted: KnownPage[]; shown: number };
+type View = { state: State; response: PagefindSearch; promoted: KnownPage[]; shown: number; allWords: number };
 
 const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method'];
 const PAGE_SIZE = 10;
@@ -305,20 +305,23 @@ class FacetedSearch extends HTMLElement {
       return { response, counts: term ? (response?.totalFilters ?? {}) : await loadAllFilters(pagefind) };
     };
     const main = await search(this.pagefindFilters(state));
+    const response = main.response ?? { results: [], filters: {}, totalFilters: {} };
+    const allWords = response.results.length;
+    const words = term ? term.split(/\s+/).filter((word) => word.length > 2) : [];
+    if (allWords < WEAK_RESULTS && words.length > 1) {
+      // Few or no pages have every word: pages with some of them follow, labelled as such.
+      const perWord = await Promise.all(words.map(async (word) => (await pagefind.search(word, { filters: this.pagefindFilters(state) }))?.results ?? []));
+      response.results = [...response.results, ...someWordsResults(perWord, new Set(response.results.map((result) => result.id)))];
+    }
     const url = location.search;
     if (this.readFormKey() !== this.stateKey(state)) return;
-    const view: View = {
-      state,
-      response: main.response ?? { results: [], filters: {}, totalFilters: {} },
-      promoted: term ? this.pagesNamed(term, state) : [],
-      shown: 0,
-    };
+    const view: View = { state, response, promoted: term ? this.pagesNamed(term, state) : [], shown: 0, allWords };
     this.view = view;
     this.results.replaceChildren();
     await this.renderMore(view);
     if (this.view !== view) return;
     const total = view.response.results.length;
-    this.status.textContent = this.statusText(total, state.q);
+    this.status.textContent = this.statusText(view.allWords, state.q) + (total > view.allWords ? ` ${this.strings.someWords!.replace('{count}', String(total - view.allWords))}` : '');
     this.removeAttribute('aria-busy');
     // The results on screen belong to this URL state (the counts follow).
     this.dataset.results = url;
