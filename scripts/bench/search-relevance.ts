@@ -96,9 +96,10 @@ async function measureQuery(browser: Browser, base: string, query: RelevanceQuer
       if (!counting) return;
       const kind = /\/(index|fragment|filter)\//.exec(new URL(response.url()).pathname)?.[1] ?? 'other';
       bytesByKind[kind] = (bytesByKind[kind] ?? 0) + body.length;
-      // Filter indexes are fetched for the facet counts, after the results are drawn (the search
-      // tests check that order): they are counted apart, not as the query's bytes.
-      if (kind !== 'filter') bytes += body.length;
+      // A query costs its index chunks and result fragments. Filter indexes (the facet counts) and
+      // the vocabulary ("Did you mean") are fetched once per visit after the results are drawn:
+      // they are counted apart, not as the query's bytes.
+      if (kind === 'index' || kind === 'fragment') bytes += body.length;
     });
     await page.goto(`${base}/${query.lang}/search/`, { waitUntil: 'load' });
     const input = page.locator('faceted-search input[name="q"]');
@@ -196,7 +197,9 @@ export function summaryRow(run: RelevanceRun, filter: (measure: QueryMeasure) =>
   const measured = run.measures.filter((measure) => !measure.skipped && filter(measure));
   const summary = summarizeRanks(measured.map((measure) => measure.rank));
   const times = measured.flatMap((measure) => (measure.firstResultMs === undefined ? [] : [measure.firstResultMs]));
-  const bytes = measured.flatMap((measure) => (measure.bytes === undefined ? [] : [measure.bytes]));
+  // Index chunks and fragments only (runs recorded before that rule counted every file but filters).
+  const queryBytes = (measure: QueryMeasure) => (measure.bytesByKind ? (measure.bytesByKind.index ?? 0) + (measure.bytesByKind.fragment ?? 0) : measure.bytes);
+  const bytes = measured.flatMap((measure) => { const value = queryBytes(measure); return value === undefined ? [] : [value]; });
   const pages = measured.flatMap((measure) => (measure.allResultsMs === undefined ? [] : [measure.allResultsMs]));
   return { summary, medianPageMs: median(pages), medianMs: median(times), maxMs: times.length ? Math.max(...times) : undefined, medianBytes: median(bytes), maxBytes: bytes.length ? Math.max(...bytes) : undefined, skipped: run.measures.filter((measure) => measure.skipped && filter(measure)).length };
 }
@@ -209,12 +212,12 @@ function render(runs: RelevanceRun[]): string {
     'queries in scripts/bench/search-queries.ts. Each query runs on the real search page in Chromium, in a fresh browser context:',
     'the box is clicked (the engine loads), the network settles, the query is typed and Enter pressed. "First result" is the time',
     'from Enter until the first card of the query is in the list (median; "first page" until all ten are); "bytes" is what was received for them: index chunks and result',
-    'fragments (the filter indexes behind the facet counts, fetched once per visit after the results, are not counted). Rank: position of the first expected page among the shown results (— when none is shown). Targets (issue 11):',
+    'fragments (the filter indexes behind the facet counts and the "Did you mean" vocabulary, each fetched once per visit after the results, are not counted). Rank: position of the first expected page among the shown results (— when none is shown). Targets (issue 11):',
     'MRR ≥ 0.95 on the demo site; first result ≤ 150 ms median; ≤ 100 kB per query at 10,000 practices.',
     '',
     '## Summary',
     '',
-    '| Run | Site | Commit | Practices (EN pages) | Queries (skipped) | MRR | success@1 | success@3 | First result, median (max) | First page, median | Bytes per query, median (max) |',
+    '| Run | Site | Site built from | Entries in /en/practices/ | Queries (skipped) | MRR | success@1 | success@3 | First result, median (max) | First page, median | Bytes per query, median (max) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const run of runs) {
@@ -269,6 +272,9 @@ if (args.report) {
     .filter((name) => name.endsWith('.json'))
     .map((name) => JSON.parse(readFileSync(join(resultsDir, name), 'utf8')) as RelevanceRun)
     .sort((a, b) => a.date.localeCompare(b.date));
-  writeFileSync(resolve(args.report), render(runs));
+  // The hand-written analysis between the markers survives a new rendering.
+  const previous = existsSync(resolve(args.report)) ? readFileSync(resolve(args.report), 'utf8') : '';
+  const analysis = /<!-- analysis:start -->[\s\S]*<!-- analysis:end -->/.exec(previous)?.[0] ?? '<!-- analysis:start -->\n<!-- analysis:end -->';
+  writeFileSync(resolve(args.report), render(runs).replace('## Summary', `${analysis}\n\n## Summary`));
   console.log(`wrote ${args.report} from ${runs.length} run(s)`);
 }
