@@ -49,7 +49,7 @@ type State = { q: string; filters: Record<string, string[]> };
 /** A page the search page knows by name (src/lib/search-ranking.ts), with what its card shows. */
 type KnownPage = NamedPage & { teaser?: string; place?: string };
 /** One search and what it has shown so far. */
-type View = { state: State; response: PagefindSearch; promoted: KnownPage[]; shown: number; allWords: number };
+type View = { state: State; response: PagefindSearch; promoted: KnownPage[]; shown: number; allWords: number; promotedShown: boolean };
 
 const MULTI_FACETS = ['type', 'theme', 'country', 'city', 'group', 'method'];
 const PAGE_SIZE = 10;
@@ -121,6 +121,8 @@ class FacetedSearch extends HTMLElement {
   private filterOptions: (FilterOption & { legend: string })[] = [];
   private view?: View;
   private debounce?: number;
+  /** Searches started: only the newest may draw. */
+  private runs = 0;
 
   connectedCallback() {
     this.form = this.querySelector('form')!;
@@ -281,6 +283,7 @@ class FacetedSearch extends HTMLElement {
   }
 
   private async run() {
+    const run = ++this.runs;
     const state = this.readForm();
     const active = this.hasCriteria(state);
     this.toggleAttribute('data-active', active);
@@ -295,6 +298,9 @@ class FacetedSearch extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     const pagefind = await loadPagefind(this.dataset.bundle!);
     const term = state.q || null;
+    // The pages the query names need no request: they are on screen before Pagefind answers.
+    const promoted = term ? this.pagesNamed(term, state) : [];
+    if (promoted.length > 0 && run === this.runs) this.results.replaceChildren(...promoted.map((page) => this.knownCard(page, state.q)));
     // Only practices carry a publication date: sorting by it would drop every other page type.
     const sort = !term && this.fixedType === 'practice' ? { published: 'desc' } : undefined;
     const search = async (filters: Record<string, unknown>) => {
@@ -314,10 +320,10 @@ class FacetedSearch extends HTMLElement {
       response.results = [...response.results, ...someWordsResults(perWord, new Set(response.results.map((result) => result.id)))];
     }
     const url = location.search;
-    if (this.readFormKey() !== this.stateKey(state)) return;
-    const view: View = { state, response, promoted: term ? this.pagesNamed(term, state) : [], shown: 0, allWords };
+    if (run !== this.runs) return;
+    const view: View = { state, response, promoted, shown: 0, allWords, promotedShown: promoted.length > 0 };
     this.view = view;
-    this.results.replaceChildren();
+    if (!view.promotedShown) this.results.replaceChildren();
     await this.renderMore(view);
     if (this.view !== view) return;
     const total = view.response.results.length;
@@ -346,14 +352,6 @@ class FacetedSearch extends HTMLElement {
     }
     // Results and counts on screen both belong to this URL state.
     this.dataset.rendered = url;
-  }
-
-  private stateKey(state: State) {
-    return JSON.stringify(state);
-  }
-
-  private readFormKey() {
-    return this.stateKey(this.readForm());
   }
 
   private statusText(total: number, query: string) {
@@ -477,7 +475,7 @@ class FacetedSearch extends HTMLElement {
     view.shown += next.length;
     const pending = next.map((result) => result.data());
     const promotedUrls = new Set(view.promoted.map((page) => page.url));
-    const items: HTMLLIElement[] = first ? view.promoted.map((page) => this.knownCard(page, view.state.q)) : [];
+    const items: HTMLLIElement[] = first && !view.promotedShown ? view.promoted.map((page) => this.knownCard(page, view.state.q)) : [];
     this.results.append(...items);
     for (const promise of pending) {
       const result = await promise;
