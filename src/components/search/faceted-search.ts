@@ -384,7 +384,7 @@ class FacetedSearch extends HTMLElement {
         const links = matches.map(({ option, rest }) => {
           const filters = { ...view.state.filters, [option.facet]: [...(view.state.filters[option.facet] ?? []), option.value] };
           const legend = this.filterOptions.find((candidate) => candidate.facet === option.facet)?.legend ?? option.facet;
-          return element('a', { href: this.urlOf({ q: rest, filters }), 'data-suggest': '' }, `${legend}: ${option.label}`);
+          return element('a', { href: this.urlOf({ q: rest, filters }), 'data-suggest': '' }, this.pair(legend, option.label));
         });
         // Links in a paragraph, not a list: the component's own [data-results] attribute makes
         // "[data-results] li" mean result cards to the tests and benchmarks.
@@ -392,6 +392,11 @@ class FacetedSearch extends HTMLElement {
       }
     }
     this.suggestions.replaceChildren(...items);
+  }
+
+  /** "Theme: Education", with the language's punctuation (French puts a space before the colon). */
+  private pair(label: string, value: string) {
+    return this.strings.pair!.replace('{label}', label).replace('{value}', value);
   }
 
   private badge(type: string | undefined) {
@@ -418,7 +423,12 @@ class FacetedSearch extends HTMLElement {
         element(
           'ul',
           { class: 'matched-sections', 'aria-label': this.strings.inSections! },
-          ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), ': ', ...marked(excerptParts(sub.excerpt)))),
+          ...sections.map((sub) => {
+            // "{label}: {value}" in the page's typography, the label a link to the section.
+            const [before, after] = this.strings.pair!.split('{label}') as [string, string];
+            const [between, rest] = after.split('{value}') as [string, string];
+            return element('li', {}, before, element('a', { href: sub.url }, sub.title), between, ...marked(excerptParts(sub.excerpt)), rest ?? '');
+          }),
         ),
       );
     }
@@ -452,7 +462,7 @@ class FacetedSearch extends HTMLElement {
       for (const value of values) {
         const option = this.filterOptions.find((candidate) => candidate.facet === facet && candidate.value === value);
         const select = this.form.querySelector<HTMLSelectElement>(`select[name="${facet}"]`);
-        const label = option ? `${option.legend}: ${option.label}` : `${select?.labels?.[0]?.textContent?.trim() ?? facet} ${value}`;
+        const label = option ? this.pair(option.legend, option.label) : this.pair(select?.labels?.[0]?.textContent?.trim() ?? facet, value);
         chips.push(
           element('li', {}, element('button', { type: 'button', class: 'chip', 'data-remove': '', 'data-facet': facet, 'data-value': value, 'aria-label': this.strings.removeFilter!.replace('{filter}', label) }, label, element('span', { 'aria-hidden': 'true' }, ' ×'))),
         );
