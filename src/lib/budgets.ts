@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { SizeCache } from './build-cache.ts';
 import { LANGUAGES } from './languages.ts';
 
 export interface Budget {
@@ -53,6 +54,7 @@ export function weighPage(
   html: string,
   readAsset: (url: string) => Buffer,
   assetSizes = new Map<string, number>(),
+  htmlSize: (html: string) => number = gzipped,
 ): PageWeight {
   const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
   const assetSize = (url: string) => {
@@ -67,7 +69,7 @@ export function weighPage(
   const scripts = assets(/<script[^>]+src="([^"]+)"/g);
   return {
     path,
-    htmlAndCss: gzipped(html) + stylesheets.reduce((sum, url) => sum + assetSize(url), 0),
+    htmlAndCss: htmlSize(html) + stylesheets.reduce((sum, url) => sum + assetSize(url), 0),
     javaScript: scripts.reduce((sum, url) => sum + assetSize(url), 0),
   };
 }
@@ -90,8 +92,12 @@ export function budgetProblems(weights: readonly PageWeight[], budgets: readonly
   return problems;
 }
 
-/** Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems. */
-export function weighSite(directory: string): PageWeight[] {
+/**
+ * Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems.
+ * With a `sizes` cache (src/lib/build-cache.ts), a page whose bytes were weighed by an earlier
+ * build is not gzipped again; stylesheets and scripts are always weighed afresh.
+ */
+export function weighSite(directory: string, sizes?: SizeCache): PageWeight[] {
   const htmlFiles = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
       const path = join(folder, entry.name);
@@ -102,7 +108,8 @@ export function weighSite(directory: string): PageWeight[] {
   const readAsset = (url: string) => readFileSync(join(directory, new URL(url, 'http://site/').pathname));
   return htmlFiles(directory).map((file) => {
     const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-    return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
+    const html = readFileSync(file, 'utf8');
+    return weighPage(path, html, readAsset, assetSizes, sizes ? (content) => sizes.size(content, gzipped) : gzipped);
   });
 }
 

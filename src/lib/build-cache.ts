@@ -1,0 +1,178 @@
+/**
+ * Caches that let a rebuild skip the work of the checks after Astro's step on pages whose bytes
+ * did not change: the gzipped size of each built page (the page-weight budgets) and the search
+ * index of each language (Pagefind cannot update an index, but an index built from exactly the
+ * same pages is the same index). Both are keyed by the content of the built files, never by
+ * dates or paths alone, so a changed page always counts as changed. A cache that is missing,
+ * unreadable, from another version or incomplete is ignored: the work is done again.
+ * The caches live in Astro's cacheDir (node_modules/.astro by default), which a pipeline keeps
+ * between runs like Astro's own incremental build cache.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+const CACHE_VERSION = 1;
+
+/** The SHA-1 of some bytes, hex: a file's identity in the caches. */
+export const digestOf = (content: string | Buffer) => createHash('sha1').update(content).digest('hex');
+
+/** Every file under `directory` whose name ends with `extension`, as sorted paths relative to it with `/`. */
+export function filesUnder(directory: string, extension: string): string[] {
+  if (!existsSync(directory)) return [];
+  const found: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith(extension)) found.push(relative(directory, path).split(sep).join('/'));
+    }
+  };
+  visit(directory);
+  return found.sort();
+}
+
+/** Reads a cache file's JSON, or undefined (with the reason) when it is missing, corrupt or of another version. */
+function readCacheFile<T extends { version: number }>(file: string): { data?: T; problem?: string } {
+  if (!existsSync(file)) return {};
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as T;
+    if (typeof data !== 'object' || data === null || data.version !== CACHE_VERSION) return { problem: `${file} is from another version of the cache: ignored` };
+    return { data };
+  } catch (error) {
+    return { problem: `${file} could not be read (${error instanceof Error ? error.message : String(error)}): ignored` };
+  }
+}
+
+/** Writes a file whole or not at all (a temporary file renamed into place). */
+function writeAtomically(file: string, content: string) {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gzipped sizes of built pages
+
+export interface SizeCache {
+  /** The gzipped size of `content`, from the cache when the same bytes were measured before. */
+  size(content: string | Buffer, measure: (content: string | Buffer) => number): number;
+  /** Writes the sizes measured or reused by this build (older ones are dropped). */
+  save(): void;
+  readonly hits: number;
+  readonly misses: number;
+  /** Why the stored cache was ignored, if it was. */
+  readonly problem?: string;
+}
+
+interface SizeCacheFile {
+  version: number;
+  sizes: Record<string, number>;
+}
+
+/** A cache of sizes keyed by the digest of the measured bytes, stored in `file` (no file: in memory only). */
+export function openSizeCache(file: string | undefined): SizeCache {
+  const { data, problem } = file ? readCacheFile<SizeCacheFile>(file) : {};
+  const previous = new Map<string, number>();
+  for (const [digest, size] of Object.entries(data?.sizes ?? {})) {
+    if (Number.isInteger(size) && size > 0) previous.set(digest, size);
+  }
+  const used = new Map<string, number>();
+  let hits = 0;
+  let misses = 0;
+  return {
+    size(content, measure) {
+      const digest = digestOf(content);
+      let size = used.get(digest) ?? previous.get(digest);
+      if (size === undefined) {
+        size = measure(content);
+        misses++;
+      } else hits++;
+      used.set(digest, size);
+      return size;
+    },
+    save() {
+      if (file) writeAtomically(file, JSON.stringify({ version: CACHE_VERSION, sizes: Object.fromEntries(used) } satisfies SizeCacheFile));
+    },
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
+    problem,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search index output, per language
+
+/**
+ * The identity of the pages a search index is built from: every `.html` file under
+ * `site/<folder>/` (path and bytes) and the indexer's settings (its version, language...).
+ */
+export function pagesDigest(site: string, folder: string, settings: unknown): string {
+  const root = join(site, folder);
+  const hash = createHash('sha1').update(JSON.stringify(settings)).update('\n');
+  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${digestOf(readFileSync(join(root, file)))}\n`);
+  return hash.digest('hex');
+}
+
+interface OutputManifest {
+  version: number;
+  key: string;
+  /** Every file of the stored output and its size, to notice a stored copy that lost files. */
+  files: Record<string, number>;
+}
+
+export interface OutputCache {
+  /**
+   * Copies the output stored under `name` into `target` when it was stored with the same `key`
+   * and is complete; returns whether it did (false: do the work, then store()).
+   */
+  restore(name: string, key: string, target: string): boolean;
+  /** Stores a copy of `source` under `name` for `key`, replacing what was stored before. */
+  store(name: string, key: string, source: string): void;
+  /** Why a stored output was not used, by name (for the build log). */
+  readonly problems: ReadonlyMap<string, string>;
+}
+
+/** Stored outputs of a build step (one folder per name) under `directory`. */
+export function openOutputCache(directory: string): OutputCache {
+  const problems = new Map<string, string>();
+  const folders = (name: string) => ({ manifest: join(directory, name, 'manifest.json'), files: join(directory, name, 'files') });
+  return {
+    restore(name, key, target) {
+      const { manifest, files } = folders(name);
+      const { data, problem } = readCacheFile<OutputManifest>(manifest);
+      if (problem) problems.set(name, problem);
+      if (!data || data.key !== key || typeof data.files !== 'object' || data.files === null) return false;
+      const listed = Object.entries(data.files);
+      const complete =
+        listed.length > 0 &&
+        listed.every(([file, size]) => {
+          const path = join(files, file);
+          return existsSync(path) && statSync(path).size === size;
+        });
+      if (!complete) {
+        problems.set(name, `the stored copy in ${join(directory, name)} is incomplete: ignored`);
+        return false;
+      }
+      rmSync(target, { recursive: true, force: true });
+      cpSync(files, target, { recursive: true });
+      return true;
+    },
+    store(name, key, source) {
+      const { manifest, files } = folders(name);
+      // The manifest goes first and comes back last: a copy interrupted half-way is never taken for a whole one.
+      rmSync(manifest, { force: true });
+      rmSync(files, { recursive: true, force: true });
+      mkdirSync(dirname(files), { recursive: true });
+      cpSync(source, files, { recursive: true });
+      const sizes = Object.fromEntries(filesUnder(files, '').map((file) => [file, statSync(join(files, file)).size]));
+      writeAtomically(manifest, JSON.stringify({ version: CACHE_VERSION, key, files: sizes } satisfies OutputManifest));
+    },
+    problems,
+  };
+}

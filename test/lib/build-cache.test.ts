@@ -1,0 +1,206 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filesUnder, openOutputCache, openSizeCache, pagesDigest } from '../../src/lib/build-cache.ts';
+import { weighSite } from '../../src/lib/budgets.ts';
+
+let work = '';
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'icc-build-cache-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function write(path: string, content: string) {
+  mkdirSync(dirname(join(work, path)), { recursive: true });
+  writeFileSync(join(work, path), content);
+}
+
+/** A measuring function that counts its calls. */
+function counter() {
+  const calls: string[] = [];
+  return { calls, measure: (content: string | Buffer) => (calls.push(String(content)), String(content).length * 10) };
+}
+
+describe('openSizeCache', () => {
+  it('measures new bytes, reuses the size of bytes measured by an earlier build, and measures changed bytes again', () => {
+    const file = join(work, 'cache/sizes.json');
+    const first = counter();
+    const cold = openSizeCache(file);
+    expect(cold.size('<p>a</p>', first.measure)).toBe(80);
+    expect(cold.size('<p>b</p>', first.measure)).toBe(80);
+    cold.save();
+    expect(first.calls).toEqual(['<p>a</p>', '<p>b</p>']);
+
+    const second = counter();
+    const warm = openSizeCache(file);
+    expect(warm.size('<p>a</p>', second.measure)).toBe(80);
+    expect(warm.size('<p>b, edited</p>', second.measure)).toBe(160);
+    expect(second.calls).toEqual(['<p>b, edited</p>']);
+    expect([warm.hits, warm.misses]).toEqual([1, 1]);
+    expect(warm.problem).toBeUndefined();
+  });
+
+  it('keeps only the sizes of the last build', () => {
+    const file = join(work, 'sizes.json');
+    const one = openSizeCache(file);
+    one.size('old page', counter().measure);
+    one.save();
+    const two = openSizeCache(file);
+    two.size('new page', counter().measure);
+    two.save();
+    const third = counter();
+    openSizeCache(file).size('old page', third.measure);
+    expect(third.calls).toEqual(['old page']);
+  });
+
+  it('ignores a corrupt cache file, says so, and measures everything', () => {
+    const file = join(work, 'sizes.json');
+    writeFileSync(file, '{"version": 1, "sizes": {"abc": 12');
+    const measured = counter();
+    const cache = openSizeCache(file);
+    expect(cache.problem).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be read \\(.+\\): ignored$`));
+    expect(cache.size('x', measured.measure)).toBe(10);
+    expect(measured.calls).toEqual(['x']);
+    cache.save();
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+  });
+
+  it('ignores a cache of another version and sizes that are not whole positive numbers', () => {
+    const file = join(work, 'sizes.json');
+    writeFileSync(file, JSON.stringify({ version: 99, sizes: {} }));
+    expect(openSizeCache(file).problem).toBe(`${file} is from another version of the cache: ignored`);
+    // A forged entry for the digest of "x" with a nonsense size is not believed.
+    const digest = '11f6ad8ec52a2984abaafd7c3b516503785c2072';
+    writeFileSync(file, JSON.stringify({ version: 1, sizes: { [digest]: -5 } }));
+    const measured = counter();
+    expect(openSizeCache(file).size('x', measured.measure)).toBe(10);
+    expect(measured.calls).toEqual(['x']);
+  });
+});
+
+describe('weighSite with a size cache', () => {
+  it('gives the same weights as without it, cold and warm, and a changed page is weighed afresh', () => {
+    write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>First page</p>');
+    write('site/en/b/index.html', `<p>${'Second page '.repeat(50)}</p>`);
+    write('site/_astro/s.css', 'p { color: red }');
+    const site = join(work, 'site');
+    const file = join(work, 'sizes.json');
+    const plain = weighSite(site);
+    const cold = openSizeCache(file);
+    expect(weighSite(site, cold)).toEqual(plain);
+    cold.save();
+    const warm = openSizeCache(file);
+    expect(weighSite(site, warm)).toEqual(plain);
+    expect([warm.hits, warm.misses]).toEqual([2, 0]);
+
+    write('site/en/b/index.html', `<p>${'Edited page '.repeat(400)}</p>`);
+    const edited = openSizeCache(file);
+    const weights = weighSite(site, edited);
+    expect(weights).toEqual(weighSite(site));
+    expect(weights.find((weight) => weight.path === '/en/b/')!.htmlAndCss).toBe(gzipSync(`<p>${'Edited page '.repeat(400)}</p>`, { level: 9 }).length);
+    expect([edited.hits, edited.misses]).toEqual([1, 1]);
+  });
+});
+
+describe('pagesDigest', () => {
+  const settings = { pagefind: '1.6.0', forceLanguage: 'en' };
+  beforeEach(() => {
+    write('site/en/index.html', '<h1>Home</h1>');
+    write('site/en/practices/a/index.html', '<h1>A</h1>');
+    write('site/fr/index.html', '<h1>Accueil</h1>');
+  });
+  const digest = (folder = 'en', options: unknown = settings) => pagesDigest(join(work, 'site'), folder, options);
+
+  it('is the same for the same pages and settings', () => {
+    expect(digest()).toBe(digest());
+    expect(digest()).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('changes when a page of the folder changes, is added, removed or renamed, or the settings change', () => {
+    const before = digest();
+    write('site/en/practices/a/index.html', '<h1>A, edited</h1>');
+    const edited = digest();
+    expect(edited).not.toBe(before);
+    write('site/en/practices/b/index.html', '<h1>B</h1>');
+    const added = digest();
+    expect(added).not.toBe(edited);
+    rmSync(join(work, 'site/en/practices/b'), { recursive: true });
+    expect(digest()).toBe(edited);
+    rmSync(join(work, 'site/en/practices/a'), { recursive: true });
+    write('site/en/practices/renamed/index.html', '<h1>A, edited</h1>');
+    expect(digest()).not.toBe(edited);
+    expect(digest('en', { ...settings, pagefind: '1.7.0' })).not.toBe(digest());
+  });
+
+  it('does not change with pages of another folder or files that are not pages', () => {
+    const before = digest();
+    write('site/fr/index.html', '<h1>Accueil modifié</h1>');
+    write('site/en/data.json', '{}');
+    write('site/pagefind/en/index.pf_meta', 'x');
+    expect(digest()).toBe(before);
+  });
+});
+
+describe('openOutputCache', () => {
+  beforeEach(() => {
+    write('out/pagefind/en/pagefind.js', 'engine');
+    write('out/pagefind/en/index/en_1.pf_index', 'chunk 1');
+    write('out/pagefind/en/fragment/en_2.pf_fragment', 'fragment 2');
+  });
+  const cacheDir = () => join(work, 'cache');
+  const target = () => join(work, 'next/pagefind/en');
+
+  it('has nothing to restore before anything is stored', () => {
+    const cache = openOutputCache(cacheDir());
+    expect(cache.restore('en', 'key-1', target())).toBe(false);
+    expect(cache.problems.size).toBe(0);
+  });
+
+  it('restores a stored output for the same key, file for file, and nothing for another key', () => {
+    openOutputCache(cacheDir()).store('en', 'key-1', join(work, 'out/pagefind/en'));
+    const cache = openOutputCache(cacheDir());
+    expect(cache.restore('en', 'key-2', target())).toBe(false);
+    expect(cache.restore('fr', 'key-1', target())).toBe(false);
+    expect(cache.restore('en', 'key-1', target())).toBe(true);
+    expect(filesUnder(target(), '')).toEqual(['fragment/en_2.pf_fragment', 'index/en_1.pf_index', 'pagefind.js']);
+    expect(readFileSync(join(target(), 'index/en_1.pf_index'), 'utf8')).toBe('chunk 1');
+  });
+
+  it('replaces what was stored before, so an older output is not restored', () => {
+    const cache = openOutputCache(cacheDir());
+    cache.store('en', 'key-1', join(work, 'out/pagefind/en'));
+    write('out/pagefind/en/index/en_1.pf_index', 'chunk 1, rebuilt');
+    rmSync(join(work, 'out/pagefind/en/fragment'), { recursive: true });
+    cache.store('en', 'key-2', join(work, 'out/pagefind/en'));
+    expect(cache.restore('en', 'key-1', target())).toBe(false);
+    expect(cache.restore('en', 'key-2', target())).toBe(true);
+    expect(filesUnder(target(), '')).toEqual(['index/en_1.pf_index', 'pagefind.js']);
+  });
+
+  it('ignores a stored copy that lost or changed a file, or whose manifest is corrupt, and says why', () => {
+    const cache = openOutputCache(cacheDir());
+    cache.store('en', 'key-1', join(work, 'out/pagefind/en'));
+    rmSync(join(cacheDir(), 'en/files/index/en_1.pf_index'));
+    expect(cache.restore('en', 'key-1', target())).toBe(false);
+    expect(cache.problems.get('en')).toBe(`the stored copy in ${join(cacheDir(), 'en')} is incomplete: ignored`);
+
+    cache.store('en', 'key-1', join(work, 'out/pagefind/en'));
+    writeFileSync(join(cacheDir(), 'en/files/pagefind.js'), 'engine, truncated by a full disk');
+    expect(openOutputCache(cacheDir()).restore('en', 'key-1', target())).toBe(false);
+
+    cache.store('en', 'key-1', join(work, 'out/pagefind/en'));
+    writeFileSync(join(cacheDir(), 'en/manifest.json'), 'not json');
+    const corrupt = openOutputCache(cacheDir());
+    expect(corrupt.restore('en', 'key-1', target())).toBe(false);
+    expect(corrupt.problems.get('en')).toMatch(/manifest\.json could not be read \(.+\): ignored$/);
+  });
+
+  it('replaces whatever the target held with the stored output', () => {
+    openOutputCache(cacheDir()).store('en', 'key-1', join(work, 'out/pagefind/en'));
+    write('next/pagefind/en/stale.pf_index', 'from an older index');
+    expect(openOutputCache(cacheDir()).restore('en', 'key-1', target())).toBe(true);
+    expect(filesUnder(target(), '')).not.toContain('stale.pf_index');
+  });
+});
