@@ -131,6 +131,14 @@ export interface AstroLog {
   routeFamilies: { family: string; pages: number; ms: number }[];
   /** Slowest individual pages. */
   slowest: { path: string; ms: number }[];
+  /** Pages Astro's incremental build copied from the previous build ("(cached)", "(restored)"). */
+  reusedPages: number;
+  /** Pages rendered (a time in brackets). */
+  renderedPages: number;
+  /** The page-weight check inside the build (src/integrations/page-budgets.ts). */
+  budgetsSeconds?: number;
+  /** The search index of each language (src/integrations/search-index.ts): indexed, or reused unchanged. */
+  searchIndex: { lang: string; seconds: number; reused: boolean }[];
 }
 
 /** "/en/practices/x/index.html" → "practices/[slug]" (language folded). */
@@ -141,7 +149,7 @@ export function routeFamily(path: string): string {
   // Files outside the language folders: /data/x.json stays itself, /cards/en/practice/x.png is "cards/[…]".
   if (!isLang(lang)) return parts.length > 2 ? `${lang}/[…]` : parts.join('/');
   if (!first) return '[lang] home';
-  if (first === 'practices' && second && ['page', 'for', 'country'].includes(second)) return `practices/${second}/[x]`;
+  if (first === 'practices' && second && ['page', 'for', 'country', 'theme', 'city', 'network'].includes(second)) return `practices/${second}/[x]`;
   if (second) return third ? `${first}/[x]/${third}` : `${first}/[x]`;
   return first;
 }
@@ -182,6 +190,12 @@ export function parseAstroLog(log: string): AstroLog {
       .map(([family, value]) => ({ family, ...value }))
       .sort((a, b) => b.ms - a.ms),
     slowest: pages.sort((a, b) => b.ms - a.ms).slice(0, 8),
+    reusedPages: (log.match(/\((?:cached|restored)\)/g) ?? []).length,
+    renderedPages: pages.length,
+    budgetsSeconds: number(/budgets checked in ([\d.]+) s/),
+    searchIndex: [
+      ...log.matchAll(/\b([a-z]{2,3}): (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed since the last build, its index was reused) in ([\d.]+) s/g),
+    ].map((match) => ({ lang: match[1]!, seconds: Number(match[2]), reused: match[0].includes('reused') })),
   };
 }
 

@@ -5,7 +5,10 @@
 import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
+import { COLLECTION_NAMES } from '../lib/content/collections.ts';
 import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
+import { sharedDataKey } from '../lib/page-key.ts';
+import { cardsEnabled } from './cards.ts';
 import type { Lang } from '../lib/schemas/fields.ts';
 import type { Method } from '../lib/schemas/method.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
@@ -29,6 +32,11 @@ export interface Site {
   resultsOfCity(cityId: string): ResultEntry[];
   /** Slugs of a city's practices on a theme (for learning matches). */
   practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
+  /**
+   * The cacheKey of the pages other than a practice's own (src/lib/page-key.ts): every
+   * collection of the registry, without the fields only a practice's own page shows.
+   */
+  sharedKey: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -63,6 +71,9 @@ async function load(): Promise<Site> {
     .map(({ id, data }) => ({ id, data }))
     .sort((a, b) => a.data.edition - b.data.edition || a.data.city.localeCompare(b.data.city));
   const latest = latestResultByCity(results);
+  // Every registered collection, so a collection added to the registry is in the key without a change here.
+  const everything = Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await getCollection(name)] as const)));
+  const sharedKey = sharedDataKey(everything, { cards: cardsEnabled });
   const byCity = new Map<string, ResultEntry[]>();
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
@@ -71,6 +82,7 @@ async function load(): Promise<Site> {
     indexResults: results,
     latest,
     sample: sampleStatistics([...latest.values()]),
+    sharedKey,
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
     practiceSlugsByCityAndTheme: (cityId, themeId) =>
       catalogue

@@ -1,6 +1,6 @@
 /**
  * Caches that let a rebuild skip the work of the checks after Astro's step on pages whose bytes
- * did not change: the gzipped size of each built page (the page-weight budgets) and the search
+ * did not change: what the page-weight budgets measure of each built page and the search
  * index of each language (Pagefind cannot update an index, but an index built from exactly the
  * same pages is the same index). Both are keyed by the content of the built files, never by
  * dates or paths alone, so a changed page always counts as changed. A cache that is missing,
@@ -53,12 +53,40 @@ function writeAtomically(file: string, content: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Gzipped sizes of built pages
+// Digests of built files
 
-export interface SizeCache {
-  /** The gzipped size of `content`, from the cache when the same bytes were measured before. */
-  size(content: string | Buffer, measure: (content: string | Buffer) => number): number;
-  /** Writes the sizes measured or reused by this build (older ones are dropped). */
+const fileDigests = new Map<string, { size: bigint; mtime: bigint; digest: string }>();
+
+/**
+ * A file's bytes and their digest. The digest is remembered with the file's size and modification
+ * time (nanoseconds), so a later step of the same build that only needs the digest of an untouched
+ * file (fileDigest) does not read it again.
+ */
+export function readWithDigest(path: string): { content: Buffer; digest: string } {
+  const { size, mtimeNs } = statSync(path, { bigint: true });
+  const content = readFileSync(path);
+  const digest = digestOf(content);
+  fileDigests.set(path, { size, mtime: mtimeNs, digest });
+  return { content, digest };
+}
+
+/** A file's digest, read and hashed again only when its size or modification time changed. */
+export function fileDigest(path: string): string {
+  const known = fileDigests.get(path);
+  if (known) {
+    const { size, mtimeNs } = statSync(path, { bigint: true });
+    if (size === known.size && mtimeNs === known.mtime) return known.digest;
+  }
+  return readWithDigest(path).digest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts about built pages, by digest
+
+export interface DigestCache<T> {
+  /** The value for bytes of this digest: from the cache when an earlier build computed it, else `compute()`. */
+  get(digest: string, compute: () => T): T;
+  /** Writes the values computed or reused by this build (older ones are dropped). */
   save(): void;
   readonly hits: number;
   readonly misses: number;
@@ -66,34 +94,39 @@ export interface SizeCache {
   readonly problem?: string;
 }
 
-interface SizeCacheFile {
+interface DigestCacheFile {
   version: number;
-  sizes: Record<string, number>;
+  values: Record<string, unknown>;
 }
 
-/** A cache of sizes keyed by the digest of the measured bytes, stored in `file` (no file: in memory only). */
-export function openSizeCache(file: string | undefined): SizeCache {
-  const { data, problem } = file ? readCacheFile<SizeCacheFile>(file) : {};
-  const previous = new Map<string, number>();
-  for (const [digest, size] of Object.entries(data?.sizes ?? {})) {
-    if (Number.isInteger(size) && size > 0) previous.set(digest, size);
-  }
-  const used = new Map<string, number>();
+/**
+ * A cache of values computed from some bytes, keyed by the bytes' digest, stored in `file` (no
+ * file: in memory only). `isValid` checks each stored value: one that fails is computed again.
+ */
+export function openDigestCache<T>(file: string | undefined, isValid: (value: unknown) => value is T): DigestCache<T> {
+  const { data, problem } = file ? readCacheFile<DigestCacheFile>(file) : {};
+  const stored = typeof data?.values === 'object' && data.values !== null ? data.values : {};
+  const used = new Map<string, T>();
   let hits = 0;
   let misses = 0;
   return {
-    size(content, measure) {
-      const digest = digestOf(content);
-      let size = used.get(digest) ?? previous.get(digest);
-      if (size === undefined) {
-        size = measure(content);
-        misses++;
+    get(digest, compute) {
+      let value = used.get(digest);
+      if (value === undefined) {
+        const previous = Object.hasOwn(stored, digest) ? stored[digest] : undefined;
+        if (isValid(previous)) {
+          value = previous;
+          hits++;
+        } else {
+          value = compute();
+          misses++;
+        }
+        used.set(digest, value);
       } else hits++;
-      used.set(digest, size);
-      return size;
+      return value;
     },
     save() {
-      if (file) writeAtomically(file, JSON.stringify({ version: CACHE_VERSION, sizes: Object.fromEntries(used) } satisfies SizeCacheFile));
+      if (file) writeAtomically(file, JSON.stringify({ version: CACHE_VERSION, values: Object.fromEntries(used) } satisfies DigestCacheFile));
     },
     get hits() {
       return hits;
@@ -115,7 +148,7 @@ export function openSizeCache(file: string | undefined): SizeCache {
 export function pagesDigest(site: string, folder: string, settings: unknown): string {
   const root = join(site, folder);
   const hash = createHash('sha1').update(JSON.stringify(settings)).update('\n');
-  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${digestOf(readFileSync(join(root, file)))}\n`);
+  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${fileDigest(join(root, file))}\n`);
   return hash.digest('hex');
 }
 

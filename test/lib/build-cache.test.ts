@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filesUnder, openOutputCache, openSizeCache, pagesDigest } from '../../src/lib/build-cache.ts';
-import { weighSite } from '../../src/lib/budgets.ts';
+import { digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pagesDigest, readWithDigest } from '../../src/lib/build-cache.ts';
+import { isPageFacts, weighSite } from '../../src/lib/budgets.ts';
 
 let work = '';
 beforeEach(() => {
@@ -17,90 +17,114 @@ function write(path: string, content: string) {
   writeFileSync(join(work, path), content);
 }
 
-/** A measuring function that counts its calls. */
+/** A computation that counts its calls. */
 function counter() {
   const calls: string[] = [];
-  return { calls, measure: (content: string | Buffer) => (calls.push(String(content)), String(content).length * 10) };
+  return { calls, compute: (text: string) => () => (calls.push(text), text.length * 10) };
 }
+const isNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
-describe('openSizeCache', () => {
-  it('measures new bytes, reuses the size of bytes measured by an earlier build, and measures changed bytes again', () => {
-    const file = join(work, 'cache/sizes.json');
+describe('openDigestCache', () => {
+  it('computes values for new bytes, reuses those an earlier build computed, and computes changed bytes again', () => {
+    const file = join(work, 'cache/values.json');
     const first = counter();
-    const cold = openSizeCache(file);
-    expect(cold.size('<p>a</p>', first.measure)).toBe(80);
-    expect(cold.size('<p>b</p>', first.measure)).toBe(80);
+    const cold = openDigestCache(file, isNumber);
+    expect(cold.get(digestOf('<p>a</p>'), first.compute('<p>a</p>'))).toBe(80);
+    expect(cold.get(digestOf('<p>b</p>'), first.compute('<p>b</p>'))).toBe(80);
     cold.save();
     expect(first.calls).toEqual(['<p>a</p>', '<p>b</p>']);
 
     const second = counter();
-    const warm = openSizeCache(file);
-    expect(warm.size('<p>a</p>', second.measure)).toBe(80);
-    expect(warm.size('<p>b, edited</p>', second.measure)).toBe(160);
+    const warm = openDigestCache(file, isNumber);
+    expect(warm.get(digestOf('<p>a</p>'), second.compute('<p>a</p>'))).toBe(80);
+    expect(warm.get(digestOf('<p>b, edited</p>'), second.compute('<p>b, edited</p>'))).toBe(160);
     expect(second.calls).toEqual(['<p>b, edited</p>']);
     expect([warm.hits, warm.misses]).toEqual([1, 1]);
     expect(warm.problem).toBeUndefined();
   });
 
-  it('keeps only the sizes of the last build', () => {
-    const file = join(work, 'sizes.json');
-    const one = openSizeCache(file);
-    one.size('old page', counter().measure);
+  it('keeps only the values of the last build', () => {
+    const file = join(work, 'values.json');
+    const one = openDigestCache(file, isNumber);
+    one.get(digestOf('old page'), counter().compute('old page'));
     one.save();
-    const two = openSizeCache(file);
-    two.size('new page', counter().measure);
+    const two = openDigestCache(file, isNumber);
+    two.get(digestOf('new page'), counter().compute('new page'));
     two.save();
     const third = counter();
-    openSizeCache(file).size('old page', third.measure);
+    openDigestCache(file, isNumber).get(digestOf('old page'), third.compute('old page'));
     expect(third.calls).toEqual(['old page']);
   });
 
-  it('ignores a corrupt cache file, says so, and measures everything', () => {
-    const file = join(work, 'sizes.json');
-    writeFileSync(file, '{"version": 1, "sizes": {"abc": 12');
-    const measured = counter();
-    const cache = openSizeCache(file);
+  it('ignores a corrupt cache file, says so, and computes everything', () => {
+    const file = join(work, 'values.json');
+    writeFileSync(file, '{"version": 1, "values": {"abc": 12');
+    const computed = counter();
+    const cache = openDigestCache(file, isNumber);
     expect(cache.problem).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be read \\(.+\\): ignored$`));
-    expect(cache.size('x', measured.measure)).toBe(10);
-    expect(measured.calls).toEqual(['x']);
+    expect(cache.get(digestOf('x'), computed.compute('x'))).toBe(10);
+    expect(computed.calls).toEqual(['x']);
     cache.save();
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
   });
 
-  it('ignores a cache of another version and sizes that are not whole positive numbers', () => {
-    const file = join(work, 'sizes.json');
-    writeFileSync(file, JSON.stringify({ version: 99, sizes: {} }));
-    expect(openSizeCache(file).problem).toBe(`${file} is from another version of the cache: ignored`);
-    // A forged entry for the digest of "x" with a nonsense size is not believed.
-    const digest = '11f6ad8ec52a2984abaafd7c3b516503785c2072';
-    writeFileSync(file, JSON.stringify({ version: 1, sizes: { [digest]: -5 } }));
-    const measured = counter();
-    expect(openSizeCache(file).size('x', measured.measure)).toBe(10);
-    expect(measured.calls).toEqual(['x']);
+  it('ignores a cache of another version, and stored values that fail the check', () => {
+    const file = join(work, 'values.json');
+    writeFileSync(file, JSON.stringify({ version: 99, values: {} }));
+    expect(openDigestCache(file, isNumber).problem).toBe(`${file} is from another version of the cache: ignored`);
+    writeFileSync(file, JSON.stringify({ version: 1, values: { [digestOf('x')]: -5, [digestOf('y')]: 'big' } }));
+    const computed = counter();
+    const cache = openDigestCache(file, isNumber);
+    expect(cache.get(digestOf('x'), computed.compute('x'))).toBe(10);
+    expect(cache.get(digestOf('y'), computed.compute('y'))).toBe(10);
+    expect(computed.calls).toEqual(['x', 'y']);
   });
 });
 
-describe('weighSite with a size cache', () => {
+describe('fileDigest and readWithDigest', () => {
+  it('give the digest of the bytes, and notice a file rewritten since', () => {
+    write('page.html', '<p>one</p>');
+    const path = join(work, 'page.html');
+    expect(readWithDigest(path)).toEqual({ content: Buffer.from('<p>one</p>'), digest: digestOf('<p>one</p>') });
+    expect(fileDigest(path)).toBe(digestOf('<p>one</p>'));
+    write('page.html', '<p>two, longer</p>');
+    expect(fileDigest(path)).toBe(digestOf('<p>two, longer</p>'));
+  });
+});
+
+describe('weighSite with a cache of page facts', () => {
   it('gives the same weights as without it, cold and warm, and a changed page is weighed afresh', () => {
     write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>First page</p>');
     write('site/en/b/index.html', `<p>${'Second page '.repeat(50)}</p>`);
     write('site/_astro/s.css', 'p { color: red }');
     const site = join(work, 'site');
-    const file = join(work, 'sizes.json');
+    const file = join(work, 'weights.json');
     const plain = weighSite(site);
-    const cold = openSizeCache(file);
+    const cold = openDigestCache(file, isPageFacts);
     expect(weighSite(site, cold)).toEqual(plain);
     cold.save();
-    const warm = openSizeCache(file);
+    const warm = openDigestCache(file, isPageFacts);
     expect(weighSite(site, warm)).toEqual(plain);
     expect([warm.hits, warm.misses]).toEqual([2, 0]);
 
-    write('site/en/b/index.html', `<p>${'Edited page '.repeat(400)}</p>`);
-    const edited = openSizeCache(file);
+    write('site/en/b/index.html', `<link rel="stylesheet" href="/_astro/s.css"><p>${'Edited page '.repeat(400)}</p>`);
+    const edited = openDigestCache(file, isPageFacts);
     const weights = weighSite(site, edited);
     expect(weights).toEqual(weighSite(site));
-    expect(weights.find((weight) => weight.path === '/en/b/')!.htmlAndCss).toBe(gzipSync(`<p>${'Edited page '.repeat(400)}</p>`, { level: 9 }).length);
+    const html = gzipSync(`<link rel="stylesheet" href="/_astro/s.css"><p>${'Edited page '.repeat(400)}</p>`, { level: 9 }).length;
+    expect(weights.find((weight) => weight.path === '/en/b/')!.htmlAndCss).toBe(html + gzipSync('p { color: red }', { level: 9 }).length);
     expect([edited.hits, edited.misses]).toEqual([1, 1]);
+  });
+
+  it('weighs a stylesheet afresh even when the page is unchanged', () => {
+    write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>Page</p>');
+    write('site/_astro/s.css', 'p { color: red }');
+    const site = join(work, 'site');
+    const cache = openDigestCache(join(work, 'weights.json'), isPageFacts);
+    weighSite(site, cache);
+    cache.save();
+    write('site/_astro/s.css', `p { color: blue } ${'.x { margin: 0 } '.repeat(100)}`);
+    expect(weighSite(site, openDigestCache(join(work, 'weights.json'), isPageFacts))).toEqual(weighSite(site));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
-import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
+import { PRACTICE_PAGE_ONLY_FIELDS, practicePageKey, sharedDataKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 
 /** The key of a practice page, computed as the page's getStaticPaths() does. */
@@ -75,5 +75,50 @@ describe('practice page cache keys', () => {
     const getxo = keyOf(catalogueInput, 'getxo-mediation');
     const edited = changed((input) => { practiceData(input, 'language-cafe').process = 'Edited.'; });
     expect(keyOf(edited, 'getxo-mediation')).toBe(getxo);
+  });
+});
+
+describe('the shared cache key of the pages other than a practice page', () => {
+  /** Collections as the site loads them (ids "<lang>/<slug>" for per-language ones). */
+  const collections = () => ({
+    practices: catalogueInput.practices.map((practice) => ({ id: `${practice.lang}/${practice.id}`, data: structuredClone(practice.data) })),
+    cities: catalogueInput.cities.map((city) => ({ id: city.id, data: structuredClone(city.data) })),
+    pages: [{ id: 'en/about', data: { title: 'About' }, body: 'The network.' }],
+  });
+  type Collections = ReturnType<typeof collections>;
+  const keyOf = (edit: (copy: Collections) => void = () => {}, cards = true) => {
+    const copy = collections();
+    edit(copy);
+    return sharedDataKey(copy, { cards });
+  };
+  const before = keyOf();
+  const first = (copy: Collections) => copy.practices[0]!.data as Record<string, unknown>;
+
+  it('is the same for the same content, whatever the order of entries and collections', () => {
+    expect(keyOf()).toBe(before);
+    const reversed = collections();
+    expect(sharedDataKey({ pages: reversed.pages, cities: [...reversed.cities].reverse(), practices: [...reversed.practices].reverse() }, { cards: true })).toBe(before);
+  });
+
+  it('changes when what lists, hubs and Index pages show changes: a practice title, its themes, a city, a page body', () => {
+    expect(keyOf((copy) => (first(copy).title = 'Renamed'))).not.toBe(before);
+    expect(keyOf((copy) => (first(copy).purpose = 'A new purpose, shown on cards.'))).not.toBe(before);
+    expect(keyOf((copy) => (first(copy).themes = ['housing']))).not.toBe(before);
+    expect(keyOf((copy) => (copy.cities[0]!.data.population += 1))).not.toBe(before);
+    expect(keyOf((copy) => (copy.pages[0]!.body = 'The network, edited.'))).not.toBe(before);
+    expect(keyOf((copy) => copy.practices.pop())).not.toBe(before);
+    expect(keyOf(() => {}, false)).not.toBe(before);
+  });
+
+  it('does not change when only what a practice page alone shows changes', () => {
+    expect(PRACTICE_PAGE_ONLY_FIELDS).toEqual(['stimulus', 'process', 'results', 'transferability', 'contact', 'links']);
+    for (const field of PRACTICE_PAGE_ONLY_FIELDS) {
+      expect(keyOf((copy) => (first(copy)[field] = `Edited ${field}`)), field).toBe(before);
+    }
+  });
+
+  it('keeps the page-only fields of entries of other collections', () => {
+    const withStimulus = (text: string) => keyOf((copy) => (copy.cities[0]!.data = { ...copy.cities[0]!.data, stimulus: text } as typeof copy.cities[0]['data']));
+    expect(withStimulus('one')).not.toBe(withStimulus('two'));
   });
 });
