@@ -505,8 +505,8 @@ async function main() {
     search = result.search ?? search;
     searchError = result.searchError ?? searchError;
   }
-  const main = runs.at(-1)!;
-  corpusDir = resolve(ROOT, main.corpus.out);
+  const largest = runs.at(-1)!;
+  corpusDir = resolve(ROOT, largest.corpus.out);
 
   // 6. With social cards (the largest language set): a cold build (no card of the corpus cached
   // yet), then a rebuild after one edit with every card cached. Cards the benchmark added to the
@@ -517,7 +517,7 @@ async function main() {
   if (CARDS === 'never') cardsNote = 'skipped (--cards never)';
   else if (!cards.exists && CARDS !== 'always') {
     cardsNote = `skipped: the code has no social-card feature yet (no satori import under src/); the builds set ${cards.skipVariables.join(', ')}=1 anyway`;
-  } else if (!main.cold.ok) cardsNote = 'skipped: the cold build failed';
+  } else if (!largest.cold.ok) cardsNote = 'skipped: the cold build failed';
   else {
     const cacheDir = join(ROOT, cards.cacheDir);
     const before = new Set(existsSync(cacheDir) ? readdirSync(cacheDir) : []);
@@ -532,11 +532,11 @@ async function main() {
       cardsBuild = await build('cards-cold', buildEnv(noSkipEnv), { cold: true });
       if (cardsBuild.ok) {
         const cardFiles = walk(join(OUT_DIR, 'cards')).length;
-        const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${main.corpus.samplePractice}.md`);
+        const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${largest.corpus.samplePractice}.md`);
         cardsWarm = await withEditedFile(edited, (text) => text.replace(/^title: "/m, 'title: "Edited: '), () =>
           build('cards-warm', buildEnv(noSkipEnv), { cold: false }),
         );
-        cardsNote = `${cardFiles} card PNGs, ${runLabel(main.languages)}; cold = empty Astro cache and none of the corpus's cards in ${cards.cacheDir}; warm = every card cached, one practice title edited`;
+        cardsNote = `${cardFiles} card PNGs, ${runLabel(largest.languages)}; cold = empty Astro cache and none of the corpus's cards in ${cards.cacheDir}; warm = every card cached, one practice title edited`;
       } else cardsNote = 'the build with cards failed';
     } finally {
       removeAddedCards();
@@ -548,7 +548,7 @@ async function main() {
   const timeMissed = runs.some((run) => !run.cold.ok || run.cold.ms > TARGETS.coldMs || !run.warm?.ok || run.warm.ms > run.cold.ms * TARGETS.editShare);
   let profile: ProfileSummary | undefined;
   let profileMs: number | undefined;
-  if (main.cold.ok && (PROFILE === 'always' || (PROFILE === 'auto' && timeMissed))) {
+  if (largest.cold.ok && (PROFILE === 'always' || (PROFILE === 'auto' && timeMissed))) {
     rmSync(PROFILE_DIR, { recursive: true, force: true });
     mkdirSync(PROFILE_DIR, { recursive: true });
     const profiled = await build('profile', buildEnv(skipEnv), {
@@ -775,12 +775,12 @@ function corpusSentence(run: Run): string {
 
 function renderReport(report: Report): string {
   const { machine: m, runs } = report;
-  const main = runs.at(-1)!;
+  const largest = runs.at(-1)!;
   const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
   const kept = previous.includes(ANALYSIS_START) && previous.includes(ANALYSIS_END)
     ? previous.slice(previous.indexOf(ANALYSIS_START), previous.indexOf(ANALYSIS_END) + ANALYSIS_END.length)
     : `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`;
-  const c = main.corpus;
+  const c = largest.corpus;
   const flags = [
     c.practices !== 10_000 && `--practices ${c.practices}`,
     c.cities !== 200 && `--cities ${c.cities}`,
@@ -805,7 +805,7 @@ function renderReport(report: Report): string {
         ['Node', `${m.node} (the \`node\` devDependency)`],
         ['Astro / Pagefind', `${m.astro} / ${m.pagefind}`],
         ['Code', `commit ${m.commit}`],
-        ['Build steps (from package.json `build`)', main.cold.steps.map((step) => `\`${step.original}\``).join(' → ')],
+        ['Build steps (from package.json `build`)', largest.cold.steps.map((step) => `\`${step.original}\``).join(' → ')],
         ['Social cards', `${report.cards.exists ? 'feature present' : 'feature not in the code yet'}; cold and warm builds run with ${report.cards.skipVariables.map((name) => `${name}=1`).join(', ')}`],
         ['Benchmark duration', s(report.totalMs)],
         ...runs.map((run): [string, string] => [`Load average when each build step started, ${run.label}`, [run.cold, run.warm].flatMap((result) => result?.steps ?? []).map((step) => step.loadBefore.toFixed(2)).join(', ')]),
@@ -826,7 +826,7 @@ function renderReport(report: Report): string {
     'npm ci',
     `npm run bench${[...flags, ...setsFlag].length ? ` -- ${[...flags, ...setsFlag].join(' ')}` : ''}`,
     '# one corpus alone, and its validation:',
-    `npx node scripts/bench/generate-corpus.ts --languages ${main.languages.join(',')} --out ${c.out}${flags.length ? ` ${flags.join(' ')}` : ''}`,
+    `npx node scripts/bench/generate-corpus.ts --languages ${largest.languages.join(',')} --out ${c.out}${flags.length ? ` ${flags.join(' ')}` : ''}`,
     `ICC_CONTENT_DIR=${c.out} npm run check:content`,
     '```',
     '',
@@ -865,7 +865,7 @@ function renderReport(report: Report): string {
         .map(([kind, value]) => `${kind} ${kB(value.gzip)} (${value.requests})`)
         .join(', ');
     lines.push(
-      `### What the search downloads (gzip, requests), ${main.label}`,
+      `### What the search downloads (gzip, requests), ${largest.label}`,
       '',
       table(
         [
@@ -881,10 +881,10 @@ function renderReport(report: Report): string {
       '',
     );
   }
-  const cold = main.cold;
+  const cold = largest.cold;
   if (cold.astro?.routeFamilies.length) {
     lines.push(
-      `### Where Astro spends the cold build, ${main.label}`,
+      `### Where Astro spends the cold build, ${largest.label}`,
       '',
       `Astro's own phases: types ${cold.astro.typesSeconds ?? '?'} s, collecting build info ${cold.astro.collectSeconds ?? '?'} s, ` +
         `generating static routes ${cold.astro.staticRoutesSeconds ?? '?'} s (whole Astro step ${s(stepMs(cold, 'astro'))}). ` +
@@ -901,7 +901,7 @@ function renderReport(report: Report): string {
   }
   if (report.profile) {
     lines.push(
-      `### CPU profile of a cold Astro build, ${main.label}`,
+      `### CPU profile of a cold Astro build, ${largest.label}`,
       '',
       `\`node --cpu-prof\` on the Astro step (${s(report.profileMs ?? 0)} with profiling; ${s(report.profile.totalMs)} of samples). Self time by package or file:`,
       '',
