@@ -133,7 +133,7 @@ export interface AstroLog {
   slowest: { path: string; ms: number }[];
   /** Pages Astro's incremental build copied from the previous build ("(cached)", "(restored)"). */
   reusedPages: number;
-  /** Pages rendered (a time in brackets). */
+  /** Pages rendered (not copied). */
   renderedPages: number;
   /** The page-weight check inside the build (src/integrations/page-budgets.ts). */
   budgetsSeconds?: number;
@@ -191,7 +191,8 @@ export function parseAstroLog(log: string): AstroLog {
       .sort((a, b) => b.ms - a.ms),
     slowest: pages.sort((a, b) => b.ms - a.ms).slice(0, 8),
     reusedPages: (log.match(/\((?:cached|restored)\)/g) ?? []).length,
-    renderedPages: pages.length,
+    // A copied page is marked at once; a rendered one gets its time later, after other pages' names.
+    renderedPages: [...log.matchAll(/[├└]─ \S+( \((?:cached|restored)\))?/g)].filter((match) => !match[1]).length,
     budgetsSeconds: number(/budgets checked in ([\d.]+) s/),
     searchIndex: [
       ...log.matchAll(/\b([a-z]{2,3}): (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed since the last build, its index was reused) in ([\d.]+) s/g),

@@ -888,7 +888,7 @@ function renderReport(report: Report): string {
       '',
       `Astro's own phases: types ${cold.astro.typesSeconds ?? '?'} s, collecting build info ${cold.astro.collectSeconds ?? '?'} s, ` +
         `generating static routes ${cold.astro.staticRoutesSeconds ?? '?'} s (whole Astro step ${s(stepMs(cold, 'astro'))}). ` +
-        'Per-page render times summed by route (from Astro\'s log; with `build.concurrency: 4` the times of pages rendered together overlap):',
+        'Per-page render times summed by route (from Astro\'s log; with `build.concurrency: 4` pages render together, so times overlap and a few are attributed to the wrong page):',
       '',
       table(
         cold.astro.routeFamilies.slice(0, 16).map((family) => [family.family, String(family.pages), s(family.ms), `${(family.ms / family.pages).toFixed(1)} ms`]),

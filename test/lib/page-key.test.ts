@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
@@ -120,5 +122,20 @@ describe('the shared cache key of the pages other than a practice page', () => {
   it('keeps the page-only fields of entries of other collections', () => {
     const withStimulus = (text: string) => keyOf((copy) => (copy.cities[0]!.data = { ...copy.cities[0]!.data, stimulus: text } as typeof copy.cities[0]['data']));
     expect(withStimulus('one')).not.toBe(withStimulus('two'));
+  });
+});
+
+describe('the fields left out of the shared key', () => {
+  it('are read by no page, component or layout other than the practice page', () => {
+    const root = join(import.meta.dirname, '../..');
+    const fields = PRACTICE_PAGE_ONLY_FIELDS.join('|');
+    const reads = new RegExp(`\\bdata\\??\\.(${fields})\\b|\\[\\s*['"](${fields})['"]|['"](${fields})['"]\\s*[,\\]]`);
+    const offenders = ['src/pages', 'src/components', 'src/layouts']
+      .flatMap((folder) => readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
+      .filter((file) => /\.(astro|ts)$/.test(file) && file !== join('src/pages', '[lang]/practices/[slug].astro'))
+      // The open-data files are rendered on every build (no cache key).
+      .filter((file) => !file.startsWith(join('src/pages', 'data')))
+      .filter((file) => reads.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
