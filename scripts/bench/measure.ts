@@ -162,7 +162,9 @@ function seconds(duration: string | undefined): number | undefined {
   return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
-export function parseAstroLog(log: string): AstroLog {
+export function parseAstroLog(coloured: string): AstroLog {
+  // eslint-disable-next-line no-control-regex
+  const log = coloured.replace(/\x1b\[[0-9;]*m/g, '');
   const number = (pattern: RegExp) => {
     const match = pattern.exec(log);
     return match ? Number(match[1]) : undefined;

@@ -630,12 +630,12 @@ function stepBreakdown(result: BuildResult): { step: string; ms: number }[] {
 }
 
 /** The one-practice edit against the cold build, step by step, with the quarter target of issue 19. */
-function editRows(run: Run): string[][] {
+function editRows(run: Run): [step: string, cold: string, after: string, share: string, status: string][] {
   if (!run.warm?.ok) return [];
   const cold = stepBreakdown(run.cold);
   const warm = new Map(stepBreakdown(run.warm).map((row) => [row.step, row.ms]));
   const astro = run.warm.astro;
-  const rows = cold.map(({ step, ms }) => {
+  const rows = cold.map(({ step, ms }): [string, string, string, string, string] => {
     const after = warm.get(step) ?? 0;
     const note = step.startsWith('Astro: search index') && astro?.searchIndex.find((index) => step.endsWith(`, ${index.lang}`))?.reused ? ' (reused: no page changed)' : '';
     return [step, s(ms), `${s(after)}${note}`, percent(after, ms), mark(after <= ms * TARGETS.editShare)];

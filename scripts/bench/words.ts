@@ -283,7 +283,7 @@ export const ES: Bank = {
 export type Language = 'en' | 'fr' | 'es';
 export const BANKS: Record<Language, Bank> = { en: EN, fr: FR, es: ES };
 /** Position of a language in the [en, fr, es] tuples. */
-export const TUPLE_INDEX: Record<Language, number> = { en: 0, fr: 1, es: 2 };
+export const TUPLE_INDEX = { en: 0, fr: 1, es: 2 } as const satisfies Record<Language, 0 | 1 | 2>;
 export const isCorpusLanguage = (code: string): code is Language => Object.hasOwn(BANKS, code);
 
 /** Syllables for invented place and organisation names (the long tail of a real vocabulary). */
