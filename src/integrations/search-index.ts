@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { openOutputCache, pagesDigest, type OutputCache } from '../lib/build-cache.ts';
+import { digestOf, openOutputCache, pagesDigest, type OutputCache } from '../lib/build-cache.ts';
 import { LANGUAGE_REGISTRY } from '../lib/languages.ts';
 
 /** Pagefind's version (its package.json, beside its entry point): a new Pagefind builds a new index, even from the same pages. */
@@ -18,6 +18,19 @@ function pagefindVersion(): string {
     }
   }
   throw new Error('The search index could not find the version of the pagefind package: is it installed (npm ci)?');
+}
+
+/**
+ * The digest of this file: a kept index is reused only by the same indexing code, so a change of
+ * Pagefind's options here (selectors, custom records...) re-indexes every language once.
+ * Undefined when the source cannot be read: the kept indexes are then not used.
+ */
+function indexingCode(): string | undefined {
+  try {
+    return digestOf(readFileSync(fileURLToPath(import.meta.url)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The figures of Pagefind's last "Total:" block in its log: what it indexed. */
@@ -35,18 +48,21 @@ function indexedTotals(log: string): string {
  * Any indexing error stops the build before the site is published.
  *
  * Pagefind cannot update an index, so a language's index is kept in Astro's cacheDir with a
- * digest of the pages it was built from (src/lib/build-cache.ts): when not one page of that
- * language changed since, the kept index is copied instead of indexing the pages again.
+ * digest of the pages it was built from, Pagefind's version and this file's code
+ * (src/lib/build-cache.ts): when none of them changed since, the kept index is copied instead of
+ * indexing the pages again. Options given to Pagefind from elsewhere must join that key.
  */
 export function searchIndex(): AstroIntegration {
   let cache: OutputCache | undefined;
   let version = '';
+  let code: string | undefined;
   return {
     name: 'icc:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         version = pagefindVersion();
-        cache = openOutputCache(join(fileURLToPath(config.cacheDir), 'icc-search-index'));
+        code = indexingCode();
+        if (code) cache = openOutputCache(join(fileURLToPath(config.cacheDir), 'icc-search-index'));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -56,7 +72,7 @@ export function searchIndex(): AstroIntegration {
             const started = performance.now();
             const logfile = join(logs, `${lang}.log`);
             const output = join(site, 'pagefind', lang);
-            const key = cache && pagesDigest(site, lang, { pagefind: version, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage });
+            const key = cache && pagesDigest(site, lang, { pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage });
             if (cache && key && cache.restore(lang, key, output)) {
               const seconds = ((performance.now() - started) / 1000).toFixed(2);
               logger.info(`${lang}: no page changed since the last build, its index was reused in ${seconds} s`);
