@@ -2,16 +2,21 @@
  * Writes a deterministic synthetic content tree for the scale benchmark (outside src/content).
  *
  *   npx node scripts/bench/generate-corpus.ts [--practices 10000] [--cities 200] [--results 600]
- *        [--fr-share 1] [--seed 1] [--out .cache/bench-corpus]
+ *        [--languages en,fr,es] [--translated-share 1] [--seed 1] [--out .cache/bench-corpus]
  *
- * The same flags can be given as BENCH_PRACTICES, BENCH_CITIES, BENCH_RESULTS, BENCH_FR_SHARE,
- * BENCH_SEED and BENCH_CORPUS_DIR. The tree passes `ICC_CONTENT_DIR=<out> npm run check:content`:
- * themes, networks (and any other hand-written collection) are copied from src/content; cities,
- * practices (en/ and fr/, same file names) and Index results are generated from a seeded PRNG.
+ * The same flags can be given as BENCH_PRACTICES, BENCH_CITIES, BENCH_RESULTS, BENCH_LANGUAGES,
+ * BENCH_TRANSLATED_SHARE (or the older --fr-share / BENCH_FR_SHARE), BENCH_SEED and
+ * BENCH_CORPUS_DIR. The tree passes `ICC_CONTENT_DIR=<out> npm run check:content`: themes,
+ * networks (and any other hand-written collection) are copied from src/content; cities,
+ * practices (one folder per language, same file names) and Index results are generated from a
+ * seeded PRNG. --languages defaults to every language of the registry (src/lib/languages.ts);
+ * English, the source language, is always written; a share of the practices (--translated-share)
+ * is translated into each other language, the rest falls back to English on the site.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, stringify as stringifyYaml } from 'yaml';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../../src/lib/languages.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { TARGET_GROUPS } from '../../src/lib/target-groups.ts';
 import {
@@ -21,6 +26,8 @@ import {
   TITLE_ADJECTIVES,
   TITLE_GROUPS,
   TITLE_NOUNS,
+  TUPLE_INDEX,
+  isCorpusLanguage,
   type Language,
   type Pair,
 } from './words.ts';
@@ -30,7 +37,9 @@ export interface CorpusOptions {
   practices: number;
   cities: number;
   results: number;
-  /** Share of practices that also have a French translation (0..1). */
+  /** The languages written, English first (the registry's languages by default). */
+  languages: Language[];
+  /** Share of practices translated into each language other than English (0..1). */
   frShare: number;
   seed: number;
 }
@@ -39,7 +48,7 @@ export interface CorpusOptions {
 export const GENERATED_COLLECTIONS = ['practices', 'cities', 'index-results'];
 // A dot file: the content check refuses any other file beside the collection folders.
 export const MANIFEST = '.corpus.json';
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Fixed upper bound for generated dates, so the corpus does not depend on the day it is made. */
 const LAST_YEAR = 2025;
 
@@ -65,9 +74,28 @@ export function corpusOptionsFrom(argv: readonly string[], env: NodeJS.ProcessEn
     practices: Math.round(number('practices', 'BENCH_PRACTICES', 10_000)),
     cities: Math.max(2, Math.round(number('cities', 'BENCH_CITIES', 200))),
     results: Math.round(number('results', 'BENCH_RESULTS', 600)),
-    frShare: Math.min(1, number('fr-share', 'BENCH_FR_SHARE', 1)),
+    languages: corpusLanguages(flag('languages') ?? env.BENCH_LANGUAGES),
+    frShare: Math.min(1, number('translated-share', 'BENCH_TRANSLATED_SHARE', number('fr-share', 'BENCH_FR_SHARE', 1))),
     seed: Math.round(number('seed', 'BENCH_SEED', 1)),
   };
+}
+
+/**
+ * The languages of `--languages en,fr` (every registered language when absent), English first.
+ * A language must be registered on the site and have a word bank in words.ts.
+ */
+export function corpusLanguages(raw: string | undefined): Language[] {
+  const codes = raw === undefined || raw.trim() === '' ? [...LANGUAGES] : raw.split(',').map((code) => code.trim()).filter(Boolean);
+  for (const code of codes) {
+    if (!(LANGUAGES as readonly string[]).includes(code)) {
+      throw new Error(`--languages / BENCH_LANGUAGES: "${code}" is not a language of the site (src/lib/languages.ts has ${LANGUAGES.join(', ')})`);
+    }
+    if (!isCorpusLanguage(code)) {
+      throw new Error(`--languages / BENCH_LANGUAGES: the benchmark corpus has no word bank for "${code}": add one to scripts/bench/words.ts`);
+    }
+  }
+  const chosen = [...new Set([SOURCE_LANGUAGE, ...codes])].filter(isCorpusLanguage);
+  return chosen;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,9 +148,9 @@ function inventedName(rng: Rng, syllables = int(rng, 2, 3)): string {
 
 function organisation(rng: Rng, lang: Language): string {
   const name = inventedName(rng);
-  return lang === 'en'
-    ? `the ${name} ${pick(rng, ['Foundation', 'Institute', 'Association', 'Centre', 'Cooperative', 'Forum'])}`
-    : `${pick(rng, ['la fondation', 'l’institut', 'l’association', 'le centre', 'la coopérative', 'le forum'])} ${name}`;
+  if (lang === 'en') return `the ${name} ${pick(rng, ['Foundation', 'Institute', 'Association', 'Centre', 'Cooperative', 'Forum'])}`;
+  if (lang === 'es') return `${pick(rng, ['la fundación', 'el instituto', 'la asociación', 'el centro', 'la cooperativa', 'el foro'])} ${name}`;
+  return `${pick(rng, ['la fondation', 'l’institut', 'l’association', 'le centre', 'la coopérative', 'le forum'])} ${name}`;
 }
 
 type Section = 'purpose' | 'stimulus' | 'process' | 'results' | 'transferability';
@@ -208,7 +236,40 @@ function sentence(rng: Rng, lang: Language, section: Exclude<Section, 'process'>
       () => `Les petites villes peuvent commencer par ${O()}, qui coûte peu.`,
     ],
   };
-  const templates = (lang === 'en' ? en : fr)[section];
+  const es: Record<typeof section, (() => string)[]> = {
+    purpose: [
+      () => `Ayudar a ${G()} de ${city} a participar plenamente en la vida de la ciudad mediante ${O()}.`,
+      () => `Acercar a ${G()} y ${G()} en ${Pl()}, con ${Pa()} como socios.`,
+      () => `Garantizar un acceso justo a los servicios para ${G()}, que con demasiada frecuencia ${P()}.`,
+      () => `Dar a ${G()} más voz en las decisiones sobre ${Pl()}.`,
+    ],
+    stimulus: [
+      () => `${C()}, ${lowerFirst(S())} observó que en ${Pl()} ${G()} ${P()}.`,
+      () => `Una encuesta realizada en ${Y()} mostró que el ${pct()} % de ${G()} ${P()}.`,
+      () => `${capitalize(Org())} advirtió de que ${G()} ${P()}, sobre todo en ${Pl()}.`,
+      () => `El personal que trabaja en ${Pl()} informó de que ${G()} ${P()} y pidió otro enfoque.`,
+      () => `Antes de la práctica, ${G()} ${P()}, mientras que ${G()} ${P()}.`,
+      () => `El problema se hizo visible cuando ${Org()} publicó cifras que mostraban que ${G()} ${P()}.`,
+      () => `Vecinos entrevistados por ${Pa()} contaron cómo ${G()} ${P()}.`,
+    ],
+    results: [
+      () => `Al cabo de ${int(rng, 2, 6)} años, ${Out()}.`,
+      () => `Una evaluación de ${Pa()} en ${Y()} concluyó que ${Out()}.`,
+      () => `${C()}, ${Out()}.`,
+      () => `En ${Pl()}, ${Out()}, aunque ${G()} todavía ${P()}.`,
+      () => `Cada año participaron unas ${int(rng, 40, 4000)} personas, y ${Out()}.`,
+      () => `Los participantes entrevistados por ${Org()} afirman que ${Out()}.`,
+    ],
+    transferability: [
+      () => `Una ciudad que quiera adaptar la práctica necesita ${N()} y ${N()}.`,
+      () => `Funciona mejor con ${N()}; sin ello, las actividades se apagan cuando termina la primera financiación.`,
+      () => `Empezar con ${O()} en ${Pl()} y ampliar ${pick(rng, b.adverbs)}.`,
+      () => `Contar pronto con ${Pa()} y acordar ${N()}.`,
+      () => `El enfoque lo han adaptado ${Org()} y ${Org()}.`,
+      () => `Las ciudades pequeñas pueden empezar con ${O()}, que cuesta poco.`,
+    ],
+  };
+  const templates = { en, fr, es }[lang][section];
   return templates[(start + slot) % templates.length]!();
 }
 
@@ -221,7 +282,13 @@ function processText(rng: Rng, lang: Language): string {
   const b = BANKS[lang];
   const steps = Array.from({ length: int(rng, 3, 6) }, (_, index) => {
     const step =
-      lang === 'en'
+      lang === 'es'
+        ? pick(rng, [
+            () => `${pickSkewed(rng, b.subjects)} ${pickSkewed(rng, b.actions)} ${pickSkewed(rng, b.objects)} con ${pickSkewed(rng, b.partners)} en ${pickSkewed(rng, b.places)}.`,
+            () => `Junto con ${pickSkewed(rng, b.partners)}, el equipo ${pickSkewed(rng, b.actions)} ${pickSkewed(rng, b.objects)}.`,
+            () => `${capitalize(organisation(rng, lang))} ${pickSkewed(rng, b.actions)} ${pickSkewed(rng, b.objects)} para ${pickSkewed(rng, b.groups)}.`,
+          ])()
+        : lang === 'en'
         ? pick(rng, [
             () => `${pickSkewed(rng, b.subjects)} ${pickSkewed(rng, b.actions)} ${pickSkewed(rng, b.objects)} with ${pickSkewed(rng, b.partners)} in ${pickSkewed(rng, b.places)}.`,
             () => `Together with ${pickSkewed(rng, b.partners)}, the team ${pickSkewed(rng, b.actions)} ${pickSkewed(rng, b.objects)}.`,
@@ -236,7 +303,9 @@ function processText(rng: Rng, lang: Language): string {
   });
   const cost = int(rng, 2, 90) * 10_000;
   const closing =
-    lang === 'en'
+    lang === 'es'
+      ? `El coste de funcionamiento ronda los ${cost.toLocaleString('es-ES').replace(/\s/g, ' ')} euros al año, sobre todo ${pick(rng, ['en horas de personal', 'en pequeñas ayudas', 'en alquiler y material', 'en interpretación'])}.`
+      : lang === 'en'
       ? `The running cost is about EUR ${cost.toLocaleString('en-GB')} a year, mostly ${pick(rng, ['staff time', 'small grants', 'rent and materials', 'interpreting'])}.`
       : `Le coût de fonctionnement est d’environ ${cost.toLocaleString('fr-FR').replace(/\s/g, ' ')} euros par an, surtout ${pick(rng, ['du temps de personnel', 'de petites subventions', 'la location et le matériel', 'l’interprétariat'])}.`;
   return `${steps.join('\n')}\n\n${closing}`;
@@ -261,7 +330,7 @@ function block(key: string, text: string, indent = ''): string {
 interface ThemeInfo {
   id: string;
   versions: string[];
-  label: { en: string; fr: string };
+  label: { en: string; fr: string; es?: string };
 }
 interface NetworkInfo {
   id: string;
@@ -280,12 +349,13 @@ function readYamlFolder<T>(folder: string): (T & { id: string })[] {
     .map((name) => ({ id: name.replace(/\.ya?ml$/, ''), ...(parse(readFileSync(join(folder, name), 'utf8')) as T) }));
 }
 
-const countryNames = {
+const countryNames: Record<Language, Intl.DisplayNames> = {
   en: new Intl.DisplayNames(['en'], { type: 'region' }),
   fr: new Intl.DisplayNames(['fr'], { type: 'region' }),
+  es: new Intl.DisplayNames(['es'], { type: 'region' }),
 };
 
-function makeCity(seed: number, index: number, taken: Set<string>, networks: NetworkInfo[]): { info: CityInfo; yaml: string } {
+function makeCity(seed: number, index: number, taken: Set<string>, networks: NetworkInfo[], languages: readonly Language[]): { info: CityInfo; yaml: string } {
   const rng = rngFor(seed, 'city', index);
   let name = inventedName(rng, int(rng, 2, 4));
   while (taken.has(slugify(name))) name = inventedName(rng, int(rng, 2, 4));
@@ -299,7 +369,13 @@ function makeCity(seed: number, index: number, taken: Set<string>, networks: Net
   const profile = (lang: Language) => {
     const countryName = countryNames[lang].of(country.code)!;
     const sentences =
-      lang === 'en'
+      lang === 'es'
+        ? [
+            `${name} es una ciudad de unos ${population.toLocaleString('es-ES').replace(/\s/g, ' ')} habitantes en ${countryName}.`,
+            `Su pasado ${pick(rng, ['industrial', 'universitario', 'portuario', 'comercial', 'fronterizo'])} ha atraído a vecinos de muchos países, y ${pickSkewed(rng, b('es').groups)} ocupan hoy un lugar visible en ${pickSkewed(rng, b('es').places)}.`,
+            `La estrategia intercultural de la ciudad apuesta por ${pickSkewed(rng, b('es').objects)} y por la cooperación con ${pickSkewed(rng, b('es').partners)}.`,
+          ]
+        : lang === 'en'
         ? [
             `${name} is a city of about ${population.toLocaleString('en-GB')} people in ${countryName}.`,
             `Its ${pick(rng, ['industrial', 'university', 'port', 'market', 'border'])} past has drawn residents from many countries, and ${pickSkewed(rng, b('en').groups)} now make up a visible part of ${pickSkewed(rng, b('en').places)}.`,
@@ -325,8 +401,7 @@ function makeCity(seed: number, index: number, taken: Set<string>, networks: Net
     `networks: ${list(memberOf)}`,
     `website: https://www.${id}.example.org`,
     'profile:',
-    block('en', profile('en'), '  '),
-    block('fr', profile('fr'), '  '),
+    ...languages.map((lang) => block(lang, profile(lang), '  ')),
   ];
   return { info: { id, name, country: country.code }, yaml: `${lines.join('\n')}\n` };
 }
@@ -344,7 +419,8 @@ function makePractice(
   earlier: PracticePlan[],
   takenSlugs: Set<string>,
   frShare: number,
-): { slug: string; en: string; fr?: string } {
+  languages: readonly Language[],
+): { slug: string; files: Partial<Record<Language, string>> } {
   const rng = rngFor(seed, 'practice', index);
   const practiceCities = pickDistinct(rng, cities, rng() < 0.82 ? 1 : int(rng, 2, 3), pickSkewed);
   const lead = practiceCities[0]!;
@@ -355,6 +431,7 @@ function makePractice(
   const title: Pair = [
     `${adjective[0]} ${noun[0]} ${group[0]}${withCity ? ` in ${lead.name}` : ''}`,
     `${noun[1]} ${group[1]}${withCity ? ` à ${lead.name}` : ''}`,
+    `${noun[2]} ${group[2]}${withCity ? ` en ${lead.name}` : ''}`,
   ];
   const base = slugify(title[0]);
   let slug = base;
@@ -387,9 +464,9 @@ function makePractice(
   const linkCount = rng() < 0.6 ? int(rng, 1, 2) : 0;
   const links = Array.from({ length: linkCount }, (_, i) => ({
     url: `https://${lead.id}.example.org/${slug}/${i === 0 ? 'about' : 'report'}`,
-    label: i === 0 ? (['Programme website', 'Site du programme'] as const) : (['Evaluation report', 'Rapport d’évaluation'] as const),
+    label: i === 0 ? (['Programme website', 'Site du programme', 'Web del programa'] as const) : (['Evaluation report', 'Rapport d’évaluation', 'Informe de evaluación'] as const),
   }));
-  // Rounds of text per language are drawn from their own streams so the French file exists or not
+  // Rounds of text per language are drawn from their own streams so a translation exists or not
   // without changing the English text.
   const shared = [
     `cities: ${list(practiceCities.map((city) => city.id))}`,
@@ -399,10 +476,12 @@ function makePractice(
     ...(adaptedFrom ? [`adaptedFrom: ${list(adaptedFrom)}`] : []),
     ...contact,
   ];
-  const hasFrench = rng() < frShare;
+  // One draw per registered translation language, in registry order, whether it is written or not:
+  // the same practices are translated into French in a two- and in a three-language corpus.
+  const translated = new Map(LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, rng() < frShare] as const));
   const file = (lang: Language) => {
     const textRng = rngFor(seed, `practice-text-${lang}`, index);
-    const l = lang === 'en' ? 0 : 1;
+    const l = TUPLE_INDEX[lang];
     const lines = [
       '---',
       `title: ${q(title[l])}`,
@@ -422,10 +501,12 @@ function makePractice(
     ];
     return lines.join('\n');
   };
-  return { slug, en: file('en'), fr: hasFrench ? file('fr') : undefined };
+  const files: Partial<Record<Language, string>> = {};
+  for (const lang of languages) if (lang === SOURCE_LANGUAGE || translated.get(lang)) files[lang] = file(lang);
+  return { slug, files };
 }
 
-function makeIndexResult(seed: number, city: CityInfo, edition: number, themes: ThemeInfo[]): string {
+function makeIndexResult(seed: number, city: CityInfo, edition: number, themes: ThemeInfo[], languages: readonly Language[]): string {
   const rng = rngFor(seed, `result-${city.id}`, edition);
   const version = edition < 2019 ? 'pre-2019' : '2019';
   const overall = int(rng, 25, 90);
@@ -450,10 +531,21 @@ function makeIndexResult(seed: number, city: CityInfo, edition: number, themes: 
     `${worst[0].label.fr} (${worst[1]}) est le domaine le plus faible, et ${lowerFirst(nextWorst[0].label.fr)} (${nextWorst[1]}) laisse aussi une marge de progrès.`,
     `Le rapport relève que ${pickSkewed(rng, b.fr.groups)} ${pickSkewed(rng, b.fr.problems)}, et salue ${pickSkewed(rng, b.fr.objects)} dans ${pickSkewed(rng, b.fr.places)}.`,
   ].join(' ');
+  // Drawn from its own stream: writing Spanish or not leaves the English and French text as they were.
+  const esRng = rngFor(seed, `result-es-${city.id}`, edition);
+  const es = (theme: ThemeInfo) => theme.label.es ?? theme.label.en;
+  const summaryEs = [
+    `${city.name} obtiene un resultado global del ${overall} % en la edición ${edition} del Índice.`,
+    `${es(best[0])} (${best[1]}) es el ámbito más fuerte, seguido de ${lowerFirst(es(second[0]))} (${second[1]}).`,
+    `${es(worst[0])} (${worst[1]}) es el ámbito más débil, y ${lowerFirst(es(nextWorst[0]))} (${nextWorst[1]}) también deja margen de mejora.`,
+    `El informe señala que ${pickSkewed(esRng, b.es.groups)} ${pickSkewed(esRng, b.es.problems)}, y elogia ${pickSkewed(esRng, b.es.objects)} en ${pickSkewed(esRng, b.es.places)}.`,
+  ].join(' ');
+  const summaries = { en: summaryEn, fr: summaryFr, es: summaryEs };
+  const written = new Set(languages);
   const recommendations = [worst, nextWorst, ...(rng() < 0.5 ? [sorted.at(-3)!] : [])].map(([theme]) => [
     `  - theme: ${theme.id}`,
     `    en: ${q(`Develop ${pickSkewed(rng, b.en.objects)} with ${pickSkewed(rng, b.en.partners)} to strengthen ${lowerFirst(theme.label.en)}.`)}`,
-    ...(rng() < 0.8
+    ...(rng() < 0.8 && written.has('fr')
       ? [`    fr: ${q(`Développer ${pickSkewed(rng, b.fr.objects)} avec ${pickSkewed(rng, b.fr.partners)} pour renforcer ${lowerFirst(theme.label.fr)}.`)}`]
       : []),
   ]);
@@ -469,7 +561,8 @@ function makeIndexResult(seed: number, city: CityInfo, edition: number, themes: 
     ...scores.map(([theme, value]) => `  ${theme.id}: ${value}`),
     'summary:',
     block('en', summaryEn, '  '),
-    ...(rng() < 0.85 ? [block('fr', summaryFr, '  ')] : []),
+    // The draw is made whatever the languages, so the rest of the stream stays the same.
+    ...(rng() < 0.85 ? (['fr', 'es'] as const).filter((lang) => written.has(lang)).map((lang) => block(lang, summaries[lang], '  ')) : []),
     'recommendations:',
     ...recommendations.flat(),
     '---',
@@ -523,6 +616,7 @@ export function corpusIsCurrent(out: string, options: CorpusOptions): boolean {
     manifest.cities === options.cities &&
     manifest.results === options.results &&
     manifest.frShare === options.frShare &&
+    JSON.stringify(manifest.languages) === JSON.stringify(options.languages) &&
     manifest.seed === options.seed
   );
 }
@@ -531,7 +625,8 @@ export interface CorpusSummary {
   out: string;
   files: number;
   practicesEn: number;
-  practicesFr: number;
+  /** Practices written in each language other than English. */
+  translations: Partial<Record<Language, number>>;
   cities: number;
   results: number;
   pre2019: number;
@@ -544,35 +639,35 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
   const started = performance.now();
   const out = resolve(root, options.out);
   rmSync(out, { recursive: true, force: true });
-  for (const folder of ['cities', 'index-results', 'practices/en', 'practices/fr']) mkdirSync(join(out, folder), { recursive: true });
+  for (const folder of ['cities', 'index-results', ...options.languages.map((lang) => `practices/${lang}`)]) mkdirSync(join(out, folder), { recursive: true });
   copyFixedCollections(root, out);
 
-  const themes = readYamlFolder<{ versions: string[]; label: { en: string; fr: string } }>(join(root, 'src/content/themes'));
+  const themes = readYamlFolder<{ versions: string[]; label: { en: string; fr: string; es?: string } }>(join(root, 'src/content/themes'));
   const networks = readYamlFolder<{ country: string }>(join(root, 'src/content/networks'));
 
   const cities: CityInfo[] = [];
   const takenCities = new Set<string>();
   for (let index = 0; index < options.cities; index++) {
-    const { info, yaml } = makeCity(options.seed, index, takenCities, networks);
+    const { info, yaml } = makeCity(options.seed, index, takenCities, networks, options.languages);
     cities.push(info);
     writeFileSync(join(out, 'cities', `${info.id}.yaml`), yaml);
   }
 
-  let practicesFr = 0;
+  const translations: Partial<Record<Language, number>> = Object.fromEntries(options.languages.filter((lang) => lang !== SOURCE_LANGUAGE).map((lang) => [lang, 0]));
   let multiCity = 0;
   let adapted = 0;
   const plans: PracticePlan[] = [];
   const takenSlugs = new Set<string>();
   for (let index = 0; index < options.practices; index++) {
-    const practice = makePractice(options.seed, index, cities, themes, plans, takenSlugs, options.frShare);
+    const practice = makePractice(options.seed, index, cities, themes, plans, takenSlugs, options.frShare, options.languages);
     plans.push({ slug: practice.slug, index });
-    writeFileSync(join(out, 'practices/en', `${practice.slug}.md`), practice.en);
-    if (practice.fr) {
-      writeFileSync(join(out, 'practices/fr', `${practice.slug}.md`), practice.fr);
-      practicesFr++;
+    for (const [lang, text] of Object.entries(practice.files) as [Language, string][]) {
+      writeFileSync(join(out, 'practices', lang, `${practice.slug}.md`), text);
+      if (lang !== SOURCE_LANGUAGE) translations[lang] = (translations[lang] ?? 0) + 1;
     }
-    if (/^cities: \[[^\]]*,/m.test(practice.en)) multiCity++;
-    if (practice.en.includes('\nadaptedFrom:')) adapted++;
+    const english = practice.files[SOURCE_LANGUAGE as Language]!;
+    if (/^cities: \[[^\]]*,/m.test(english)) multiCity++;
+    if (english.includes('\nadaptedFrom:')) adapted++;
   }
 
   // Index results: spread over the cities, distinct editions per city, both Index versions.
@@ -587,7 +682,7 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
     const rng = rngFor(options.seed, 'editions', cityIndex);
     const editions = pickDistinct(rng, editionYears, count).sort((a, b) => a - b);
     for (const edition of editions) {
-      writeFileSync(join(out, 'index-results', `${city.id}-${edition}.md`), makeIndexResult(options.seed, city, edition, themes));
+      writeFileSync(join(out, 'index-results', `${city.id}-${edition}.md`), makeIndexResult(options.seed, city, edition, themes, options.languages));
       results++;
       if (edition < 2019) pre2019++;
     }
@@ -595,9 +690,9 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
 
   const summary: CorpusSummary = {
     out,
-    files: cities.length + options.practices + practicesFr + results,
+    files: cities.length + options.practices + Object.values(translations).reduce((sum, count) => sum + count, 0) + results,
     practicesEn: options.practices,
-    practicesFr,
+    translations,
     cities: cities.length,
     results,
     pre2019,
@@ -615,9 +710,10 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
 if (import.meta.main) {
   const options = corpusOptionsFrom(process.argv.slice(2));
   const summary = generateCorpus(process.cwd(), options);
+  const translated = Object.entries(summary.translations).map(([lang, count]) => `${count} in ${lang}`);
   console.log(
-    `Corpus written to ${summary.out} in ${(summary.ms / 1000).toFixed(1)} s: ${summary.practicesEn} practices in English, ` +
-      `${summary.practicesFr} in French (${summary.multiCity} with several cities, ${summary.adapted} adapted from others), ` +
+    `Corpus written to ${summary.out} in ${(summary.ms / 1000).toFixed(1)} s: ${summary.practicesEn} practices in English` +
+      `${translated.length > 0 ? `, ${translated.join(', ')}` : ''} (${summary.multiCity} with several cities, ${summary.adapted} adapted from others), ` +
       `${summary.cities} cities, ${summary.results} Index results (${summary.pre2019} pre-2019 editions).`,
   );
   console.log(`Validate it with: ICC_CONTENT_DIR=${options.out} npm run check:content`);

@@ -131,6 +131,14 @@ export interface AstroLog {
   routeFamilies: { family: string; pages: number; ms: number }[];
   /** Slowest individual pages. */
   slowest: { path: string; ms: number }[];
+  /** Pages Astro's incremental build copied from the previous build ("(cached)", "(restored)"). */
+  reusedPages: number;
+  /** Pages rendered (not copied). */
+  renderedPages: number;
+  /** The page-weight check inside the build (src/integrations/page-budgets.ts). */
+  budgetsSeconds?: number;
+  /** The search index of each language (src/integrations/search-index.ts): indexed, or reused unchanged. */
+  searchIndex: { lang: string; seconds: number; reused: boolean }[];
 }
 
 /** "/en/practices/x/index.html" → "practices/[slug]" (language folded). */
@@ -141,7 +149,7 @@ export function routeFamily(path: string): string {
   // Files outside the language folders: /data/x.json stays itself, /cards/en/practice/x.png is "cards/[…]".
   if (!isLang(lang)) return parts.length > 2 ? `${lang}/[…]` : parts.join('/');
   if (!first) return '[lang] home';
-  if (first === 'practices' && second && ['page', 'for', 'country'].includes(second)) return `practices/${second}/[x]`;
+  if (first === 'practices' && second && ['page', 'for', 'country', 'theme', 'city', 'network'].includes(second)) return `practices/${second}/[x]`;
   if (second) return third ? `${first}/[x]/${third}` : `${first}/[x]`;
   return first;
 }
@@ -154,7 +162,9 @@ function seconds(duration: string | undefined): number | undefined {
   return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
-export function parseAstroLog(log: string): AstroLog {
+export function parseAstroLog(coloured: string): AstroLog {
+  // eslint-disable-next-line no-control-regex
+  const log = coloured.replace(/\x1b\[[0-9;]*m/g, '');
   const number = (pattern: RegExp) => {
     const match = pattern.exec(log);
     return match ? Number(match[1]) : undefined;
@@ -182,6 +192,13 @@ export function parseAstroLog(log: string): AstroLog {
       .map(([family, value]) => ({ family, ...value }))
       .sort((a, b) => b.ms - a.ms),
     slowest: pages.sort((a, b) => b.ms - a.ms).slice(0, 8),
+    reusedPages: (log.match(/\((?:cached|restored)\)/g) ?? []).length,
+    // A copied page is marked at once; a rendered one gets its time later, after other pages' names.
+    renderedPages: [...log.matchAll(/[├└]─ \S+( \((?:cached|restored)\))?/g)].filter((match) => !match[1]).length,
+    budgetsSeconds: number(/budgets checked in ([\d.]+) s/),
+    searchIndex: [
+      ...log.matchAll(/\b([a-z]{2,3}): (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed since the last build, its index was reused) in ([\d.]+) s/g),
+    ].map((match) => ({ lang: match[1]!, seconds: Number(match[2]), reused: match[0].includes('reused') })),
   };
 }
 

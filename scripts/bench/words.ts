@@ -1,70 +1,71 @@
 /**
- * Word banks for the synthetic benchmark corpus: enough vocabulary, in English and French, for
- * practice texts, city profiles and Index summaries to index and render like real content.
- * Pairs [en, fr] are used where both languages must say the same thing (titles).
+ * Word banks for the synthetic benchmark corpus: enough vocabulary, in English, French and Spanish,
+ * for practice texts, city profiles and Index summaries to index and render like real content.
+ * Tuples [en, fr, es] are used where every language must say the same thing (titles). A language
+ * added to the registry (src/lib/languages.ts) needs a bank here before the corpus can be written in it.
  */
 
-export type Pair = readonly [en: string, fr: string];
+export type Pair = readonly [en: string, fr: string, es: string];
 
 export const TITLE_ADJECTIVES: readonly Pair[] = [
-  ['Neighbourhood', 'de quartier'],
-  ['Intercultural', 'interculturel'],
-  ['Community', 'communautaire'],
-  ['Multilingual', 'multilingue'],
-  ['Local', 'local'],
-  ['Peer', 'entre pairs'],
-  ['Mobile', 'mobile'],
-  ['Municipal', 'municipal'],
-  ['Shared', 'partagé'],
-  ['Open', 'ouvert'],
-  ['Citywide', 'à l’échelle de la ville'],
-  ['Participatory', 'participatif'],
-  ['Inclusive', 'inclusif'],
-  ['Youth-led', 'mené par des jeunes'],
-  ['Volunteer', 'bénévole'],
+  ['Neighbourhood', 'de quartier', 'de barrio'],
+  ['Intercultural', 'interculturel', 'intercultural'],
+  ['Community', 'communautaire', 'comunitario'],
+  ['Multilingual', 'multilingue', 'multilingüe'],
+  ['Local', 'local', 'local'],
+  ['Peer', 'entre pairs', 'entre iguales'],
+  ['Mobile', 'mobile', 'móvil'],
+  ['Municipal', 'municipal', 'municipal'],
+  ['Shared', 'partagé', 'compartido'],
+  ['Open', 'ouvert', 'abierto'],
+  ['Citywide', 'à l’échelle de la ville', 'de toda la ciudad'],
+  ['Participatory', 'participatif', 'participativo'],
+  ['Inclusive', 'inclusif', 'inclusivo'],
+  ['Youth-led', 'mené par des jeunes', 'dirigido por jóvenes'],
+  ['Volunteer', 'bénévole', 'voluntario'],
 ];
 
 export const TITLE_NOUNS: readonly Pair[] = [
-  ['welcome desk', 'Guichet d’accueil'],
-  ['mentoring scheme', 'Programme de mentorat'],
-  ['mediation service', 'Service de médiation'],
-  ['language café', 'Café des langues'],
-  ['anti-rumour network', 'Réseau anti-rumeurs'],
-  ['storytelling festival', 'Festival du récit'],
-  ['job fair', 'Salon de l’emploi'],
-  ['advisory council', 'Conseil consultatif'],
-  ['training programme', 'Programme de formation'],
-  ['public library programme', 'Programme de bibliothèque publique'],
-  ['sports league', 'Ligue sportive'],
-  ['urban garden', 'Jardin urbain'],
-  ['housing support service', 'Service d’aide au logement'],
-  ['school partnership', 'Partenariat scolaire'],
-  ['diversity charter', 'Charte de la diversité'],
-  ['business incubator', 'Incubateur d’entreprises'],
-  ['media workshop', 'Atelier média'],
-  ['citizens’ assembly', 'Assemblée citoyenne'],
-  ['cultural centre', 'Centre culturel'],
-  ['health navigator service', 'Service d’orientation en santé'],
-  ['data observatory', 'Observatoire des données'],
-  ['street festival', 'Fête de rue'],
-  ['parent network', 'Réseau de parents'],
-  ['buddy programme', 'Programme de parrainage'],
-  ['information campaign', 'Campagne d’information'],
+  ['welcome desk', 'Guichet d’accueil', 'Ventanilla de acogida'],
+  ['mentoring scheme', 'Programme de mentorat', 'Programa de mentoría'],
+  ['mediation service', 'Service de médiation', 'Servicio de mediación'],
+  ['language café', 'Café des langues', 'Café de idiomas'],
+  ['anti-rumour network', 'Réseau anti-rumeurs', 'Red antirrumores'],
+  ['storytelling festival', 'Festival du récit', 'Festival de relatos'],
+  ['job fair', 'Salon de l’emploi', 'Feria de empleo'],
+  ['advisory council', 'Conseil consultatif', 'Consejo consultivo'],
+  ['training programme', 'Programme de formation', 'Programa de formación'],
+  ['public library programme', 'Programme de bibliothèque publique', 'Programa de biblioteca pública'],
+  ['sports league', 'Ligue sportive', 'Liga deportiva'],
+  ['urban garden', 'Jardin urbain', 'Huerto urbano'],
+  ['housing support service', 'Service d’aide au logement', 'Servicio de apoyo a la vivienda'],
+  ['school partnership', 'Partenariat scolaire', 'Alianza escolar'],
+  ['diversity charter', 'Charte de la diversité', 'Carta de la diversidad'],
+  ['business incubator', 'Incubateur d’entreprises', 'Incubadora de empresas'],
+  ['media workshop', 'Atelier média', 'Taller de medios'],
+  ['citizens’ assembly', 'Assemblée citoyenne', 'Asamblea ciudadana'],
+  ['cultural centre', 'Centre culturel', 'Centro cultural'],
+  ['health navigator service', 'Service d’orientation en santé', 'Servicio de orientación sanitaria'],
+  ['data observatory', 'Observatoire des données', 'Observatorio de datos'],
+  ['street festival', 'Fête de rue', 'Fiesta callejera'],
+  ['parent network', 'Réseau de parents', 'Red de familias'],
+  ['buddy programme', 'Programme de parrainage', 'Programa de acompañamiento'],
+  ['information campaign', 'Campagne d’information', 'Campaña informativa'],
 ];
 
 export const TITLE_GROUPS: readonly Pair[] = [
-  ['for newcomers', 'pour les nouveaux arrivants'],
-  ['for refugee families', 'pour les familles réfugiées'],
-  ['for young people', 'pour les jeunes'],
-  ['for women of migrant background', 'pour les femmes issues de l’immigration'],
-  ['for city staff', 'pour le personnel municipal'],
-  ['for small businesses', 'pour les petites entreprises'],
-  ['for older residents', 'pour les résidents âgés'],
-  ['for schools', 'pour les écoles'],
-  ['for all residents', 'pour tous les habitants'],
-  ['in mixed neighbourhoods', 'dans les quartiers mixtes'],
-  ['for Roma families', 'pour les familles roms'],
-  ['for migrant workers', 'pour les travailleurs migrants'],
+  ['for newcomers', 'pour les nouveaux arrivants', 'para personas recién llegadas'],
+  ['for refugee families', 'pour les familles réfugiées', 'para familias refugiadas'],
+  ['for young people', 'pour les jeunes', 'para jóvenes'],
+  ['for women of migrant background', 'pour les femmes issues de l’immigration', 'para mujeres de origen migrante'],
+  ['for city staff', 'pour le personnel municipal', 'para el personal municipal'],
+  ['for small businesses', 'pour les petites entreprises', 'para pequeños comercios'],
+  ['for older residents', 'pour les résidents âgés', 'para personas mayores'],
+  ['for schools', 'pour les écoles', 'para las escuelas'],
+  ['for all residents', 'pour tous les habitants', 'para toda la vecindad'],
+  ['in mixed neighbourhoods', 'dans les quartiers mixtes', 'en barrios diversos'],
+  ['for Roma families', 'pour les familles roms', 'para familias gitanas'],
+  ['for migrant workers', 'pour les travailleurs migrants', 'para trabajadores migrantes'],
 ];
 
 interface Bank {
@@ -213,8 +214,77 @@ export const FR: Bank = {
   ],
 };
 
-export type Language = 'en' | 'fr';
-export const BANKS: Record<Language, Bank> = { en: EN, fr: FR };
+export const ES: Bank = {
+  subjects: [
+    'El ayuntamiento', 'La unidad intercultural', 'La alcaldía', 'El área de servicios sociales',
+    'Un grupo de asociaciones locales', 'El área de educación', 'El servicio de vivienda', 'Los consejos de barrio',
+    'La agencia de empleo', 'La red de bibliotecas', 'Los educadores juveniles', 'Los equipos de salud comunitaria',
+    'La oficina de igualdad', 'El área de cultura', 'Una coalición de organizaciones de migrantes', 'Las direcciones escolares',
+  ],
+  groups: [
+    'las personas recién llegadas', 'las personas refugiadas', 'los solicitantes de asilo', 'los jóvenes de origen migrante', 'las personas mayores',
+    'las mujeres llegadas hace poco', 'las familias gitanas', 'los temporeros', 'los estudiantes internacionales',
+    'los pequeños comerciantes', 'las familias que apenas conocían el sistema escolar', 'los menores no acompañados',
+    'los vecinos de toda la vida', 'los residentes de segunda generación', 'los empleados municipales', 'los voluntarios',
+  ],
+  problems: [
+    'apenas participaban en las consultas públicas', 'tenían dificultades para encontrar una vivienda estable',
+    'no se sentían bienvenidos en el espacio público', 'tenían poco trato con sus vecinos',
+    'sufrían discriminación al buscar empleo', 'no sabían a qué servicios tenían derecho',
+    'estaban poco representados en las asociaciones locales', 'dejaban la escuela antes que sus compañeros',
+    'señalaban tensiones crecientes en los patios compartidos', 'no lograban que se reconocieran sus títulos',
+    'dependían de intérpretes informales', 'sufrían rumores y estereotipos en los medios locales',
+    'esperaban meses una primera cita', 'no podían seguir reuniones celebradas solo en la lengua oficial',
+  ],
+  partners: [
+    'el gobierno regional', 'una universidad local', 'las asociaciones de migrantes', 'la cámara de comercio',
+    'las escuelas del barrio', 'la radiotelevisión pública', 'las comunidades religiosas', 'los sindicatos', 'la policía local',
+    'una cooperativa de vivienda', 'los clubes deportivos', 'la red estatal de ciudades interculturales', 'la autoridad sanitaria',
+    'una fundación', 'el comercio local', 'las entidades culturales',
+  ],
+  actions: [
+    'formó', 'contrató', 'puso en marcha', 'financió', 'cartografió', 'evaluó', 'coordinó', 'abrió', 'publicó',
+    'organizó', 'tradujo', 'apoyó', 'diseñó', 'probó', 'amplió', 'supervisó',
+  ],
+  objects: [
+    'un equipo de mediadores bilingües', 'un pequeño fondo de ayudas', 'reuniones mensuales en los centros cívicos',
+    'una guía en doce idiomas', 'un mapa en línea de los servicios', 'una red de mentores voluntarios',
+    'grupos semanales de conversación', 'un proyecto piloto en dos distritos', 'un curso para el personal de atención',
+    'una campaña de sensibilización', 'un grupo de trabajo conjunto', 'sesiones abiertas en la biblioteca',
+    'una fiesta anual de barrio', 'un canal para denunciar la discriminación', 'una encuesta a la vecindad',
+    'estancias de observación en empresas', 'clubes de deberes después de clase', 'un calendario compartido de actividades',
+  ],
+  places: [
+    'el casco antiguo', 'los barrios del norte', 'la zona del puerto', 'los polígonos de vivienda social', 'el centro de la ciudad',
+    'los barrios periféricos', 'el barrio de la estación', 'las plazas de mercado', 'los parques públicos',
+    'las escuelas de primaria', 'los centros cívicos', 'las bibliotecas de barrio',
+  ],
+  outcomes: [
+    'el número de participantes se duplicó en dos años', 'los tiempos de espera bajaron cerca de un tercio',
+    'la mayoría de los participantes dice sentirse más en casa en la ciudad', 'las quejas por ruido y conflictos disminuyeron',
+    'más vecinos de origen migrante se presentaron a las elecciones municipales', 'varias ciudades adoptaron el enfoque',
+    'una evaluación externa confirmó efectos duraderos', 'las empresas señalan menos vacantes sin cubrir',
+    'la asistencia escolar mejoró de forma notable', 'la confianza en los servicios municipales creció en la encuesta anual',
+    'los voluntarios mantuvieron las actividades sin fondos municipales', 'los medios locales tratan el tema con más equilibrio',
+  ],
+  needs: [
+    'un mandato político claro', 'una persona coordinadora dedicada', 'un presupuesto modesto pero estable',
+    'socios de confianza en los barrios', 'tiempo para crear vínculos', 'herramientas sencillas de evaluación',
+    'personal que hable las principales lenguas de la vecindad', 'el apoyo de la alcaldía', 'un acuerdo escrito con los socios',
+    'opiniones periódicas de los participantes', 'formación para el voluntariado', 'locales gratuitos y accesibles',
+  ],
+  adverbs: ['poco a poco', 'con rapidez', 'con cuidado', 'de forma conjunta', 'de forma sistemática', 'de manera informal', 'abiertamente', 'con éxito'],
+  connectors: [
+    'Al mismo tiempo', 'Además', 'Como resultado', 'Desde el principio', 'En los años siguientes',
+    'En una primera fase', 'Más adelante', 'Mientras tanto', 'En la práctica', 'Al final',
+  ],
+};
+
+export type Language = 'en' | 'fr' | 'es';
+export const BANKS: Record<Language, Bank> = { en: EN, fr: FR, es: ES };
+/** Position of a language in the [en, fr, es] tuples. */
+export const TUPLE_INDEX = { en: 0, fr: 1, es: 2 } as const satisfies Record<Language, 0 | 1 | 2>;
+export const isCorpusLanguage = (code: string): code is Language => Object.hasOwn(BANKS, code);
 
 /** Syllables for invented place and organisation names (the long tail of a real vocabulary). */
 export const SYLLABLES = [

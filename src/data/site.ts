@@ -5,10 +5,17 @@
 import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
+import { COLLECTION_NAMES } from '../lib/content/collections.ts';
 import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
+import { sharedDataKey } from '../lib/page-key.ts';
+import { isUpcoming, scheduleActivities } from '../lib/activities.ts';
+import { buildNow } from './activities.ts';
+import { contentHistory } from './page-history.ts';
+import { cardsEnabled } from './cards.ts';
 import type { Lang } from '../lib/schemas/fields.ts';
 import type { Method } from '../lib/schemas/method.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
+import type { Activity } from '../lib/schemas/activity.ts';
 import {
   latestResultByCity,
   sampleStatistics,
@@ -29,6 +36,11 @@ export interface Site {
   resultsOfCity(cityId: string): ResultEntry[];
   /** Slugs of a city's practices on a theme (for learning matches). */
   practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
+  /**
+   * The cacheKey of the pages other than a practice's own (src/lib/page-key.ts): every
+   * collection of the registry, without the fields only a practice's own page shows.
+   */
+  sharedKey: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -64,6 +76,15 @@ async function load(): Promise<Site> {
     .map(({ id, data }) => ({ id, data }))
     .sort((a, b) => a.data.edition - b.data.edition || a.data.city.localeCompare(b.data.city));
   const latest = latestResultByCity(results);
+  // Every registered collection, so a collection added to the registry is in the key without a change here.
+  const everything = Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await getCollection(name)] as const)));
+  // What the build day and the git history change on these pages is in the key too: where the
+  // activities fall (demonstration dates move with the build day, "coming" becomes "past") and when
+  // each content file last changed (the pages' "last changed" line).
+  const now = buildNow();
+  const schedule = scheduleActivities(everything.activities as { id: string; data: Activity }[], now).map((activity) => [activity.id, activity.startsAt.getTime(), isUpcoming(activity, now)]);
+  const history = [...contentHistory().files].map(([file, commit]) => [file, commit]).sort();
+  const sharedKey = sharedDataKey(everything, { cards: cardsEnabled, schedule, history });
   const byCity = new Map<string, ResultEntry[]>();
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
@@ -72,6 +93,7 @@ async function load(): Promise<Site> {
     indexResults: results,
     latest,
     sample: sampleStatistics([...latest.values()]),
+    sharedKey,
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
     practiceSlugsByCityAndTheme: (cityId, themeId) =>
       catalogue

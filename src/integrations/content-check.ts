@@ -3,11 +3,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, type ContentCheck } from '../lib/content/check-content.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
+import { formatReport } from '../lib/content/problems.ts';
+import { translationStatus } from '../lib/content/translation-status.ts';
+import { handOverTranslationStatus } from '../data/translation-status.ts';
 
 /**
  * Runs the content check before Astro reads any content. A build stops before anything is
  * written; the dev server starts anyway (so editors can keep working) and prints every problem.
- * Whatever the content holds, the hook reports rather than crashes the dev server.
+ * Whatever the content holds, the hook reports rather than crashes the dev server. A build hands
+ * the translation status of the files it checked to the editors' page (src/data/translation-status.ts).
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -29,6 +33,7 @@ export function contentCheck(): AstroIntegration {
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         if (problems.length === 0) {
           logger.info(`content is valid (${fileCount} files)`);
+          if (command === 'build') handOverTranslationStatus(translationStatus(check.entries));
           return;
         }
         const report = formatReport(problems);

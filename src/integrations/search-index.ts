@@ -1,10 +1,37 @@
 import type { AstroIntegration } from 'astro';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { digestOf, openOutputCache, pagesDigest, type OutputCache } from '../lib/build-cache.ts';
 import { LANGUAGE_REGISTRY } from '../lib/languages.ts';
+
+/** Pagefind's version (its package.json, beside its entry point): a new Pagefind builds a new index, even from the same pages. */
+function pagefindVersion(): string {
+  const candidates = [() => join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), () => join(process.cwd(), 'node_modules', 'pagefind', 'package.json')];
+  for (const candidate of candidates) {
+    try {
+      return (JSON.parse(readFileSync(candidate(), 'utf8')) as { version: string }).version;
+    } catch {
+      // the next place
+    }
+  }
+  throw new Error('The search index could not find the version of the pagefind package: is it installed (npm ci)?');
+}
+
+/**
+ * The digest of this file: a kept index is reused only by the same indexing code, so a change of
+ * Pagefind's options here (selectors, custom records...) re-indexes every language once.
+ * Undefined when the source cannot be read: the kept indexes are then not used.
+ */
+function indexingCode(): string | undefined {
+  try {
+    return digestOf(readFileSync(fileURLToPath(import.meta.url)));
+  } catch {
+    return undefined;
+  }
+}
 
 /** The figures of Pagefind's last "Total:" block in its log: what it indexed. */
 function indexedTotals(log: string): string {
@@ -19,11 +46,24 @@ function indexedTotals(log: string): string {
  * src/components/search/faceted-search.ts, one language at a time, the
  * Pagefind process closed between them so the memory of one index is freed before the next.
  * Any indexing error stops the build before the site is published.
+ *
+ * Pagefind cannot update an index, so a language's index is kept in Astro's cacheDir with a
+ * digest of the pages it was built from, Pagefind's version and this file's code
+ * (src/lib/build-cache.ts): when none of them changed since, the kept index is copied instead of
+ * indexing the pages again. Options given to Pagefind from elsewhere must join that key.
  */
 export function searchIndex(): AstroIntegration {
+  let cache: OutputCache | undefined;
+  let version = '';
+  let code: string | undefined;
   return {
     name: 'icc:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        version = pagefindVersion();
+        code = indexingCode();
+        if (code) cache = openOutputCache(join(fileURLToPath(config.cacheDir), 'icc-search-index'));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const logs = mkdtempSync(join(tmpdir(), 'icc-pagefind-'));
@@ -31,19 +71,29 @@ export function searchIndex(): AstroIntegration {
           for (const { code: lang, searchLanguage } of LANGUAGE_REGISTRY) {
             const started = performance.now();
             const logfile = join(logs, `${lang}.log`);
+            const output = join(site, 'pagefind', lang);
+            const key = cache && pagesDigest(site, lang, { pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage });
+            if (cache && key && cache.restore(lang, key, output)) {
+              const seconds = ((performance.now() - started) / 1000).toFixed(2);
+              logger.info(`${lang}: no page changed since the last build, its index was reused in ${seconds} s`);
+              continue;
+            }
+            const problem = cache?.problems.get(lang);
+            if (problem) logger.warn(problem);
             try {
               const { index, errors } = await pagefind.createIndex({ logfile, forceLanguage: searchLanguage });
               if (!index) throw new Error(errors.join('; '));
               const added = await index.addDirectory({ path: site, glob: `${lang}/**/*.html` });
               if (added.errors.length > 0) throw new Error(added.errors.join('; '));
               if (added.page_count === 0) throw new Error(`no page matches ${lang}/**/*.html in ${site}`);
-              const written = await index.writeFiles({ outputPath: join(site, 'pagefind', lang) });
+              const written = await index.writeFiles({ outputPath: output });
               if (written.errors.length > 0) throw new Error(written.errors.join('; '));
             } catch (error) {
               throw new Error(`Pagefind could not index the "${lang}" pages, nothing was published: ${error instanceof Error ? error.message : String(error)}`);
             } finally {
               await pagefind.close();
             }
+            if (cache && key) cache.store(lang, key, output);
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             logger.info(`${lang}: ${indexedTotals(readFileSync(logfile, 'utf8'))} indexed in ${seconds} s`);
           }

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readWithDigest, type DigestCache } from './build-cache.ts';
 import { LANGUAGES } from './languages.ts';
 import { FACT_FACET_NAMES } from './practice-facts.ts';
 
@@ -53,17 +54,42 @@ export interface PageWeight {
 
 const gzipped = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
 
+/** What weighing a page needs from its HTML: its gzipped size and the stylesheets and scripts it loads. */
+export interface PageFacts {
+  gzipped: number;
+  stylesheets: string[];
+  scripts: string[];
+}
+
+export function pageFacts(html: string): PageFacts {
+  const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  return {
+    gzipped: gzipped(html),
+    stylesheets: assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    scripts: assets(/<script[^>]+src="([^"]+)"/g),
+  };
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Whether a value read back from a cache has the shape of PageFacts. */
+export function isPageFacts(value: unknown): value is PageFacts {
+  if (typeof value !== 'object' || value === null) return false;
+  const facts = value as Record<string, unknown>;
+  return Number.isInteger(facts.gzipped) && (facts.gzipped as number) > 0 && isStringList(facts.stylesheets) && isStringList(facts.scripts);
+}
+
 /**
  * Weighs a page: its HTML, its stylesheets and the scripts it loads by <script src>.
  * Pass the same `assetSizes` map for every page of a site so each shared asset is gzipped once.
  */
 export function weighPage(
   path: string,
-  html: string,
+  html: string | PageFacts,
   readAsset: (url: string) => Buffer,
   assetSizes = new Map<string, number>(),
 ): PageWeight {
-  const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  const { gzipped: htmlSize, stylesheets, scripts } = typeof html === 'string' ? pageFacts(html) : html;
   const assetSize = (url: string) => {
     let size = assetSizes.get(url);
     if (size === undefined) {
@@ -72,11 +98,9 @@ export function weighPage(
     }
     return size;
   };
-  const stylesheets = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
-  const scripts = assets(/<script[^>]+src="([^"]+)"/g);
   return {
     path,
-    htmlAndCss: gzipped(html) + stylesheets.reduce((sum, url) => sum + assetSize(url), 0),
+    htmlAndCss: htmlSize + stylesheets.reduce((sum, url) => sum + assetSize(url), 0),
     javaScript: scripts.reduce((sum, url) => sum + assetSize(url), 0),
   };
 }
@@ -99,8 +123,12 @@ export function budgetProblems(weights: readonly PageWeight[], budgets: readonly
   return problems;
 }
 
-/** Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems. */
-export function weighSite(directory: string): PageWeight[] {
+/**
+ * Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems.
+ * With a `facts` cache (src/lib/build-cache.ts), a page whose bytes were weighed by an earlier
+ * build is neither gzipped nor parsed again; stylesheets and scripts are always weighed afresh.
+ */
+export function weighSite(directory: string, facts?: DigestCache<PageFacts>): PageWeight[] {
   const htmlFiles = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
       const path = join(folder, entry.name);
@@ -111,7 +139,9 @@ export function weighSite(directory: string): PageWeight[] {
   const readAsset = (url: string) => readFileSync(join(directory, new URL(url, 'http://site/').pathname));
   return htmlFiles(directory).map((file) => {
     const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-    return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
+    if (!facts) return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
+    const { content, digest } = readWithDigest(file);
+    return weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'))), readAsset, assetSizes);
   });
 }
 

@@ -5,6 +5,11 @@
  * any data the page shows changes, so it is a digest of every content entry the page reads.
  * When a page starts showing something new, add it to its key here, or the page will go stale
  * on incremental builds (test/lib/page-key.test.ts and test/integrations/incremental-build.test.ts).
+ *
+ * Pages other than a practice's own (cities, Index results, lists, hubs, embeds...) share one key,
+ * sharedDataKey(): the digest of all content except the parts of a practice that only its own page
+ * shows (its long texts, contact and links). Editing those re-renders that practice's page and
+ * the few that link to it; any other edit re-renders every page keyed with the shared key.
  */
 import { createHash } from 'node:crypto';
 import type { PresentingActivity } from './activities.ts';
@@ -82,4 +87,36 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
     similar: (page.similar ?? []).map((entry) => [entry.slug, entry.similarApproach, entry.sharedGroups]),
     similarShown: practicesShown(catalogue, (page.similar ?? []).map((entry) => catalogue.practice(lang, entry.slug)!).filter(Boolean)),
   });
+}
+
+/**
+ * Fields of a practice shown only on its own page (src/pages/[lang]/practices/[slug].astro) and
+ * in the open-data files, which are not cached. A page that starts showing one of them elsewhere
+ * must not use sharedDataKey(), or give it its own key.
+ */
+export const PRACTICE_PAGE_ONLY_FIELDS = ['stimulus', 'process', 'results', 'transferability', 'contact', 'links'] as const;
+
+interface KeyedEntry {
+  id: string;
+  data: unknown;
+  body?: string;
+}
+
+/**
+ * The key of every page that may show anything of any collection except a practice's page-only
+ * fields: the digest of all entries of `collections` (by collection name), the practices' page-only
+ * fields left out. `settings` are the other build inputs that change pages: social cards on or off, and
+ * (src/data/site.ts) where the activities fall on the build day and when each content file last changed.
+ */
+export function sharedDataKey(collections: Readonly<Record<string, readonly KeyedEntry[]>>, settings: { cards: boolean; [input: string]: unknown }): string {
+  const pageOnly = new Set<string>(PRACTICE_PAGE_ONLY_FIELDS);
+  const shown = (name: string, data: unknown) =>
+    name === 'practices' && typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data).filter(([field]) => !pageOnly.has(field))) : data;
+  const hash = createHash('sha1').update(JSON.stringify(settings));
+  for (const name of Object.keys(collections).sort()) {
+    hash.update(`\n${name}\n`);
+    const entries = [...collections[name]!].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const entry of entries) hash.update(JSON.stringify([entry.id, shown(name, entry.data), entry.body ?? null])).update('\n');
+  }
+  return hash.digest('base64url');
 }

@@ -29,3 +29,11 @@ export function perLanguagePages<P extends Record<string, string>>(
     ),
   );
 }
+
+/**
+ * The same static paths, each with a `cacheKey` for Astro's incremental build
+ * (src/lib/page-key.ts): a path whose key did not change since the last build is copied from it.
+ */
+export function withCacheKey<T extends object>(cacheKey: string, paths: readonly T[]): (T & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey }));
+}

@@ -1,7 +1,10 @@
 /**
  * Astro's incremental build (experimental.incrementalBuild with cache keys from
- * src/lib/page-key.ts) on a copy of the content: after one practice is edited, the pages that
- * show it are rendered again and the others are copied from the previous build.
+ * src/lib/page-key.ts) and the build's own caches (src/lib/build-cache.ts) on a copy of the
+ * content, built three times: cold; after editing the text of one practice (only its page is
+ * rendered again, the budgets gzip only the pages whose bytes changed, the languages whose pages
+ * did not change keep their search index); after renaming it (every page that shows the title
+ * is rendered again, lists, hubs and the city included).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,12 +31,21 @@ async function build(): Promise<string> {
   return stdout;
 }
 const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+/** Astro's log without its colours (it colours the log even with FORCE_COLOR=0). */
+const withoutColours = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 /** Pages copied from the previous build, as Astro's log reports them. */
 const reused = (log: string) => (log.match(/\((cached|restored)\)/g) ?? []).length;
 
 let first = '';
+let textEdit = '';
 let second = '';
 const pagesBefore = new Map<string, string>();
+/** Pages other than practice pages that show the practice's title, before the rename. */
+const listsBefore = new Map<string, string>();
+const htmlPages = (folder: string): string[] =>
+  readdirSync(join(outDir, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => join(folder, file.replace(/\/?index\.html$/, '')));
 
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -49,16 +61,53 @@ beforeAll(async () => {
     const path = `en/practices/${name.replace(/\.md$/, '')}`;
     pagesBefore.set(path, page(path));
   }
+  writeFileSync(source, readFileSync(source, 'utf8').replace(/^stimulus: (\|-?\n {2})?/m, (start) => `${start}Edited for the incremental build test. `));
+  textEdit = await build();
+  for (const path of [...htmlPages('en'), ...htmlPages('fr')].filter((path) => !/\/practices\/[a-z0-9-]+$/.test(path))) {
+    const html = page(path);
+    if (html.includes('Advisory council with elected migrant members')) listsBefore.set(path, html);
+  }
   writeFileSync(source, readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: Renamed for the incremental build test'));
   second = await build();
-  // Two whole builds of a copy of src/content: a generous second per content file, each.
-}, budgetFor(2 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
+  // Three whole builds of a copy of src/content: a generous second per content file, each.
+}, budgetFor(3 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('incremental build', () => {
   it('renders every page on the first build', () => {
     expect(reused(first)).toBe(0);
+  });
+
+  it('after a text edit, renders the edited page again and copies every page that does not show the text', () => {
+    expect(page(`en/practices/${slug}`)).toContain('Edited for the incremental build test.');
+    // Astro lists every page; a copied one is marked at once, a rendered one gets its time later
+    // (with build.concurrency, after other pages' names or the next line's time).
+    const rendered = [...withoutColours(textEdit).matchAll(/[├└]─ (\/\S*?)(?=\s|\d\d:\d\d:\d\d|$)( \((?:cached|restored)\))?/g)].filter((match) => !match[2]).map((match) => match[1]!);
+    expect(rendered).toContain(`/en/practices/${slug}/index.html`);
+    // Cities, Index results, lists, hubs and embeds share one key that a text edit leaves alone.
+    for (const copied of [/\/cities\/[a-z-]+\/index\.html$/, /\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/, /\/themes\/[a-z-]+\/index\.html$/, /\/practices\/theme\//]) {
+      expect(rendered.filter((path) => copied.test(path)), String(copied)).toEqual([]);
+    }
+    expect(reused(textEdit)).toBeGreaterThan(rendered.length * 5);
+  });
+
+  it('after a text edit, weighs only the pages whose bytes changed and re-indexes only the languages whose pages changed', () => {
+    expect(textEdit).toMatch(/budgets checked in [\d.]+ s \((\d+) pages gzipped/);
+    const gzippedPages = Number(/budgets checked in [\d.]+ s \((\d+) pages gzipped/.exec(textEdit)![1]);
+    expect(gzippedPages).toBeGreaterThan(0);
+    expect(gzippedPages).toBeLessThan(5);
+    expect(first).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
+    expect(textEdit).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
+    // The practice is translated: no French or Spanish page shows its English text.
+    expect(textEdit).toMatch(/\bfr: no page changed since the last build, its index was reused/);
+    expect(textEdit).toMatch(/\bes: no page changed since the last build, its index was reused/);
+  });
+
+  it('after a rename, shows the new title on every list, hub and city page that showed the old one', () => {
+    expect(listsBefore.size).toBeGreaterThan(3);
+    expect([...listsBefore.keys()].some((path) => path.includes('/cities/'))).toBe(true);
+    for (const path of listsBefore.keys()) expect(page(path), path).toContain('Renamed for the incremental build test');
   });
 
   it('copies the practice pages that show nothing that changed', () => {

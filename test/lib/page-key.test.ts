@@ -1,7 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
-import { practicePageKey, type PracticePageInput } from '../../src/lib/page-key.ts';
+import { PRACTICE_PAGE_ONLY_FIELDS, practicePageKey, sharedDataKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 import { buildActivityIndex } from '../../src/lib/activities.ts';
 
@@ -137,5 +139,77 @@ describe('practice page cache keys and the activities that presented the practic
     const real = { ...visit, demonstration: false };
     expect(keyWith('2025-05-15T13:00:00Z', real)).not.toBe(keyWith('2025-05-15T15:00:00Z', real));
     expect(keyWith('2025-05-15T15:00:00Z', real)).toBe(keyWith('2025-06-15T15:00:00Z', real));
+  });
+});
+
+describe('the shared cache key of the pages other than a practice page', () => {
+  /** Collections as the site loads them (ids "<lang>/<slug>" for per-language ones). */
+  const collections = () => ({
+    practices: catalogueInput.practices.map((practice) => ({ id: `${practice.lang}/${practice.id}`, data: structuredClone(practice.data) })),
+    cities: catalogueInput.cities.map((city) => ({ id: city.id, data: structuredClone(city.data) })),
+    pages: [{ id: 'en/about', data: { title: 'About' }, body: 'The network.' }],
+  });
+  type Collections = ReturnType<typeof collections>;
+  const keyOf = (edit: (copy: Collections) => void = () => {}, cards = true) => {
+    const copy = collections();
+    edit(copy);
+    return sharedDataKey(copy, { cards });
+  };
+  const before = keyOf();
+  const first = (copy: Collections) => copy.practices[0]!.data as Record<string, unknown>;
+
+  it('is the same for the same content, whatever the order of entries and collections', () => {
+    expect(keyOf()).toBe(before);
+    const reversed = collections();
+    expect(sharedDataKey({ pages: reversed.pages, cities: [...reversed.cities].reverse(), practices: [...reversed.practices].reverse() }, { cards: true })).toBe(before);
+  });
+
+  it('changes when what lists, hubs and Index pages show changes: a practice title, its themes, a city, a page body', () => {
+    expect(keyOf((copy) => (first(copy).title = 'Renamed'))).not.toBe(before);
+    expect(keyOf((copy) => (first(copy).purpose = 'A new purpose, shown on cards.'))).not.toBe(before);
+    expect(keyOf((copy) => (first(copy).themes = ['housing']))).not.toBe(before);
+    expect(keyOf((copy) => (copy.cities[0]!.data.population += 1))).not.toBe(before);
+    expect(keyOf((copy) => (copy.pages[0]!.body = 'The network, edited.'))).not.toBe(before);
+    expect(keyOf((copy) => copy.practices.pop())).not.toBe(before);
+    expect(keyOf(() => {}, false)).not.toBe(before);
+  });
+
+  it('does not change when only what a practice page alone shows changes', () => {
+    expect(PRACTICE_PAGE_ONLY_FIELDS).toEqual(['stimulus', 'process', 'results', 'transferability', 'contact', 'links']);
+    for (const field of PRACTICE_PAGE_ONLY_FIELDS) {
+      expect(keyOf((copy) => (first(copy)[field] = `Edited ${field}`)), field).toBe(before);
+    }
+  });
+
+  it('keeps the page-only fields of entries of other collections', () => {
+    const withStimulus = (text: string) => keyOf((copy) => (copy.cities[0]!.data = { ...copy.cities[0]!.data, stimulus: text } as typeof copy.cities[0]['data']));
+    expect(withStimulus('one')).not.toBe(withStimulus('two'));
+  });
+});
+
+describe('the fields left out of the shared key', () => {
+  it('are read by no page, component or layout that a route with the shared key renders', () => {
+    const root = join(import.meta.dirname, '../..');
+    const fields = PRACTICE_PAGE_ONLY_FIELDS.join('|');
+    const reads = new RegExp(`\\bdata\\??\\.(${fields})\\b|\\[\\s*['"](${fields})['"]|['"](${fields})['"]\\s*[,\\]]`);
+    const source = (file: string) => readFileSync(join(root, file), 'utf8');
+    // Routes whose pages are reused while the shared key holds (withCacheKey), and every component
+    // and layout they import, transitively: a page-only field read there would go stale.
+    const routes = readdirSync(join(root, 'src/pages'), { recursive: true, encoding: 'utf8' })
+      .map((file) => join('src/pages', file))
+      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwithCacheKey\(/.test(source(file)));
+    expect(routes.length).toBeGreaterThan(5);
+    const rendered = new Set<string>();
+    const visit = (file: string) => {
+      if (rendered.has(file)) return;
+      rendered.add(file);
+      for (const [, target] of source(file).matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
+        const resolved = join(dirname(file), target!);
+        if (/^src\/(components|layouts)\//.test(resolved) && /\.(astro|ts)$/.test(resolved)) visit(resolved);
+      }
+    };
+    routes.forEach(visit);
+    const offenders = [...rendered].filter((file) => reads.test(source(file)));
+    expect(offenders).toEqual([]);
   });
 });

@@ -324,12 +324,13 @@ export function readContentFile(
 }
 
 /**
- * Reads all collections under `contentDirectory` (default `<root>/src/content/`); file paths in
- * problems are relative to `root`. Files that are not read become problems.
+ * Reads all collections under `contentDirectory` (default `<root>/src/content/`), or those of
+ * `options.collections`; file paths in problems are relative to `root`. Files that are not read
+ * become problems.
  */
-export function readContent(root: string, contentDirectory = join(root, 'src', 'content')): { entries: RawEntry[]; problems: Problem[] } {
+export function readContent(root: string, contentDirectory = join(root, 'src', 'content'), options: ListOptions = {}): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
-  const { files, problems } = listContentFiles(root, contentDirectory);
+  const { files, problems } = listContentFiles(root, contentDirectory, options);
   for (const contentFile of files) {
     const { collection, file, id, lang } = contentFile;
     const read = readContentFile(contentFile);

@@ -110,6 +110,15 @@ describe('readContentFile', () => {
       tree.remove();
     }
   });
+  it('reads only the collections asked for, leaving the others unread (the CMS preparation needs only names)', () => {
+    const tree = contentTree({ 'src/content/networks/spain.yaml': NETWORK_YAML, 'src/content/pages/en/about.md': pageMarkdown() });
+    try {
+      expect(readContent(tree.root).entries.map((entry) => entry.collection).sort()).toEqual(['networks', 'pages']);
+      expect(readContent(tree.root, undefined, { collections: ['networks'] }).entries.map((entry) => `${entry.collection}/${entry.id}`)).toEqual(['networks/spain']);
+    } finally {
+      tree.remove();
+    }
+  });
 });
 
 describe('a misnamed page', () => {

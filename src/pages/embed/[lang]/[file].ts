@@ -4,7 +4,7 @@ import { getSite } from '../../../data/site.ts';
 import { cachedEmbedChartPng, embedChartSvg } from '../../../lib/embed-chart.ts';
 import { t } from '../../../lib/i18n.ts';
 import { cityName } from '../../../lib/names.ts';
-import { perLanguage } from '../../../lib/paths.ts';
+import { perLanguage, withCacheKey } from '../../../lib/paths.ts';
 import { profileChart } from '../../../lib/profile-chart.ts';
 import type { Lang } from '../../../lib/schemas/fields.ts';
 import { siteConfig } from '../../../lib/site-config.ts';
@@ -17,12 +17,13 @@ interface Props {
 }
 
 export async function getStaticPaths() {
-  const { latest } = await getSite();
-  return perLanguage((lang) =>
+  const { latest, sharedKey } = await getSite();
+  // Copied from the previous build while no content it may show changed (src/lib/page-key.ts).
+  return withCacheKey(sharedKey, perLanguage((lang) =>
     [...latest.keys()].flatMap((cityId) =>
       (['svg', 'png'] as const).map((format) => ({ params: { lang, file: `${cityId}.${format}` }, props: { lang, cityId, format } })),
     ),
-  );
+  ));
 }
 
 export const GET: APIRoute<Props> = async ({ props, site: siteUrl }) => {
