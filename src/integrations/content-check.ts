@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, type ContentCheck } from '../lib/content/check-content.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
-import { formatReport } from '../lib/content/problems.ts';
 import { translationStatus } from '../lib/content/translation-status.ts';
 import { handOverTranslationStatus } from '../data/translation-status.ts';
 
