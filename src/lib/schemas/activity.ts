@@ -27,6 +27,9 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** When `announced` is not given, an activity counts as announced this many weeks before it starts. */
+export const ANNOUNCED_WEEKS_BEFORE = 8;
+
 const idsOf = (what: string) =>
   z
     .array(id(what), { error: `must be a list of ids, like [a, b]: ${what}` })
@@ -108,6 +111,8 @@ const activityShape = {
     .boolean({ error: 'must be true or false: whether the activity is invented for the demonstration (its dates then move with the build date)' })
     .describe('invented for the demonstration: its dates move with the build date')
     .optional(),
+  /** The day it was announced: its date in "What's new" and the feeds (src/lib/feeds/news-items.ts). */
+  announced: plainDate(`the day the activity was announced, written YYYY-MM-DD: its date in "What's new" and the feeds (${ANNOUNCED_WEEKS_BEFORE} weeks before the start when not given)`).optional(),
   /** Title, per language. */
   title: localized('title of the activity'),
   /** What it is about and who it is for, per language (Markdown). */
@@ -197,6 +202,19 @@ export const activitySchema = z
       path: ['registration', 'deadline'],
       error: (issue) =>
         `${dateValue(raw(raw(issue.input).registration).deadline)} is not before the start (${localValue(raw(issue.input).start)?.slice(0, 10)}): the last day to register must come before the day the activity starts`,
+    },
+  )
+  .refine(
+    (value) => {
+      const start = localValue(raw(value).start);
+      const announced = dateValue(raw(value).announced);
+      return !(start && announced && isLocalDateTime(start) && isLocalDateTime(`${announced}T00:00`) && announced > start.slice(0, 10));
+    },
+    {
+      ...always,
+      path: ['announced'],
+      error: (issue) =>
+        `${dateValue(raw(issue.input).announced)} is after the start (${localValue(raw(issue.input).start)?.slice(0, 10)}): the day the activity was announced must be on or before the day it starts`,
     },
   );
 
