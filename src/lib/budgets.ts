@@ -20,12 +20,13 @@ export interface Budget {
 
 /** The language prefix of a page's path: /en/, /fr/... */
 const LANG = `/(?:${LANGUAGES.join('|')})/`;
-const PRACTICE_OR_CITY = new RegExp(`^${LANG}(practices|cities)/[a-z0-9-]+/$`);
+const PRACTICE = new RegExp(`^${LANG}practices/[a-z0-9-]+/$`);
+const CITY_PROFILE = new RegExp(`^${LANG}cities/[a-z0-9-]+/$`);
 const HUB = new RegExp(`^${LANG}(themes|networks)/[a-z0-9-]+/$`);
 // The lists by a coded fact (evidence, cost...) are bounded the same way.
 const PRACTICE_LIST = new RegExp(`^${LANG}practices/(theme|city|network|country|for|${FACT_FACET_NAMES.join('|')})/[a-z0-9-]+/(page/\\d+/)?$`);
 
-const isPracticeOrCityPage = (path: string) => PRACTICE_OR_CITY.test(path);
+
 /**
  * Pages that list practices of one theme, network, city, country or target group: theme hubs and
  * network pages show a capped preview, the full lists are paginated, so none grows with the catalogue.
@@ -33,7 +34,13 @@ const isPracticeOrCityPage = (path: string) => PRACTICE_OR_CITY.test(path);
 const isBoundedListPage = (path: string) => HUB.test(path) || PRACTICE_LIST.test(path);
 
 export const BUDGETS: Budget[] = [
-  { name: 'practice or city page', applies: isPracticeOrCityPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
+  { name: 'practice page', applies: (path) => PRACTICE.test(path), maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
+  /**
+   * A city profile holds more than a practice by design: its Index results as charts with a data table
+   * beside each, its journey and the people to ask. Every list on it is capped (practices, peers,
+   * mentors, a year of the journey folds into one line), so it does not grow with the catalogue.
+   */
+  { name: 'city profile', applies: (path) => CITY_PROFILE.test(path), maxHtmlAndCss: 26 * 1024, maxJavaScript: 0 },
   { name: 'theme, network or practice list page', applies: isBoundedListPage, maxHtmlAndCss: 20 * 1024, maxJavaScript: 0 },
   { name: 'public page', applies: (path) => !path.startsWith('/admin/'), maxJavaScript: 30 * 1024 },
 ];

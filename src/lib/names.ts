@@ -8,12 +8,12 @@ export function cityName(city: Pick<City, 'name' | 'names'>, lang: Lang): string
   return fallbackChain(lang).map((code) => names[code]).find(Boolean) ?? city.name;
 }
 
-/** "2015–2019", "2015 – ongoing" style period text, built from translated words. */
+/** "2015–2019" or "2015–ongoing": one style for every period, built from translated words (DateRange.astro keeps it on one line). */
 export function periodText(
   period: { start: number; end: number | 'ongoing' },
   ongoingWord: string,
 ): string {
-  if (period.end === 'ongoing') return `${period.start} – ${ongoingWord}`;
+  if (period.end === 'ongoing') return `${period.start}–${ongoingWord}`;
   return period.end === period.start ? String(period.start) : `${period.start}–${period.end}`;
 }
 

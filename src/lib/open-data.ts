@@ -39,7 +39,7 @@ const urlPair = z
   .object(perLanguage((_, name) => z.string().describe(`page in ${name}`), false))
   .describe('address of the entry on the site, per language');
 const contactTranslation = z
-  .object({ name: z.string().optional(), role: z.string().optional() })
+  .object({ name: z.string().describe("the contact's name").optional(), role: z.string().describe("the contact's role or job title, in this language").optional() })
   .describe("the contact's name and role in this language (the e-mail and web page are the record's)");
 const translation = z.object({ ...practiceTranslatedShape, contact: contactTranslation.optional() });
 

@@ -103,7 +103,8 @@ describe('the language switcher', () => {
     const page = await site.newPage();
     await page.goto(`${site.url}/${lang}/practices/${slug}/`);
     expect(await page.locator('.notice').first().innerText()).toContain(t(lang, 'practice.englishOnlyNotice'));
-    expect(await page.locator('article > div').getAttribute('lang')).toBe('en');
+    expect(await page.locator('article > .practice-head').getAttribute('lang')).toBe('en');
+    expect(await page.locator('article > .practice-body').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').innerText()).toBe(title);
     await page.goto(`${site.url}/${lang}/practices/`);
     const card = page.locator('.card', { hasText: title });

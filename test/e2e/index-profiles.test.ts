@@ -27,15 +27,21 @@ describe('a city profile', () => {
   it('draws the comparison chart at build time with a data table beside it', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/lisbon/`);
-    const chart = page.locator('section:has(#index-results) svg[role="img"]').first();
+    const chart = page.locator('section:has(#scores-by-area) svg[role="img"]').first();
     expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
-    expect(await page.locator('section:has(#index-results) svg title').first().textContent()).toContain('Lisbon: Index scores by policy area');
-    await page.locator('section:has(#index-results) details summary').click();
-    const rows = page.locator('section:has(#index-results) details table tbody tr');
+    expect(await page.locator('section:has(#scores-by-area) svg title').first().textContent()).toContain('Lisbon: Index scores by policy area');
+    // At 1280 px the table is shown beside the chart, without its fold.
+    const table = page.locator('section:has(#scores-by-area) details table');
+    expect(await table.isVisible()).toBe(true);
+    const chartBox = (await chart.boundingBox())!;
+    const tableBox = (await table.boundingBox())!;
+    expect(tableBox.x).toBeGreaterThan(chartBox.x + chartBox.width);
+    expect(tableBox.y).toBeLessThan(chartBox.y + chartBox.height);
+    const rows = page.locator('section:has(#scores-by-area) details table tbody tr');
     const commitment = rows.filter({ hasText: 'Commitment' });
     const lisbon = latest.get('lisbon')!.data;
     expect((await commitment.locator('td').first().innerText()).trim()).toBe(String(lisbon.scores.commitment));
-    expect(await page.locator('section:has(#index-results) details thead').innerText()).toContain(`Comparison cities (N = ${baselineOf('lisbon').cityCount})`);
+    expect(await page.locator('section:has(#scores-by-area) details thead').innerText()).toContain(`Comparison cities (N = ${baselineOf('lisbon').cityCount})`);
     await page.context().close();
   });
 
@@ -80,12 +86,12 @@ describe('a city profile', () => {
 });
 
 describe('the city directory', () => {
-  it('has a static map with a link per city and the same cities as a list', async () => {
+  it('has a static map with a link per city and the same cities in a table', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/`);
     const mapLinks = await page.locator('#map-world a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(new Set(mapLinks).size).toBe(content.cities.length);
-    const listLinks = await page.locator('.columns').first().locator('a').count();
+    const listLinks = await page.locator('.city-table tbody th a').count();
     expect(listLinks).toBe(content.cities.length);
     await page.context().close();
   });
@@ -137,10 +143,10 @@ describe('a profile with two editions', () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}/en/cities/bilbao/`);
     const [before, now] = results.filter((result) => result.data.city === 'bilbao');
-    const values = await page.locator('section:has(#index-results) svg text.value').allTextContents();
+    const values = await page.locator('section:has(#scores-by-area) svg text.value').allTextContents();
     expect(values[0]).toBe(`${now!.data.overall} +${now!.data.overall - before!.data.overall}`);
     expect(values).toContain(`${now!.data.scores['anti-discrimination']} new`);
-    const notes = await page.locator('section:has(#index-results) figcaption').innerText();
+    const notes = await page.locator('section:has(#scores-by-area) figcaption').innerText();
     expect(notes).toContain(`the change in points since the ${before!.data.edition} edition`);
     expect(notes).toContain('The Index was revised in 2019, between the two editions');
     await page.context().close();
@@ -201,9 +207,20 @@ describe('compare cities', () => {
     await fresh.context().close();
   });
 
+  it('fits the open-data field tables into a 390 px screen, with no sideways scrolling', async () => {
+    const page = await site.newPage({ width: 390 });
+    await page.goto(`${site.url}/fr/data/`);
+    const tables = await page.locator('.field-table').evaluateAll((elements) =>
+      elements.map((table) => ({ width: table.getBoundingClientRect().width, room: table.parentElement!.clientWidth })),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const table of tables) expect(table.width).toBeLessThanOrEqual(table.room);
+    await page.context().close();
+  });
+
   it.each([
     ['the compare table', '/en/index/compare/?city=bilbao&city=donostia-san-sebastian&city=sabadell&city=amadora', 'city-compare .table-scroll'],
-    ['the open-data field tables', '/fr/data/', '.table-scroll'],
+    ['the table of member cities', '/fr/cities/', '.table-scroll'],
   ])('keeps %s usable at 390 px: the first column stays put and every column can be scrolled into view', async (_, path, selector) => {
     const page = await site.newPage({ width: 390 });
     await page.goto(site.url + path);

@@ -135,7 +135,7 @@ describe('all-or-nothing publishing', { timeout: 0 }, () => {
     const run = await withEdit(practice(slug), (text) => text.replace(/^stimulus: \|-\n/m, `stimulus: |-\n  ${incompressibleText(60_000)}\n\n`), () => build());
     expect(run.code).not.toBe(0);
     expect(run.log).toContain('Page-weight budgets exceeded, nothing was published:');
-    expect(run.log).toMatch(new RegExp(`/en/practices/${slug}/: HTML\\+CSS is \\d+\\.\\d kB gzipped, over the 20\\.0 kB budget of a practice or city page`));
+    expect(run.log).toMatch(new RegExp(`/en/practices/${slug}/: HTML\\+CSS is \\d+\\.\\d kB gzipped, over the 20\\.0 kB budget of a practice page`));
     expect(treeHash()).toBe(before);
     expect(leftovers()).toEqual([]);
   });

@@ -20,13 +20,14 @@ describe('page-weight budgets', () => {
 
   it('fails a practice page that ships JavaScript, naming the page and the budget', () => {
     expect(budgetProblems([{ path: '/en/practices/anti-rumour/', htmlAndCss: 5000, javaScript: 2048 }])).toEqual([
-      '/en/practices/anti-rumour/: JavaScript is 2.0 kB gzipped, over the 0.0 kB budget of a practice or city page',
+      '/en/practices/anti-rumour/: JavaScript is 2.0 kB gzipped, over the 0.0 kB budget of a practice page',
     ]);
   });
 
-  it('fails a city page over 20 kB of HTML and CSS', () => {
-    expect(budgetProblems([{ path: '/fr/cities/oslo/', htmlAndCss: 25 * 1024, javaScript: 0 }])).toEqual([
-      '/fr/cities/oslo/: HTML+CSS is 25.0 kB gzipped, over the 20.0 kB budget of a practice or city page',
+  it('lets a city profile carry its charts and tables up to 26 kB of HTML and CSS, and fails it above', () => {
+    expect(budgetProblems([{ path: '/fr/cities/oslo/', htmlAndCss: 25 * 1024, javaScript: 0 }])).toEqual([]);
+    expect(budgetProblems([{ path: '/fr/cities/oslo/', htmlAndCss: 27 * 1024, javaScript: 0 }])).toEqual([
+      '/fr/cities/oslo/: HTML+CSS is 27.0 kB gzipped, over the 26.0 kB budget of a city profile',
     ]);
   });
 

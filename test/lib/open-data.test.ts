@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { cityRecords, citiesCsv, indexResultRecords, indexResultsCsv, practiceRecords, practicesCsv } from '../../src/lib/open-data.ts';
+import { DATASETS, cityRecords, citiesCsv, datasetJsonSchema, indexResultRecords, indexResultsCsv, practiceRecords, practicesCsv, recordFields, type DatasetName } from '../../src/lib/open-data.ts';
 import type { IndexResult } from '../../src/lib/schemas/index-result.ts';
 import { catalogueInput, practice } from '../fixtures/catalogue.ts';
 
@@ -71,5 +71,32 @@ describe('open data CSV', () => {
     expect(record!.translations.en).toMatchObject({ title: FORMULA, process: '- item one\n- item two', results: '\tTabbed' });
     expect(record!.translations.fr).toMatchObject({ title: '+ de rencontres' });
     expect(JSON.parse(JSON.stringify(record)).translations.en.title).toBe(FORMULA);
+  });
+});
+
+describe('open data field meanings (the codebook on the data page and in the JSON Schemas)', () => {
+  interface Node { description?: string; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] }
+  /** Every property of every object in a dataset's JSON Schema, at any depth: "records[].url.en". */
+  function properties(node: Node, path: string): { path: string; description: string | undefined }[] {
+    const own = Object.entries(node.properties ?? {}).flatMap(([name, child]) => [
+      { path: `${path}${name}`, description: child.description },
+      ...properties(child, `${path}${name}.`),
+    ]);
+    const items = node.items ? properties(node.items, path.replace(/\.$/, '[].')) : [];
+    const options = (node.anyOf ?? []).flatMap((option) => properties(option, path));
+    return [...own, ...items, ...options];
+  }
+  const names = Object.keys(DATASETS) as DatasetName[];
+  const everyField = names.flatMap((name) => properties(datasetJsonSchema(name, name) as Node, `${name}: `));
+
+  it('gives every field of every dataset, at every depth, a meaning', () => {
+    expect(everyField.length).toBeGreaterThan(60);
+    expect(everyField.filter((field) => !field.description?.trim()).map((field) => field.path)).toEqual([]);
+    for (const name of names) expect(recordFields(name).filter((field) => !field.description).map((field) => field.name)).toEqual([]);
+  });
+
+  it('never shows the public a path inside the repository', () => {
+    const repositoryPath = /\b(src|public|test|scripts|node_modules)\/|\.(md|ts|yaml)\b/;
+    expect(everyField.filter((field) => repositoryPath.test(field.description ?? '')).map((field) => `${field.path}: ${field.description}`)).toEqual([]);
   });
 });

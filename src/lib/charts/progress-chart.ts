@@ -59,17 +59,7 @@ export function progressChart(options: ProgressChartOptions): string {
   const format = options.formatValue ?? defaultFormatValue;
   const width = options.width ?? 480;
   const columns = Math.max(1, Math.min(options.columns ?? 2, options.series.length || 1));
-  if (options.editions.length === 0) {
-    throw new Error('progressChart: "editions" is empty; give at least one edition label');
-  }
-  for (const series of options.series) {
-    if (series.values.length !== options.editions.length) {
-      throw new Error(
-        `progressChart: series "${series.label}" has ${series.values.length} values but there are ` +
-          `${options.editions.length} editions; give one value (or null) per edition`,
-      );
-    }
-  }
+  checkSeries('progressChart', options.editions, options.series);
 
   const panelWidth = (width - COLUMN_GAP * (columns - 1)) / columns;
   const gutter = estimateTextWidth(format(max), FONT_SIZE) + 12;
@@ -107,6 +97,53 @@ export function progressChart(options: ProgressChartOptions): string {
     height: Math.ceil(Math.max(top - ROW_GAP, 1)),
     body: parts.join(''),
   });
+}
+
+function checkSeries(caller: string, editions: readonly string[], series: readonly ProgressSeries[]): void {
+  if (editions.length === 0) {
+    throw new Error(`${caller}: "editions" is empty; give at least one edition label`);
+  }
+  for (const entry of series) {
+    if (entry.values.length !== editions.length) {
+      throw new Error(
+        `${caller}: series "${entry.label}" has ${entry.values.length} values but there are ` +
+          `${editions.length} editions; give one value (or null) per edition`,
+      );
+    }
+  }
+}
+
+/** Input of `progressPanels`: as `progressChart`, with one title and description per panel. */
+export interface ProgressPanelsOptions extends Omit<ProgressChartOptions, 'title' | 'description' | 'columns'> {
+  /** Width of each panel's viewBox; 226 draws a panel as one of two in a 480-wide chart. */
+  width?: number;
+  /** The description of one panel (its values in words, for screen readers). */
+  describe: (series: ProgressSeries) => string;
+}
+
+/**
+ * The same small multiples as separate SVGs, one per series, without their headings: the page
+ * puts each under its heading in a CSS grid, so the number of panels in a row follows the screen
+ * (two on a phone, five or more on a desktop) where one SVG would keep its columns at any width.
+ */
+export function progressPanels(options: ProgressPanelsOptions): { label: string; svg: string }[] {
+  const max = options.max ?? 100;
+  assertPositiveMax(max, 'progressPanels');
+  checkSeries('progressPanels', options.editions, options.series);
+  const format = options.formatValue ?? defaultFormatValue;
+  const width = options.width ?? 226;
+  const gutter = estimateTextWidth(format(max), FONT_SIZE) + 12;
+  return options.series.map((series, index) => ({
+    label: series.label,
+    svg: svgDocument({
+      id: `${options.id}-${index}`,
+      title: series.label,
+      description: options.describe(series),
+      width,
+      height: HEADROOM + PLOT_HEIGHT + AXIS_BAND,
+      body: panel(series, [], { left: 0, top: 0, width, titleHeight: 0, gutter, max, format, editions: options.editions, missingLabel: options.missingLabel }),
+    }),
+  }));
 }
 
 interface PanelLayout {
@@ -201,8 +238,13 @@ function panel(series: ProgressSeries, titleLines: readonly string[], layout: Pa
   }
 
   values.forEach((value, index) => {
-    const cx = x(index);
+    let cx = x(index);
     if (value === null) {
+      // Neighbouring gaps share one note, centred on them: two notes side by side would overlap.
+      if (index > 0 && values[index - 1] === null) return;
+      let last = index;
+      while (last + 1 < values.length && values[last + 1] === null) last += 1;
+      cx = (x(index) + x(last)) / 2;
       const label = layout.missingLabel;
       const half = estimateTextWidth(label, FONT_SIZE) / 2;
       // Keep the note inside the plot: start-aligned at the left edge, end-aligned at the right.

@@ -50,6 +50,7 @@ export const citySchema = z.strictObject({
     .array(id('id of a national network'), {
       error: 'must be a list of national network ids, or []',
     })
+    .describe('ids of the national networks the city belongs to (empty: the international network only)')
     .default([]),
   /** The city's official website. */
   website: webAddress("the city's official website").optional(),

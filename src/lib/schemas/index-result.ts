@@ -17,7 +17,7 @@ const score = (what: string) => wholeNumber(0, 100, `${what}, from 0 to 100`);
 export const indexResultSchema = z
   .strictObject({
     /** The city assessed (id of a file in src/content/cities/). */
-    city: id('id of the city assessed, from src/content/cities/'),
+    city: id('id of the city assessed (the "id" of a record in the cities dataset)'),
     /** Year of the Index edition. */
     edition: year(2008, CURRENT_YEAR, 'year of the Index edition'),
     /** Date of the analytical report. */

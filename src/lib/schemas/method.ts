@@ -14,7 +14,7 @@ export type BudgetBand = (typeof BUDGET_BANDS)[number];
 /** Fields shared by all translations of a method: they must be identical in every language. */
 export const methodSharedShape = {
   /** Index policy areas the method serves (ids of files in src/content/themes/). */
-  themes: idList('ids of the Index themes the method serves, from src/content/themes/'),
+  themes: idList('ids of the Index policy areas (themes) the method serves'),
   /** Rough cost band. */
   budget: z
     .enum(BUDGET_BANDS, { error: `must be one of ${BUDGET_BANDS.join(', ')}: what the method costs a city, roughly` })

@@ -58,9 +58,9 @@ const targetGroup = z.string({ error: 'must be a target group id' }).refine(
  */
 export const practiceSharedShape = {
   /** Cities that run the practice (ids of files in src/content/cities/). */
-  cities: idList('ids of the cities that run the practice, from src/content/cities/'),
+  cities: idList('ids of the cities that run the practice (the "id" of a record in the cities dataset)'),
   /** Index policy areas the practice serves (ids of files in src/content/themes/). */
-  themes: idList('ids of the Index themes the practice serves, from src/content/themes/'),
+  themes: idList('ids of the Index policy areas (themes) the practice serves'),
   /** Who the practice is for. */
   targetGroups: z
     .array(targetGroup, { error: 'must be a list of target groups, like [youth, women]' })
@@ -73,9 +73,10 @@ export const practiceSharedShape = {
     .array(id('slug of a practice this one adapted'), {
       error: 'must be a list of practice slugs',
     })
+    .describe('slugs of the practices this one adapted (the "id" of a record in the practices dataset)')
     .optional(),
   /** Methods the practice applies (ids of files in src/content/methods/en/). */
-  methods: methodIdList('ids of the methods the practice applies, from src/content/methods/en/').optional(),
+  methods: methodIdList('ids of the methods the practice applies (the "id" of a record in the methods dataset)').optional(),
   /**
    * The people behind the practice. All parts optional. The name (of a team or office) and the
    * role are translated; the e-mail address and web page are the same in every language.
@@ -139,7 +140,7 @@ export const practiceTranslatedShape = {
             /^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif|svg)$/i,
             'must be a picture in public/images/, like /images/practices/x.jpg (remote images are not allowed)',
           )
-          .describe('path of the picture under public/, like /images/practices/x.jpg'),
+          .describe('address of the picture on this site, like /images/practices/x.jpg'),
         alt: text('text alternative: what the image shows, for people who cannot see it'),
       }),
       { error: 'must be a list of { src, alt }' },

@@ -68,14 +68,14 @@ export const resourceSchema = z
         new RegExp(`^/${DOCUMENT_FOLDER}/[\\w./-]+\\.pdf$`, 'i'),
         `must be a PDF in public/${DOCUMENT_FOLDER}/, like /${DOCUMENT_FOLDER}/guide.pdf: the resource's file`,
       )
-      .describe(`a PDF of the resource stored in public/${DOCUMENT_FOLDER}/`)
+      .describe(`address on this site of a PDF of the resource, like /${DOCUMENT_FOLDER}/guide.pdf`)
       .optional(),
     /** Index policy areas it covers. */
-    themes: idsOf('ids of the Index themes the resource covers, from src/content/themes/'),
+    themes: idsOf('ids of the Index policy areas (themes) the resource covers'),
     /** Methods it explains or supports. */
-    methods: idsOf('ids of the methods the resource explains, from src/content/methods/en/'),
+    methods: idsOf('ids of the methods the resource explains (the "id" of a record in the methods dataset)'),
     /** Practices it documents. */
-    practices: idsOf('slugs of the practices the resource documents, from src/content/practices/en/'),
+    practices: idsOf('slugs of the practices the resource documents (the "id" of a record in the practices dataset)'),
   })
   .refine((resource) => (resource.url === undefined) !== (resource.file === undefined), {
     // Reported with the file's other problems, not only once they are fixed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressChart, type ProgressChartOptions } from '../../../src/lib/charts/progress-chart.ts';
+import { progressChart, progressPanels, type ProgressChartOptions } from '../../../src/lib/charts/progress-chart.ts';
 import {
   HOSTILE,
   byClass,
@@ -107,6 +107,15 @@ describe('progressChart', () => {
     expect(byClass(panel, 'missing')).toHaveLength(2);
   });
 
+  it('names neighbouring gaps once, centred on them, so two notes never overlap', () => {
+    const panel = byClass(parseSvg(progressChart(options({ series: [{ label: 'A', values: [null, null, 30, null] }] }))), 'panel')[0]!;
+    const notes = byClass(panel, 'missing').map((node) => byName(node, 'text')[0]!);
+    expect(notes).toHaveLength(2);
+    const [x2020] = dotXs(panel) as [number];
+    // Editions are evenly spaced: the first note sits between 2012 and 2016, left of 2020.
+    expect(num(notes[0], 'x')).toBeLessThan(x2020);
+  });
+
   it('places dots by value on a shared 0–max scale and prints each value', () => {
     const panel = byClass(parseSvg(progressChart(options({ series: [{ label: 'A', values: [0, 50, 100, 25] }] }))), 'panel')[0]!;
     const ys = byName(panel, 'circle', 'dot').map((dot) => num(dot, 'cy'));
@@ -139,5 +148,39 @@ describe('progressChart', () => {
 
   it('returns the same SVG for the same input', () => {
     expect(progressChart(options())).toBe(progressChart(options()));
+  });
+});
+
+describe('progressPanels', () => {
+  const panelOptions = () => {
+    const { title: _title, description: _description, ...rest } = options();
+    return { ...rest, describe: (series: { label: string; values: readonly (number | null)[] }) => `${series.label}: ${series.values.join(', ')}` };
+  };
+
+  it('gives every series its own SVG, named by the series and described in words', () => {
+    const panels = progressPanels(panelOptions());
+    expect(panels.map((panel) => panel.label)).toEqual(['Overall', 'Anti-discrimination']);
+    expectAccessibleFrame(panels[1]!.svg, 'progress-1', { title: 'Anti-discrimination', description: 'Anti-discrimination: 30, , 50, 80' });
+  });
+
+  it('draws the same panel as the combined chart, without the heading the page prints above it', () => {
+    const [overall] = progressPanels(panelOptions());
+    const drawn = texts(parseSvg(overall!.svg));
+    expect(drawn).toEqual(expect.arrayContaining(['2012', '2024', '0', '100', '40', '70']));
+    expect(drawn).not.toContain('Overall');
+    const combined = byClass(parseSvg(progressChart(options())), 'panel')[0]!;
+    expect(dotXs(byClass(parseSvg(overall!.svg), 'panel')[0]!)).toEqual(dotXs(combined));
+  });
+
+  it('keeps every text at 12 px or more when a panel is 160 px wide (two to a row on a phone)', () => {
+    const root = parseSvg(progressPanels(panelOptions())[0]!.svg);
+    const scale = 160 / viewBox(root).width;
+    for (const node of byName(root, 'text')) expect(num(node, 'font-size') * scale).toBeGreaterThanOrEqual(12);
+  });
+
+  it('refuses a series whose values do not match the editions, naming the function', () => {
+    expect(() => progressPanels({ ...panelOptions(), series: [{ label: 'Language', values: [1] }] })).toThrow(
+      'progressPanels: series "Language" has 1 values but there are 4 editions; give one value (or null) per edition',
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('the practice preview', () => {
     const facts = Object.fromEntries(preview.facts.map((fact) => [fact.term, fact.values.map((value) => value.text)]));
     expect(facts[t('fr', 'practice.cities')]).toEqual(['Lisbonne', 'Barcelona', 'new-city']);
     expect(facts[t('fr', 'practice.countries')]).toEqual(['Portugal', 'Espagne']);
-    expect(facts[t('fr', 'practice.period')]).toEqual([`1990 – ${t('fr', 'practice.ongoing')}`]);
+    expect(facts[t('fr', 'practice.period')]).toEqual([`1990–${t('fr', 'practice.ongoing')}`]);
     expect(facts[t('fr', 'practice.themes')]).toEqual(['Médiation', 'public-space']);
     expect(facts[t('fr', 'practice.targetGroups')]).toEqual([t('fr', 'targetGroup.general-public')]);
     expect(facts[t('fr', 'practice.published')]).toEqual(['1 mars 2024']);
