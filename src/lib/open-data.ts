@@ -29,7 +29,7 @@ import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
 import type { MethodLibrary } from './method-library.ts';
 import { methodSharedShape, methodTranslatedShape } from './schemas/method.ts';
-import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape, SHARED_KEYS } from './schemas/practice.ts';
 import { resourceSchema } from './schemas/resource.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
@@ -203,23 +203,20 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
   return [...catalogue.practices(SOURCE_LANGUAGE)]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, methods, contact } = data;
+      // The fields every language shares (SHARED_KEYS: places, themes, period, contact, the coded
+      // facts...) once, in the record; the rest per language.
+      const shared = Object.fromEntries(SHARED_KEYS.flatMap((key) => (data[key] === undefined ? [] : [[key, data[key]]]))) as Pick<typeof data, (typeof SHARED_KEYS)[number]>;
       /** The texts of one language, with the contact's translated parts. */
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, methods: _m, contact: own, ...rest } = practice;
+        const rest = Object.fromEntries(Object.entries(practice).filter(([key]) => !(SHARED_KEYS as readonly string[]).includes(key))) as Omit<typeof data, (typeof SHARED_KEYS)[number]>;
+        const own = practice.contact;
         const translatedContact = Object.fromEntries(CONTACT_TRANSLATED_KEYS.flatMap((part) => (own?.[part] ? [[part, own[part]]] : [])));
         return { ...rest, ...(Object.keys(translatedContact).length > 0 ? { contact: translatedContact } : {}) };
       };
       return {
         id: slug,
         url: urlsOf(url, slug),
-        cities,
-        themes,
-        targetGroups,
-        period,
-        ...(adaptedFrom ? { adaptedFrom } : {}),
-        ...(methods ? { methods } : {}),
-        ...(contact ? { contact } : {}),
+        ...shared,
         countries: catalogue.countriesOf(data),
         translations: {
           [SOURCE_LANGUAGE]: translationOf(data),

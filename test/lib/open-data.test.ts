@@ -91,6 +91,24 @@ describe('open data CSV', () => {
   });
 });
 
+describe('practice records', () => {
+  it('carry the fields every language shares once, the coded facts among them, and only texts per language', () => {
+    const catalogue = buildCatalogue({
+      ...catalogueInput,
+      practices: [
+        { id: 'coded', lang: 'en', data: practice({ title: 'Coded', cities: ['lisbon'], themes: ['mediation'], evidence: { level: 'monitoring' }, cost: '10k-50k', openToStudyVisits: true }) },
+        { id: 'coded', lang: 'fr', data: practice({ title: 'Codée', cities: ['lisbon'], themes: ['mediation'], evidence: { level: 'monitoring' }, cost: '10k-50k', openToStudyVisits: true }) },
+      ],
+    });
+    const [record] = practiceRecords(catalogue, url);
+    expect(record).toMatchObject({ id: 'coded', cities: ['lisbon'], evidence: { level: 'monitoring' }, cost: '10k-50k', openToStudyVisits: true });
+    for (const lang of ['en', 'fr'] as const) {
+      expect(Object.keys(record!.translations[lang]!).filter((key) => ['evidence', 'cost', 'openToStudyVisits', 'cities', 'themes'].includes(key)), lang).toEqual([]);
+    }
+    expect(record!.translations.fr!.title).toBe('Codée');
+  });
+});
+
 describe('open data field meanings (the codebook on the data page and in the JSON Schemas)', () => {
   interface Node { description?: string; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] }
   /** Every property of every object in a dataset's JSON Schema, at any depth: "records[].url.en". */
