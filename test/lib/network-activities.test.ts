@@ -31,9 +31,9 @@ const place = (activity: { data: Activity }) => (activity.data.hosts ?? ['Online
 describe('networkActivityLinks', () => {
   it("lists what the network's cities host or join and what is tagged with the network, latest start first, in the page's language", () => {
     expect(networkActivityLinks(index, 'spain', 'fr', place)).toEqual([
-      { title: 'Policy lab in Oslo', href: '/fr/activities/lab-oslo/', start: '2027-01-20', place: 'oslo' },
-      { title: 'RECI webinar', href: '/fr/activities/webinar-reci/', start: '2026-02-03', place: 'Online' },
-      { title: 'Visite d’étude à Getxo', href: '/fr/activities/visit-getxo/', start: '2025-05-14', place: 'getxo' },
+      { title: 'Policy lab in Oslo', textLang: 'en', href: '/fr/activities/lab-oslo/', start: '2027-01-20', place: 'oslo' },
+      { title: 'RECI webinar', textLang: 'en', href: '/fr/activities/webinar-reci/', start: '2026-02-03', place: 'Online' },
+      { title: 'Visite d’étude à Getxo', textLang: 'fr', href: '/fr/activities/visit-getxo/', start: '2025-05-14', place: 'getxo' },
     ]);
   });
 
