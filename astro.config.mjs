@@ -8,6 +8,7 @@ import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
+import { noUiStringsInBrowser } from './src/integrations/browser-strings.ts';
 import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 
@@ -52,5 +53,6 @@ export default defineConfig({
     // Astro inlines a script smaller than this limit into the page, which the Content-Security-Policy
     // (no inline scripts) then blocks: a small island would silently never run. Scripts stay files.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    plugins: [noUiStringsInBrowser()],
   },
 });

@@ -72,6 +72,21 @@ function acceptRasterImagesOnly(locale: CmsLocale) {
   );
 }
 
+/**
+ * Decap labels its "New" button "＋ Practice" with a fullwidth plus (U+FF0B), which the fonts of
+ * most machines lack (an empty box): it is replaced with the plus sign every font has.
+ */
+function plusSignEveryFontHas() {
+  const fix = () => {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href*="/new"]')) {
+      for (const node of link.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE && node.textContent?.includes('\uFF0B')) node.textContent = node.textContent.replaceAll('\uFF0B', '+');
+      }
+    }
+  };
+  new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
 function storedLocale(): string | null {
   try {
     return localStorage.getItem(LOCALE_STORAGE_KEY);
@@ -233,6 +248,7 @@ async function start() {
     return;
   }
   acceptRasterImagesOnly(locale);
+  plusSignEveryFontHas();
   const cms = window.CMS;
   const [configText, lookupsText] = await Promise.all([fetchText(`config.${locale}.yml`), fetchText('lookups.json')]);
   const config = parse(configText) as CmsConfig;

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { checkContent, type ContentCheck } from '../src/lib/content/check-content.ts';
-import { formatReport } from '../src/lib/content/problems.ts';
+import { formatReport, formatWarnings } from '../src/lib/content/problems.ts';
 import { translationStatus, translationSummary } from '../src/lib/content/translation-status.ts';
 
 const args = process.argv.slice(2);
@@ -21,7 +21,8 @@ try {
   console.error(`The content check could not run: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
-const { problems, fileCount, entries } = check;
+const { problems, warnings, fileCount, entries } = check;
+if (warnings.length > 0) console.warn(formatWarnings(warnings));
 if (problems.length > 0) {
   console.error(formatReport(problems));
   process.exit(1);

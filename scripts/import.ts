@@ -2,7 +2,8 @@
  * `npm run import -- practices <file.csv> [--dry-run] [--force] [--valid-only] [--root <dir>]`
  * `npm run import -- cities <file.csv> ...`
  *
- * Imports a spreadsheet saved as CSV (templates in templates/). Every row is checked with the
+ * Imports a spreadsheet saved as CSV (templates in templates/), or the body of an e-mail sent by
+ * the public share form (/en/share/), saved as a .txt file (src/lib/import/form-submission.ts). Every row is checked with the
  * content schemas and integrity rules; when any row fails, nothing is written and every problem
  * is listed by row and column. --valid-only writes the valid rows anyway; --force replaces
  * existing files; --dry-run only lists what would be written. --root points at another copy of
@@ -15,7 +16,7 @@
  * point of the write, says so on stderr and waits for a line on stdin, so that a test can kill it
  * there without guessing a delay.
  */
-import { existsSync, readdirSync, readSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
@@ -23,6 +24,7 @@ import { LANGUAGES } from '../src/lib/languages.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
 import { CsvFileError, readCsvFile } from '../src/lib/import/csv-table.ts';
+import { FormSubmissionError, parseFormSubmission } from '../src/lib/import/form-submission.ts';
 import { formatRowProblem, planImport } from '../src/lib/import/plan-import.ts';
 import { ImportBusyError, interruptedImport, recoverImport, writePlannedFiles, type Recovery, type WriteStep } from '../src/lib/import/write-files.ts';
 
@@ -102,7 +104,7 @@ const [first, second, ...extra] = positional;
 const kindGiven = first === 'practices' || first === 'cities';
 const fileArgument = kindGiven ? second : first;
 if (!first) usage('Say what to import (practices or cities) and the CSV file');
-if (!kindGiven && !first.toLowerCase().endsWith('.csv')) usage(`"${first}" cannot be imported: choose practices or cities`);
+if (!kindGiven && !/\.(csv|txt)$/i.test(first)) usage(`"${first}" cannot be imported: choose practices or cities`);
 if (!fileArgument) usage('Name the CSV file to import');
 if ((kindGiven ? extra : [second, ...extra].filter(Boolean)).length > 0) usage(`Unexpected argument "${kindGiven ? extra[0] : second}"`);
 const dryRun = flags.has('--dry-run');
@@ -130,9 +132,12 @@ function guessKind(header: string[]): ImportKind {
 const started = performance.now();
 let table;
 try {
-  table = await readCsvFile(csvPath, fileName);
+  // The body of an e-mail sent by the public share form (column=value lines): one row.
+  table = fileName.toLowerCase().endsWith('.txt')
+    ? parseFormSubmission(readFileSync(csvPath, 'utf8'), fileName)
+    : await readCsvFile(csvPath, fileName);
 } catch (error) {
-  if (error instanceof CsvFileError) {
+  if (error instanceof CsvFileError || error instanceof FormSubmissionError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, type ContentCheck } from '../lib/content/check-content.ts';
-import { formatReport } from '../lib/content/problems.ts';
+import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 
 /**
  * Runs the content check before Astro reads any content. A build stops before anything is
@@ -25,7 +25,8 @@ export function contentCheck(): AstroIntegration {
           logger.error(message);
           return;
         }
-        const { problems, fileCount } = check;
+        const { problems, warnings, fileCount } = check;
+        if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         if (problems.length === 0) {
           logger.info(`content is valid (${fileCount} files)`);
           return;

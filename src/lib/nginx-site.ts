@@ -71,8 +71,6 @@ export function nginxSiteConf(options: NginxSiteOptions = CONTAINER_SITE, policy
     `    listen ${options.listen};`,
     `    root ${options.root};`,
     '    index index.html;',
-    '    # Unknown addresses get the page not found in every language (dist/404.html).',
-    '    error_page 404 /404.html;',
     '    server_tokens off;',
     '    absolute_redirect off;',
     '    charset utf-8;',
@@ -95,6 +93,10 @@ export function nginxSiteConf(options: NginxSiteOptions = CONTAINER_SITE, policy
     // ^~: a folder's rules are final (no regular-expression location may take the path over).
     lines.push(`    location ${prefix === '/' ? '/' : `^~ ${prefix}`} {`);
     for (const [name, value] of headers) lines.push(`        add_header ${name} ${quote(value)} always;`);
+    // An unknown page gets the site's page not found in every language (dist/404.html); a missing
+    // file in a folder of its own (pictures, documents, search chunks) keeps that folder's plain 404
+    // and policy, so the pictures' sandbox holds on a 404 too.
+    if (prefix === '/') lines.push('        error_page 404 /404.html;');
     lines.push('        try_files $uri $uri/ =404;', '    }', '');
   }
   lines.push('}', '');

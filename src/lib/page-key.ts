@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { PresentingActivity } from './activities.ts';
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import type { Lang } from './schemas/fields.ts';
+import type { SimilarPractice } from './similar-practices.ts';
 
 const digests = new WeakMap<object, string>();
 
@@ -50,6 +51,8 @@ export interface PracticePageInput {
   lastChange?: { date: string; historyUrl?: string };
   /** The activities that presented or visited it, with their dates for this build (demonstration dates move) and whether each is still to come. */
   activities?: readonly PresentingActivity[];
+  /** Practices whose texts resemble this one's, with the reasons shown (src/lib/similar-practices.ts). */
+  similar?: readonly SimilarPractice[];
 }
 
 /**
@@ -75,5 +78,8 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
       digestOf(activity.data),
       (activity.data.hosts ?? []).map((id) => digestOf(catalogue.cityById.get(id) ?? {})),
     ]),
+    // Each similar practice's title and cities are shown, with the reasons (scores change when any text does).
+    similar: (page.similar ?? []).map((entry) => [entry.slug, entry.similarApproach, entry.sharedGroups]),
+    similarShown: practicesShown(catalogue, (page.similar ?? []).map((entry) => catalogue.practice(lang, entry.slug)!).filter(Boolean)),
   });
 }

@@ -55,7 +55,8 @@ function bySpecificity(a: PageRoute, b: PageRoute): number {
 
 /** The route that serves a site path ("/en/cities/oslo/"), or undefined. */
 export function routeOf(path: string, routes: readonly PageRoute[]): PageRoute | undefined {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  // A page written as a file of its own ("/en/404.html", from 404.astro) is its route's name plus .html.
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent).map((part, index, all) => (index === all.length - 1 ? part.replace(/\.html$/, '') : part));
   return [...routes].sort(bySpecificity).find((route) => matches(route.segments, parts));
 }
 

@@ -42,6 +42,11 @@ export const siteConfig = {
   repository: process.env.SITE_REPOSITORY
     ? gitHostRepository(process.env.SITE_REPOSITORY, process.env.SITE_REPOSITORY_BRANCH || undefined)
     : (undefined as RepositoryConfig | undefined),
+  /**
+   * Where the public "Share a practice" form sends its e-mail (a mailto: form, see the README,
+   * "Share a practice"): the editors' shared mailbox.
+   */
+  submissionsEmail: 'practices@intercultural-cities.example.org',
 };
 
 /** Where the site's source is published (see `siteConfig.repository`). */

@@ -144,6 +144,14 @@ function killGroup(child: ChildProcess | undefined) {
   }
 }
 
+/** Clicks "Login" when the editor asks (the local backend), then waits for `ready`. */
+async function signInIfAsked(page: Page, ready: ReturnType<Page['locator']>) {
+  const login = page.getByRole('button', { name: 'Login' });
+  await Promise.race([login.waitFor(), ready.waitFor()]);
+  if (await login.isVisible()) await login.click();
+  await ready.waitFor();
+}
+
 describe('the admin, with the local backend', () => {
   let site: { url: string; server: Server };
   let backend: ChildProcess;
@@ -199,6 +207,41 @@ describe('the admin, with the local backend', () => {
     await expect(page.getByText('Advisory council with elected migrant members').first().waitFor()).resolves.toBeUndefined();
     const foreign = requests.filter((url) => !url.startsWith(site.url) && !url.startsWith(`http://localhost:${backendPort}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(foreign).toEqual([]);
+  });
+
+  it('lists practices by title, with a "New" button whose plus sign every font has', async () => {
+    await page.goto(`${site.url}/admin/#/collections/practices`);
+    const entries = page.locator('a[href*="/collections/practices/entries/"]');
+    await signInIfAsked(page, entries.first());
+    const shown = (await entries.allTextContents()).slice(0, 5).map((text) => text.trim());
+    const folder = join(contentRoot, 'src/content/practices/en');
+    const titles = readdirSync(folder)
+      .map((name) => /^title: (.*)$/m.exec(readFileSync(join(folder, name), 'utf8'))![1]!.replace(/^(['"])(.*)\1$/, '$2'))
+      .sort((a, b) => a.localeCompare(b, 'en'));
+    // Decap lists by file name unless told: the first titles would then start with "advisory-council...", "amadora...".
+    for (const [index, text] of shown.entries()) expect(text).toContain(titles[index]);
+    const newButton = page.locator('a[href$="/collections/practices/new"]').first();
+    expect(await newButton.textContent()).toMatch(/^\+ /);
+    expect(await newButton.textContent()).not.toContain('\uFF0B');
+  });
+
+  it('keeps the language switch off the list rows on a phone', async () => {
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(BROWSER_ACTION_MS);
+    const small = await phone.newPage();
+    await small.goto(`${site.url}/admin/#/collections/practices`);
+    await signInIfAsked(small, small.locator('a[href*="/collections/practices/entries/"]').first());
+    // Scrolled into the list, as an editor looking for a practice is.
+    const overlaps = await small.evaluate(() => {
+      window.scrollTo(0, 600);
+      const box = document.querySelector('.icc-language-switch')!.getBoundingClientRect();
+      return [...document.querySelectorAll('a[href*="/entries/"], input, textarea, button')].filter((element) => {
+        const other = element.getBoundingClientRect();
+        return other.width > 0 && box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+      }).length;
+    });
+    expect(overlaps).toBe(0);
+    await phone.close();
   });
 
   it('creates a practice through the form, checked before saving, without overwriting a namesake', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page, Request } from 'playwright-core';
 import { htmlPaths, readPage } from '../helpers/dist.ts';
 import { useBuiltSite } from '../helpers/site.ts';
@@ -160,6 +162,209 @@ describe('practice facets', () => {
     await page.getByRole('checkbox', { name: /^Education/ }).check();
     await resultCount(page);
     expect(fetched.some((path) => path.startsWith('/pagefind/'))).toBe(true);
+    await page.context().close();
+  });
+});
+
+/** The result links on screen, in order. */
+async function resultLinks(page: Page): Promise<string[]> {
+  return page.locator('[data-results] > li h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+describe('ranking pages by what they are about', () => {
+  it.each([
+    ['en', 'bilbao', '/en/cities/bilbao/'],
+    ['en', 'norway', '/en/networks/norway/'],
+    ['en', 'neighbourhoods', '/en/themes/neighbourhoods/'],
+    ['fr', 'lisbonne', '/fr/cities/lisbon/'],
+    ['fr', 'quartiers', '/fr/themes/neighbourhoods/'],
+  ])('puts the page a %s query names first ("%s")', async (lang, query, expected) => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/${lang}/search/?q=${encodeURIComponent(query)}`);
+    await resultCount(page);
+    expect((await resultLinks(page))[0]).toBe(expected);
+    await page.context().close();
+  });
+
+  it('leaves generated lists out of the index: only profiles about Bilbao match "bilbao"', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?q=bilbao&type=city`);
+    // Bilbao's own profile and Getxo's, which lies on the Bilbao estuary; not every profile
+    // whose "Learn from" or peer lists name Bilbao.
+    expect(await resultCount(page)).toBeLessThanOrEqual(3);
+    await page.context().close();
+  });
+});
+
+describe('why a result matched', () => {
+  it('names the query in the status and highlights its words in every top card, with deep links to sections', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?q=mediators&type=practice`);
+    const total = await resultCount(page);
+    expect(await page.locator('[data-status]').innerText()).toBe(`${total} results for “mediators”`);
+    const cards = page.locator('[data-results] > li');
+    for (let index = 0; index < 5; index++) expect(await cards.nth(index).locator('.excerpt mark').count()).toBeGreaterThan(0);
+    const deepLinks = await page.locator('[data-results] .matched-sections a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(deepLinks.length).toBeGreaterThan(0);
+    for (const href of deepLinks) expect(href).toMatch(/^\/en\/practices\/[a-z0-9-]+\/#(stimulus|process|results|transferability)$/);
+    await page.context().close();
+  });
+
+  it('offers "Did you mean" from the site\'s own words when a word is unknown, and the corrected search', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/fr/search/?q=médation`);
+    await resultCount(page);
+    const suggestion = page.locator('[data-suggestions] a', { hasText: 'médiation' });
+    await suggestion.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'médiation');
+    expect(await resultCount(page)).toBeGreaterThan(3);
+    await page.context().close();
+  });
+
+  it('suggests the filter a query names ("young people" → the Young people target group)', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?q=young%20people`);
+    await resultCount(page);
+    await page.locator('[data-suggestions] a', { hasText: 'Target group: Young people' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('group') === 'youth');
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: /^Young people/ }).isChecked()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('search behaviour', () => {
+  it('never mixes a slow earlier query into the next one, and Show more then continues where the list stopped', async () => {
+    const reference = await site.newPage();
+    await reference.goto(`${site.url}/en/search/?q=police%20training`);
+    const total = await resultCount(reference);
+    expect(total).toBeGreaterThan(10);
+    await reference.locator('[data-more]').click();
+    // Cards are drawn one by one as their fragments arrive: wait for the whole second page.
+    await reference.waitForFunction((count) => document.querySelectorAll('[data-results] > li').length === count, Math.min(total, 20));
+    const expected = await resultLinks(reference);
+    await reference.context().close();
+
+    // A proxy in front of the site makes the first query's result fragments arrive late, after
+    // the second query has been typed (Pagefind fetches from a worker, out of reach of page.route).
+    let slow = true;
+    const proxy = createServer((request, response) => {
+      const late = slow && request.url!.includes('/fragment/');
+      setTimeout(() => {
+        get(`${site.url}${request.url}`, (upstream) => {
+          response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(response);
+        });
+      }, late ? 1500 : 0);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const context = await site.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${proxyUrl}/en/search/`);
+    const box = page.getByLabel('Search words');
+    await box.fill('roma');
+    const firstFragments = page.waitForRequest(/\/pagefind\/en\/fragment\//);
+    await box.press('Enter');
+    await firstFragments;
+    slow = false;
+    await box.fill('police training');
+    await box.press('Enter');
+    await resultCount(page);
+    await page.waitForTimeout(2500);
+    expect(await resultLinks(page)).toEqual(expected.slice(0, (await resultLinks(page)).length));
+    await page.locator('[data-more]').click();
+    await page.waitForFunction((count) => document.querySelectorAll('[data-results] > li').length === count, expected.length);
+    expect(await resultLinks(page)).toEqual(expected);
+    await context.close();
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it('filters without words return every page type that matches, and the type counts stay right', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?type=city`);
+    const total = await resultCount(page);
+    expect(total).toBe(htmlPaths().filter((path) => /^\/en\/cities\/[a-z-]+\/$/.test(path)).length);
+    expect(await page.locator('[data-results] > li').count()).toBe(Math.min(total, 10));
+    expect(await page.locator('[data-count="type:city"]').innerText()).toBe(String(total));
+    expect(Number(await page.locator('[data-count="type:practice"]').innerText())).toBeGreaterThan(50);
+    await page.context().close();
+  });
+
+  it('undoes a filter change with Back, and clears the filters but keeps the words', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?q=oslo`);
+    const all = await resultCount(page);
+    await page.getByRole('checkbox', { name: /^City profile/ }).check();
+    await page.waitForFunction(() => location.search.includes('type=city'));
+    expect(await resultCount(page)).toBeLessThan(all);
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '?q=oslo');
+    expect(await resultCount(page)).toBe(all);
+    expect(await page.getByRole('checkbox', { name: /^City profile/ }).isChecked()).toBe(false);
+
+    await page.getByRole('checkbox', { name: /^City profile/ }).check();
+    await page.waitForFunction(() => location.search.includes('type=city'));
+    await resultCount(page);
+    await page.getByRole('button', { name: /^Clear the filters/ }).click();
+    await page.waitForFunction(() => location.search === '?q=oslo');
+    expect(await resultCount(page)).toBe(all);
+    expect(await page.getByLabel('Search words').inputValue()).toBe('oslo');
+    await page.context().close();
+  });
+});
+
+describe('phones, keyboards and no JavaScript', () => {
+  it('on a 390 px phone folds the filters, counts the active ones, shows them as removable chips, and the first result is one screen below the box', async () => {
+    const context = await site.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/search/?q=mediation&type=practice`);
+    await resultCount(page);
+    expect(await page.locator('details.facets').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('details.facets summary').innerText()).toBe('Filters (1 active)');
+    const box = (await page.getByLabel('Search words').boundingBox())!;
+    const first = (await page.locator('[data-results] > li').first().boundingBox())!;
+    expect(first.y - box.y).toBeLessThan(844);
+    await page.getByRole('button', { name: 'Remove the filter Page type: Practice' }).click();
+    await page.waitForFunction(() => location.search === '?q=mediation');
+    expect(await page.locator('[data-chips] button').count()).toBe(0);
+    await context.close();
+  });
+
+  it('reaches the first result from the search box in four key presses with a skip link', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/?q=mediation`);
+    await resultCount(page);
+    await page.getByLabel('Search words').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the results');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const first = await resultLinks(page);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first[0]);
+    await page.context().close();
+  });
+
+  it('says that the 39-city list scrolls and narrows it by typing', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/en/search/`);
+    const cities = page.locator('fieldset', { has: page.locator('legend', { hasText: /^City$/ }) });
+    const count = await cities.locator('input[type="checkbox"]').count();
+    expect(count).toBeGreaterThan(10);
+    expect(await cities.locator('.list-size').innerText()).toBe(`${count} choices: the list scrolls.`);
+    await cities.getByLabel('Find in this list').fill('osl');
+    expect(await cities.locator('.facet-options label:visible').allInnerTexts()).toEqual([expect.stringMatching(/^Oslo/)]);
+    await page.context().close();
+  });
+
+  it('without JavaScript shows no dead form but the browse pages', async () => {
+    const page = await site.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.url}/en/search/?q=education`);
+    expect(await page.locator('faceted-search form').isVisible()).toBe(false);
+    for (const href of ['/en/themes/education/', '/en/practices/country/es/', '/en/practices/for/youth/', '/en/cities/', '/en/networks/']) {
+      expect(await page.locator(`main a[href="${href}"]`).first().isVisible(), href).toBe(true);
+    }
     await page.context().close();
   });
 });

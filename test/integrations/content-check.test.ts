@@ -8,7 +8,7 @@ import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 type SetupHook = (options: unknown) => void;
 
 function runSetup(root: string, command: 'build' | 'dev') {
-  const logger = { info: vi.fn(), error: vi.fn() };
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const hook = contentCheck().hooks['astro:config:setup'] as unknown as SetupHook;
   const run = () => hook({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger });
   return { run, logger };

@@ -38,6 +38,7 @@ describe('page routes', () => {
   });
 
   it('finds no route for a path none matches', () => {
+    expect(routeOf('/en/404.html', [pageRoute('[lang]/404.astro')!, pageRoute('[lang]/[page].astro')!])?.file).toBe('[lang]/404.astro');
     expect(routeOf('/en/cities/oslo/dossier/extra/', routes)).toBeUndefined();
   });
 

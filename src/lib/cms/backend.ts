@@ -15,6 +15,11 @@
  *   CMS_PREVIEW_CONTEXT  name of the commit status whose address is a draft's preview (unset: Decap
  *                        takes the first status whose name holds "deploy", which is the one
  *                        `npm run deploy:preview` posts, or Netlify's and Cloudflare's own)
+ *   CMS_OPEN_AUTHORING   GitHub: "true" lets anyone with a GitHub account contribute: Decap forks
+ *                        the repository for them and their "ready" draft becomes a pull request,
+ *                        which lands in the editorial workflow (Decap's Open Authoring)
+ *   CMS_AUTH_SCOPE       GitHub: "repo" for a private repository (Open Authoring forks it); default
+ *                        Decap's own ("public_repo" for a public one)
  *   DECAP_SERVER_PORT    port of the local backend (default 8081)
  *   ICC_EDITOR_TOKEN     set by `npm run cms` only: the secret of this run, which the local content
  *                        server requires on every request (the editor sends it; see editor-guard.ts)
@@ -100,6 +105,26 @@ export function backendSettings(env: Environment): BackendSettings {
   if (env.CMS_API_ROOT?.trim()) backend.api_root = env.CMS_API_ROOT.trim();
   if (env.CMS_PREVIEW_CONTEXT?.trim()) backend.preview_context = env.CMS_PREVIEW_CONTEXT.trim();
   const workflow = env.CMS_EDITORIAL_WORKFLOW?.trim().toLowerCase() !== 'false';
+  const openAuthoring = env.CMS_OPEN_AUTHORING?.trim().toLowerCase();
+  if (openAuthoring !== undefined && openAuthoring !== '' && openAuthoring !== 'true' && openAuthoring !== 'false') {
+    throw new BackendSettingsError(`CMS_OPEN_AUTHORING must be "true" or "false" (found "${env.CMS_OPEN_AUTHORING}")`);
+  }
+  if (openAuthoring === 'true') {
+    if (name !== 'github') {
+      throw new BackendSettingsError('CMS_OPEN_AUTHORING works with the GitHub backend only (Decap forks the repository for each contributor): set CMS_BACKEND=github, or remove CMS_OPEN_AUTHORING');
+    }
+    if (!workflow) {
+      throw new BackendSettingsError('CMS_OPEN_AUTHORING needs the editorial workflow (a contribution is a draft that becomes a pull request): remove CMS_EDITORIAL_WORKFLOW=false, or remove CMS_OPEN_AUTHORING');
+    }
+    backend.open_authoring = true;
+  }
+  const scope = env.CMS_AUTH_SCOPE?.trim();
+  if (scope) {
+    if (name !== 'github' || (scope !== 'repo' && scope !== 'public_repo')) {
+      throw new BackendSettingsError(`CMS_AUTH_SCOPE must be "repo" (a private repository) or "public_repo", with the GitHub backend (found "${scope}" with ${name})`);
+    }
+    backend.auth_scope = scope;
+  }
   return {
     backend,
     localBackend,

@@ -113,7 +113,8 @@ export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
       create: true,
       delete: true,
       summary: '{{title}}',
-      sortableFields: ['title', 'published'],
+      // By title first; "updated" and "published" for the latest changes.
+      sortableFields: ['title', 'updated', 'published'],
       formOrder: [
         'title',
         'cities',

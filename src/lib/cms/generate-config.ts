@@ -79,7 +79,8 @@ export interface CmsCollection {
   slug: string;
   identifier_field: string;
   summary: string;
-  sortable_fields: string[];
+  /** The first is the list's default order (Decap sorts by file name otherwise, which looks random). */
+  sortable_fields: (string | { field: string; default_sort: true })[];
   preview_path?: string;
   i18n?: boolean;
   editor: { preview: boolean };
@@ -457,7 +458,7 @@ function collectionConfig(spec: CmsCollectionSpec, options: GenerateOptions): Cm
     slug: spec.slug,
     identifier_field: spec.identifierField,
     summary: spec.summary.replaceAll('{locale}', locale),
-    sortable_fields: [...spec.sortableFields],
+    sortable_fields: spec.sortableFields.map((field, index) => (index === 0 ? { field, default_sort: true as const } : field)),
     ...(options.siteUrl ? { preview_path: `${locale}/${previewPath}` } : {}),
     ...(spec.i18n ? { i18n: true } : {}),
     editor: { preview: spec.preview },

@@ -13,6 +13,7 @@ import { checkTranslations } from './check-translations.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { cardTextProblems } from './card-text.ts';
 import { checkIntegrity } from './integrity.ts';
+import { lookAlikeProblems } from './look-alikes.ts';
 import { checkMediaFolder } from './media.ts';
 import { problemsFromIssues, type Problem } from './problems.ts';
 import { readContent, type RawEntry } from './read-content.ts';
@@ -36,6 +37,8 @@ export type ValidContent = {
 
 export interface ContentCheck {
   problems: Problem[];
+  /** Things to look at that do not stop the build (a practice that resembles another one). */
+  warnings: Problem[];
   content: ValidContent;
   /** Number of files read. */
   fileCount: number;
@@ -129,7 +132,15 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
     problems.push({ file: 'src/content/', field: '', message: `could not be cross-checked (${describeError(error)}): fix the other problems first, or ask a developer` });
   }
   problems.push(...cardTextProblems(content));
+  const warnings: Problem[] = [];
+  try {
+    const lookAlikes = lookAlikeProblems(content.practices);
+    problems.push(...lookAlikes.problems);
+    warnings.push(...lookAlikes.warnings);
+  } catch (error) {
+    problems.push({ file: 'src/content/practices/', field: '', message: `could not be compared for look-alikes (${describeError(error)}): ask a developer` });
+  }
   problems.push(...checkMediaFolder(root));
   problems.push(...checkTranslations(root));
-  return { problems, content, fileCount: entries.length, entries };
+  return { problems, warnings, content, fileCount: entries.length, entries };
 }

@@ -69,3 +69,12 @@ export function formatReport(problems: readonly Problem[]): string {
   );
   return lines.join('\n');
 }
+
+/** Warnings: every one, sorted by file, and a summary line saying they do not stop the build. */
+export function formatWarnings(warnings: readonly Problem[], shown = 100): string {
+  const sorted = [...warnings].sort((a, b) => a.file.localeCompare(b.file) || a.message.localeCompare(b.message));
+  const lines = sorted.slice(0, shown).map(formatProblem);
+  if (sorted.length > shown) lines.push(`… and ${sorted.length - shown} more like these.`);
+  lines.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}: worth a look, but they do not stop the build.`);
+  return lines.join('\n');
+}

@@ -97,7 +97,7 @@ export const practiceFactsShape = {
     })
     .min(1, 'needs at least one organisation, or leave the field out: partners of the practice')
     .refine((ids) => new Set(ids).size === ids.length, 'lists the same organisation twice: partners of the practice')
-    .describe('organisations that run the practice with the city (the "id" of a record in the organisations dataset)')
+    .describe('organisations that run the practice with the city (organisation ids)')
     .optional(),
   /** The city welcomes visits from other cities to see the practice. */
   openToStudyVisits: openFlag('the city welcomes study visits to see the practice'),

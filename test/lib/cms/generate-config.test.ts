@@ -265,6 +265,23 @@ describe('the backend settings', () => {
     expect(backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_EDITORIAL_WORKFLOW: 'false' }).publishMode).toBeUndefined();
   });
 
+  it('takes contributions from any GitHub account with Open Authoring, landing in the editorial workflow', () => {
+    const settings = backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_OPEN_AUTHORING: 'true', CMS_AUTH_SCOPE: 'repo' });
+    const config = generate('en', { backend: settings });
+    expect(config).toMatchObject({ publish_mode: 'editorial_workflow', backend: { name: 'github', repo: 'coe/icc-site', open_authoring: true, auth_scope: 'repo' } });
+    expect(backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site' }).backend).not.toHaveProperty('open_authoring');
+    expect(() => backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_OPEN_AUTHORING: 'true', CMS_EDITORIAL_WORKFLOW: 'false' })).toThrow(
+      'CMS_OPEN_AUTHORING needs the editorial workflow (a contribution is a draft that becomes a pull request): remove CMS_EDITORIAL_WORKFLOW=false, or remove CMS_OPEN_AUTHORING',
+    );
+    expect(() => backendSettings({ CMS_BACKEND: 'gitlab', CMS_REPO: 'coe/icc-site', CMS_APP_ID: 'a', CMS_OPEN_AUTHORING: 'true' })).toThrow(
+      'CMS_OPEN_AUTHORING works with the GitHub backend only (Decap forks the repository for each contributor): set CMS_BACKEND=github, or remove CMS_OPEN_AUTHORING',
+    );
+    expect(() => backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_OPEN_AUTHORING: 'yes' })).toThrow('CMS_OPEN_AUTHORING must be "true" or "false" (found "yes")');
+    expect(() => backendSettings({ CMS_BACKEND: 'github', CMS_REPO: 'coe/icc-site', CMS_AUTH_SCOPE: 'admin' })).toThrow(
+      'CMS_AUTH_SCOPE must be "repo" (a private repository) or "public_repo", with the GitHub backend (found "admin" with github)',
+    );
+  });
+
   it('signs in to GitLab with PKCE and a public application id', () => {
     expect(backendSettings({ CMS_BACKEND: 'GitLab', CMS_REPO: 'coe/web/icc-site', CMS_APP_ID: 'abc123', CMS_API_ROOT: 'https://git.example.org/api/v4' }).backend).toEqual({
       name: 'gitlab',

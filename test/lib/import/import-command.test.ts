@@ -56,10 +56,14 @@ const HEADER = 'title,cities,themes,targetGroups,period.start,period.end,purpose
 const CITIES = ['oslo', 'Lisboa', 'Barcelona', 'Getxo', 'bergen', 'Reykjavík', 'Hamamatsu', 'Botkyrka', 'Lublin', 'Montréal'];
 const THEMES = ['education', 'Language', 'mediation', 'public-space', 'Welcoming newcomers', 'participation'];
 
+/** A made-up street name per row ("Bakado", "Cekefi"...): practices that differ only by a number would be copies (the look-alike check). */
+const street = (n: number) => Array.from({ length: 3 }, (_, i) => 'bcdfgklmnprstvz'[Math.floor(n / 15 ** i) % 15]! + 'aeiou'[(n + i) % 5]!).join('').replace(/^./, (c) => c.toUpperCase());
+
 /** A spreadsheet of n practices, as Excel saves "CSV UTF-8": BOM, CRLF, quoted cells with commas, quotes and line breaks. */
 function practicesCsv(count: number, place = 'café'): string {
   const rows = Array.from({ length: count }, (_, index) => {
     const n = index + 1;
+    const name = street(n + [...place].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 0) % 3000);
     const cells = [
       `Neighbourhood "welcome" ${place} nº ${n}, season ${n}`,
       `${CITIES[index % CITIES.length]}; ${CITIES[(index + 3) % CITIES.length]}`,
@@ -67,13 +71,13 @@ function practicesCsv(count: number, place = 'café'): string {
       index % 2 ? 'youth; Newcomers' : 'Tous les habitants',
       String(2000 + (index % 20)),
       index % 3 ? 'ongoing' : String(2021 + (index % 3)),
-      `Bring residents of café ${n} together, every week.`,
-      'Residents said they rarely met neighbours of other origins.',
+      `Bring residents of café ${n} together, every week, in ${name} Street.`,
+      `Residents of ${name} Street said they rarely met neighbours of other origins.`,
       `1. Volunteers opened the café.\r\n2. The city paid the rent.\r\n\r\nBudget: EUR ${n * 1000}.`,
-      'Around 40 regulars after a year; "we know each other now".',
-      'A room, two volunteers and a small budget.',
+      `Around 40 regulars from ${name} Street after a year; "we know each other now".`,
+      `A room in ${name} Street, two volunteers and a small budget.`,
       ...(index % 5 === 0
-        ? [`Café « bienvenue » nº ${n}`, 'Rassembler les habitants.', 'Les habitants se croisaient peu.', 'Des bénévoles ont ouvert le café.', 'Une quarantaine d’habitués.', 'Une salle et deux bénévoles.']
+        ? [`Café « bienvenue » nº ${n}`, `Rassembler les habitants de la rue ${name}.`, `Les habitants de la rue ${name} se croisaient peu.`, 'Des bénévoles ont ouvert le café.', `Une quarantaine d’habitués de la rue ${name}.`, `Une salle rue ${name} et deux bénévoles.`]
         : ['', '', '', '', '', '']),
     ];
     return cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');

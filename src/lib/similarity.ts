@@ -1,0 +1,397 @@
+/**
+ * Look-alike practices: how close two practices' texts are, by TF-IDF over stemmed words.
+ *
+ * A practice is compared over its title, purpose and four parts (stimulus, process, results,
+ * transferability), in each language both practices are written in, and the closest language
+ * counts: a French-only submission is compared with the French text of every practice, an
+ * English one with the English text. Each language has its own vocabulary, its own word weights
+ * (a word found in every practice weighs nothing) and its own Snowball stemmer, so "rumours",
+ * "rumour" and "rumoured" are one word, as are "médiateurs" and "médiatrice" (@orama/stemmers:
+ * maintained Snowball ports, ESM, one small file per language, so the share page's island loads
+ * only the one it needs).
+ *
+ * The scores feed three things: the content check (a warning for a look-alike, a failure only
+ * when two texts are near-identical), the related-practices list on practice pages, and the
+ * share page (a precomputed vocabulary file, see `similarityIndex`). Pure: no file access.
+ */
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
+import type { Lang } from './languages.ts';
+
+/** A word to its stem. One per registered language: adding a language without one is a type error. */
+export const STEMMERS: Readonly<Record<Lang, (word: string) => string>> = {
+  en: englishStemmer,
+  fr: frenchStemmer,
+  es: spanishStemmer,
+};
+
+/** The texts of a practice in one language that are compared. */
+export interface SimilarityText {
+  title: string;
+  purpose: string;
+  stimulus?: string;
+  process?: string;
+  results?: string;
+  transferability?: string;
+}
+
+/** A practice to compare: its slug and its text in each language it is written in. */
+export interface SimilarityDocument {
+  slug: string;
+  texts: Partial<Record<Lang, SimilarityText>>;
+}
+
+/** The title and purpose say what a practice is: they count twice. */
+const FIELD_WEIGHTS: Readonly<Record<keyof SimilarityText, number>> = {
+  title: 2,
+  purpose: 2,
+  stimulus: 1,
+  process: 1,
+  results: 1,
+  transferability: 1,
+};
+
+/** From this score a pair is a look-alike (a warning in the content check). */
+export const LOOK_ALIKE_THRESHOLD = 0.4;
+/** From this score two texts are near-identical (a failure): one is a copy of the other. */
+export const NEAR_IDENTICAL_THRESHOLD = 0.9;
+
+/**
+ * Words that say nothing about a practice: grammar words, and words every practice uses. With the
+ * smoothed idf they would otherwise weigh 1.
+ */
+const STOP_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
+  en: new Set(
+    ('the and for with from that this these those are was were been being has have had not but all any can could will would should may might ' +
+      'their them they there then than its into onto over under also more most such each other some what which who whom whose when where how ' +
+      'our out about after before between both during through while very own same just only one two three per city cities practice').split(' '),
+  ),
+  fr: new Set(
+    ('les des une que qui dans pour par sur avec sans sous aux est sont était ont ete été être avoir leur leurs ces cet cette ses son mais ' +
+      'plus moins comme tout tous toute toutes entre aussi dont elle elles ils nous vous pas ainsi chaque deux trois autres autre même ' +
+      'ville villes pratique').split(' '),
+  ),
+  es: new Set(
+    ('los las una unos unas que para por con sin sobre entre del las sus esta este estos estas eso son fue han ser como más pero también ' +
+      'cada dos tres otro otra otros otras todo todos toda todas desde hasta donde cuando muy ciudad ciudades práctica').split(' '),
+  ),
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Elisions and possessives: l'école → école, Barcelona's → Barcelona. */
+const ELISION = /^(?:[cdjlmnst]|qu)['’]|['’]s$/u;
+
+/**
+ * The stems of a text: lower-cased words of three letters or more (no bare numbers), elisions and
+ * possessives removed, stemmed in the text's language, then stripped of accents so that a missing
+ * accent in a submission does not make a different word.
+ */
+export function stems(text: string, lang: Lang): string[] {
+  const stem = STEMMERS[lang];
+  const result: string[] = [];
+  for (const match of text.toLocaleLowerCase(lang).matchAll(WORD)) {
+    const word = match[0].replace(ELISION, '');
+    if (word.length < 3 || /^\p{N}+$/u.test(word) || STOP_WORDS[lang].has(word)) continue;
+    result.push(stem(word).normalize('NFD').replace(/\p{M}/gu, ''));
+  }
+  return result;
+}
+
+/** Weighted term counts of one text. */
+function termCounts(text: SimilarityText, lang: Lang): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const field of Object.keys(FIELD_WEIGHTS) as (keyof SimilarityText)[]) {
+    const value = text[field];
+    if (!value) continue;
+    for (const term of stems(value, lang)) counts.set(term, (counts.get(term) ?? 0) + FIELD_WEIGHTS[field]);
+  }
+  return counts;
+}
+
+/** A unit-length TF-IDF vector: term to weight. */
+export type TermVector = Map<string, number>;
+
+/** The word weights of one language: idf per term, over `documentCount` practices. */
+export interface Vocabulary {
+  documentCount: number;
+  idf: Map<string, number>;
+}
+
+/**
+ * Inverse document frequency, smoothed (as scikit-learn's): an unseen word weighs most, a word in
+ * every text still 1, so that two texts of a language with few practices can still be compared.
+ */
+function idfOf(documentCount: number, documentFrequency: number): number {
+  return Math.log((documentCount + 1) / (documentFrequency + 1)) + 1;
+}
+
+/** A term's weight for a word never seen in the vocabulary. */
+function unseenIdf(vocabulary: Vocabulary): number {
+  return idfOf(vocabulary.documentCount, 0);
+}
+
+/** Sublinear term frequency (1 + log tf) times idf, normalised to unit length. */
+export function vectorOf(counts: ReadonlyMap<string, number>, vocabulary: Vocabulary): TermVector {
+  const vector: TermVector = new Map();
+  let norm = 0;
+  for (const [term, count] of counts) {
+    const weight = (1 + Math.log(count)) * (vocabulary.idf.get(term) ?? unseenIdf(vocabulary));
+    if (weight <= 0) continue;
+    vector.set(term, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
+  return vector;
+}
+
+/** Cosine of two unit vectors: 0 (nothing in common) to 1 (the same words in the same proportions). */
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
+  return Math.min(1, sum);
+}
+
+/** One practice, vectorised in each of its languages. */
+interface Vectorised {
+  slug: string;
+  vectors: Partial<Record<Lang, TermVector>>;
+}
+
+export interface SimilarityModel {
+  vocabularies: Partial<Record<Lang, Vocabulary>>;
+  /** The similarity of two practices of the model (0 when either is unknown or they share no language). */
+  score(a: string, b: string, cache?: boolean): number;
+  /** The closest practices to one of the model, best first, at least `minimum`. */
+  nearest(slug: string, limit: number, minimum?: number): { slug: string; score: number }[];
+  /** Vectorises a text that is not in the model (a submission) in the model's vocabulary. */
+  vectorise(text: SimilarityText, lang: Lang): TermVector;
+  /** The closest practices of the model to a text that is not in it. */
+  nearestTo(vector: TermVector, lang: Lang, limit: number, minimum?: number): { slug: string; score: number }[];
+  /**
+   * The pairs worth scoring: practices that share one of their CANDIDATE_TERMS strongest terms in
+   * some language (each pair once, `a < b`). Two texts alike enough to be a look-alike share their
+   * distinctive words; scoring only these pairs keeps the check near-linear at 10,000 practices.
+   */
+  candidatePairs(): [string, string][];
+}
+
+/** How many of a practice's strongest terms find the practices it may resemble. */
+const CANDIDATE_TERMS = 12;
+/** A strong term shared by more practices than this does not make any two of them candidates. */
+const CANDIDATE_POSTINGS = 60;
+
+/** Builds the vocabulary of each language and every practice's vectors. */
+export function buildSimilarity(documents: readonly SimilarityDocument[]): SimilarityModel {
+  const countsByLang = new Map<Lang, { slug: string; counts: Map<string, number> }[]>();
+  for (const document of documents) {
+    for (const [lang, text] of Object.entries(document.texts) as [Lang, SimilarityText][]) {
+      const list = countsByLang.get(lang) ?? [];
+      list.push({ slug: document.slug, counts: termCounts(text, lang) });
+      countsByLang.set(lang, list);
+    }
+  }
+  const vocabularies: Partial<Record<Lang, Vocabulary>> = {};
+  const bySlug = new Map<string, Vectorised>(documents.map((document) => [document.slug, { slug: document.slug, vectors: {} }]));
+  for (const [lang, list] of countsByLang) {
+    const frequency = new Map<string, number>();
+    for (const { counts } of list) for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const vocabulary: Vocabulary = {
+      documentCount: list.length,
+      idf: new Map([...frequency].map(([term, count]) => [term, idfOf(list.length, count)])),
+    };
+    vocabularies[lang] = vocabulary;
+    for (const { slug, counts } of list) bySlug.get(slug)!.vectors[lang] = vectorOf(counts, vocabulary);
+  }
+
+  const pairCache = new Map<string, number>();
+  function score(a: string, b: string, cache = true): number {
+    if (a === b) return 1;
+    const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
+    const cached = pairCache.get(key);
+    if (cached !== undefined) return cached;
+    const first = bySlug.get(a);
+    const second = bySlug.get(b);
+    let best = 0;
+    if (first && second) {
+      for (const [lang, vector] of Object.entries(first.vectors) as [Lang, TermVector][]) {
+        const other = second.vectors[lang];
+        if (other) best = Math.max(best, cosine(vector, other));
+      }
+    }
+    if (cache) pairCache.set(key, best);
+    return best;
+  }
+
+  const ranked = (scores: { slug: string; score: number }[], limit: number, minimum: number) =>
+    scores
+      .filter((entry) => entry.score >= minimum)
+      .sort((x, y) => y.score - x.score || x.slug.localeCompare(y.slug))
+      .slice(0, limit);
+
+  return {
+    vocabularies,
+    score,
+    nearest(slug, limit, minimum = 0) {
+      return ranked(
+        documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug) })),
+        limit,
+        minimum,
+      );
+    },
+    vectorise(text, lang) {
+      return vectorOf(termCounts(text, lang), vocabularies[lang] ?? { documentCount: 0, idf: new Map() });
+    },
+    candidatePairs() {
+      const slugs = [...bySlug.keys()];
+      const position = new Map(slugs.map((slug, index) => [slug, index]));
+      const pairs = new Set<number>();
+      for (const lang of Object.keys(vocabularies) as Lang[]) {
+        const postings = new Map<string, number[]>();
+        for (const entry of bySlug.values()) {
+          const vector = entry.vectors[lang];
+          if (!vector) continue;
+          const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CANDIDATE_TERMS);
+          for (const [term] of top) {
+            const list = postings.get(term);
+            if (list) list.push(position.get(entry.slug)!);
+            else postings.set(term, [position.get(entry.slug)!]);
+          }
+        }
+        for (const list of postings.values()) {
+          // A term among the strongest of very many practices says nothing about any two of them.
+          if (list.length > CANDIDATE_POSTINGS) continue;
+          for (let i = 0; i < list.length; i++) {
+            for (let j = i + 1; j < list.length; j++) {
+              const [a, b] = list[i]! < list[j]! ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+              pairs.add(a * slugs.length + b);
+            }
+          }
+        }
+      }
+      return [...pairs].map((key) => [slugs[Math.floor(key / slugs.length)]!, slugs[key % slugs.length]!] as [string, string]);
+    },
+    nearestTo(vector, lang, limit, minimum = 0) {
+      const scores: { slug: string; score: number }[] = [];
+      for (const entry of bySlug.values()) {
+        const other = entry.vectors[lang];
+        if (other) scores.push({ slug: entry.slug, score: cosine(vector, other) });
+      }
+      return ranked(scores, limit, minimum);
+    },
+  };
+}
+
+/** A pair of look-alike practices: `second` is the later one (the one to change or label). */
+export interface LookAlike {
+  first: string;
+  second: string;
+  score: number;
+  nearIdentical: boolean;
+}
+
+/**
+ * Every pair at or above the look-alike threshold, except pairs already linked by adaptedFrom
+ * (either way). `order` ranks a practice (earlier published first) so the later one is named.
+ */
+export function lookAlikes(
+  model: SimilarityModel,
+  practices: readonly { slug: string; adaptedFrom?: readonly string[]; order: string }[],
+  thresholds: { lookAlike: number; nearIdentical: number } = { lookAlike: LOOK_ALIKE_THRESHOLD, nearIdentical: NEAR_IDENTICAL_THRESHOLD },
+): LookAlike[] {
+  const linked = new Set<string>();
+  for (const practice of practices) {
+    for (const source of practice.adaptedFrom ?? []) {
+      linked.add(`${practice.slug}\n${source}`);
+      linked.add(`${source}\n${practice.slug}`);
+    }
+  }
+  const rank = new Map(
+    [...practices].sort((a, b) => a.order.localeCompare(b.order) || a.slug.localeCompare(b.slug)).map((practice, index) => [practice.slug, index]),
+  );
+  const result: LookAlike[] = [];
+  for (const [a, b] of model.candidatePairs()) {
+    if (!rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
+    const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
+    const value = model.score(first, second, false);
+    if (value >= thresholds.lookAlike) result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
+  }
+  return result.sort((a, b) => b.score - a.score || a.second.localeCompare(b.second));
+}
+
+/**
+ * What the share page's island loads to warn a contributor about a look-alike as they write: per
+ * language, each practice's strongest terms (the rest of a vector adds little to a cosine above
+ * the threshold, and would make the file several times larger) and the idf of those terms; every
+ * other word of a submission weighs `otherIdf`, the mean idf of the words left out. Weights are
+ * rounded to three decimals; vectors are re-normalised over the kept terms.
+ */
+export interface SimilarityIndex {
+  lang: Lang;
+  documentCount: number;
+  terms: string[];
+  idf: number[];
+  otherIdf: number;
+  practices: { slug: string; title: string; terms: number[]; weights: number[] }[];
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function similarityIndex(
+  model: SimilarityModel,
+  documents: readonly SimilarityDocument[],
+  lang: Lang,
+  termsPerPractice = 40,
+): SimilarityIndex | undefined {
+  const vocabulary = model.vocabularies[lang];
+  if (!vocabulary) return undefined;
+  const tops = documents.flatMap((document) => {
+    const text = document.texts[lang];
+    if (!text) return [];
+    const top = [...model.vectorise(text, lang)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, termsPerPractice);
+    return [{ document, text, top }];
+  });
+  const terms = [...new Set(tops.flatMap(({ top }) => top.map(([term]) => term)))].sort();
+  const position = new Map(terms.map((term, index) => [term, index]));
+  const others = [...vocabulary.idf].filter(([term]) => !position.has(term)).map(([, idf]) => idf);
+  return {
+    lang,
+    documentCount: vocabulary.documentCount,
+    terms,
+    idf: terms.map((term) => round(vocabulary.idf.get(term)!)),
+    otherIdf: round(others.length > 0 ? others.reduce((sum, idf) => sum + idf, 0) / others.length : unseenIdf(vocabulary)),
+    practices: tops.map(({ document, text, top }) => {
+      const norm = Math.sqrt(top.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+      return {
+        slug: document.slug,
+        title: text.title,
+        terms: top.map(([term]) => position.get(term)!),
+        weights: top.map(([, weight]) => round(weight / norm)),
+      };
+    }),
+  };
+}
+
+/**
+ * The browser side of `similarityIndex`: the closest practices to a text being written, with the
+ * same stemming and weighting as the build (tested against `buildSimilarity`).
+ */
+export function nearestInIndex(index: SimilarityIndex, text: SimilarityText, limit = 3, minimum = LOOK_ALIKE_THRESHOLD) {
+  const idf = new Map(index.terms.map((term, i) => [term, index.idf[i]!]));
+  const counts = termCounts(text, index.lang);
+  for (const term of counts.keys()) if (!idf.has(term)) idf.set(term, index.otherIdf);
+  const vector = vectorOf(counts, { documentCount: index.documentCount, idf });
+  return index.practices
+    .map((practice) => {
+      let sum = 0;
+      practice.terms.forEach((term, i) => {
+        sum += practice.weights[i]! * (vector.get(index.terms[term]!) ?? 0);
+      });
+      return { slug: practice.slug, title: practice.title, score: Math.min(1, sum) };
+    })
+    .filter((entry) => entry.score >= minimum)
+    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
+    .slice(0, limit);
+}

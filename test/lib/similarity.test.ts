@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSimilarity,
+  cosine,
+  lookAlikes,
+  nearestInIndex,
+  similarityIndex,
+  stems,
+  type SimilarityDocument,
+} from '../../src/lib/similarity.ts';
+
+const rumours: SimilarityDocument = {
+  slug: 'anti-rumour-network',
+  texts: {
+    en: {
+      title: 'Anti-rumour network',
+      purpose: 'Train residents to question rumours about immigrants in everyday conversations.',
+      process: 'Volunteers follow a course and become anti-rumour agents in libraries and associations.',
+    },
+    fr: {
+      title: 'Réseau anti-rumeurs',
+      purpose: 'Former les habitants à questionner les rumeurs sur les immigrés dans les conversations de tous les jours.',
+      process: 'Les bénévoles suivent une formation et deviennent agents anti-rumeurs dans les bibliothèques et les associations.',
+    },
+  },
+};
+const gardens: SimilarityDocument = {
+  slug: 'shared-gardens',
+  texts: { en: { title: 'Shared gardens', purpose: 'Neighbours grow vegetables together on empty city plots.', process: 'The parks department lends land and tools.' } },
+};
+const budgets: SimilarityDocument = {
+  slug: 'open-budget',
+  texts: { en: { title: 'Participatory budget', purpose: 'Every resident proposes and votes on projects for the ward budget.', process: 'Ballots in several languages.' } },
+};
+
+describe('stems', () => {
+  it('makes one word of the forms of a word, in the language of the text', () => {
+    expect(stems('Rumours, rumour and rumoured', 'en')).toEqual(['rumour', 'rumour', 'rumour']);
+    expect(new Set(stems('médiateurs médiateur', 'fr')).size).toBe(1);
+    expect(new Set(stems('mediadores mediador', 'es')).size).toBe(1);
+  });
+
+  it('drops short words, bare numbers, elisions and possessives, and ignores accents', () => {
+    expect(stems("Barcelona's 2010 plan of l'école", 'en')).toEqual(['barcelona', 'plan', 'ecole']);
+    expect(stems('école', 'fr')).toEqual(stems('ecole', 'fr'));
+  });
+});
+
+describe('buildSimilarity', () => {
+  const model = buildSimilarity([rumours, gardens, budgets, { slug: 'rumours-again', texts: { fr: rumours.texts.fr! } }]);
+
+  it('scores a practice against itself 1 and unrelated practices near 0', () => {
+    expect(model.score('anti-rumour-network', 'anti-rumour-network')).toBe(1);
+    expect(model.score('anti-rumour-network', 'shared-gardens')).toBeLessThan(0.1);
+  });
+
+  it('compares in every language both practices are written in, the closest counting', () => {
+    // rumours-again exists only in French: it is compared with the French text.
+    expect(model.score('anti-rumour-network', 'rumours-again')).toBeCloseTo(1, 5);
+    expect(model.score('shared-gardens', 'rumours-again')).toBe(0);
+  });
+
+  it('ranks the nearest practices, best first', () => {
+    expect(model.nearest('anti-rumour-network', 2).map((entry) => entry.slug)).toEqual(['rumours-again', 'open-budget']);
+  });
+
+  it('finds the practice a new text resembles', () => {
+    const vector = model.vectorise({ title: 'Rumour agents', purpose: 'Volunteers question rumours about immigrants.' }, 'en');
+    expect(model.nearestTo(vector, 'en', 1)[0]!.slug).toBe('anti-rumour-network');
+  });
+});
+
+describe('cosine', () => {
+  it('is 0 with nothing in common', () => {
+    expect(cosine(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(0);
+  });
+});
+
+describe('lookAlikes', () => {
+  const model = buildSimilarity([rumours, gardens, { slug: 'copy', texts: { en: rumours.texts.en! } }]);
+
+  it('names the later practice of each close pair, and marks near-identical ones', () => {
+    const pairs = lookAlikes(model, [
+      { slug: 'anti-rumour-network', order: '2020-01-01' },
+      { slug: 'copy', order: '2024-01-01' },
+      { slug: 'shared-gardens', order: '2019-01-01' },
+    ]);
+    expect(pairs).toEqual([{ first: 'anti-rumour-network', second: 'copy', score: expect.closeTo(1, 5), nearIdentical: true }]);
+  });
+
+  it('leaves out pairs linked by adaptedFrom, either way', () => {
+    const pairs = lookAlikes(model, [
+      { slug: 'anti-rumour-network', order: '2020-01-01' },
+      { slug: 'copy', adaptedFrom: ['anti-rumour-network'], order: '2024-01-01' },
+    ]);
+    expect(pairs).toEqual([]);
+  });
+});
+
+describe('similarityIndex and nearestInIndex', () => {
+  const documents = [rumours, gardens, budgets];
+  const model = buildSimilarity(documents);
+
+  it('finds in the precomputed file what the full model finds', () => {
+    const index = similarityIndex(model, documents, 'en')!;
+    const text = { title: 'Rumour agents', purpose: 'Volunteers question rumours about immigrants in conversations.' };
+    const full = model.nearestTo(model.vectorise(text, 'en'), 'en', 1)[0]!;
+    const [found] = nearestInIndex(JSON.parse(JSON.stringify(index)), text, 1, 0);
+    expect(found!.slug).toBe(full.slug);
+    expect(found!.title).toBe('Anti-rumour network');
+    expect(found!.score).toBeCloseTo(full.score, 2);
+  });
+
+  it('has nothing for a language no practice is written in', () => {
+    expect(similarityIndex(model, documents, 'es')).toBeUndefined();
+  });
+});
