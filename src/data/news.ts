@@ -1,16 +1,30 @@
 /**
  * The bridge between the site's content and the feeds: the news items of each language (every
- * practice and every Index edition, src/lib/feeds/news-items.ts) and the list of feeds, one per
- * city, theme, national network and target group in use, and one of Index editions.
- * Activities (another branch) add their items in newsItems() below, in one place.
+ * practice, every Index edition, every activity announced and every activity record,
+ * src/lib/feeds/news-items.ts) and the list of feeds, one per city, theme, national network and
+ * target group in use, and one of Index editions. Activities are placed in time for the build's
+ * day (src/data/activities.ts), so their items are those announced by then.
  */
+import { getActivities } from './activities.ts';
 import { getSite } from './site.ts';
+import { placeWords } from '../components/activities/placeWords.ts';
+import { datesText, placeText } from '../lib/activity-format.ts';
 import { t, type UiKey } from '../lib/i18n.ts';
 import { inLanguage, LANGUAGES, type Lang } from '../lib/languages.ts';
 import { cityName } from '../lib/names.ts';
 import { siteConfig } from '../lib/site-config.ts';
 import { urls } from '../lib/urls.ts';
-import { byLastChange, editionNewsItem, newsAbout, practiceNewsItem, tagUri, type NewsContext, type NewsItem, type SubjectKind } from '../lib/feeds/news-items.ts';
+import {
+  activityNewsItems,
+  byLastChange,
+  editionNewsItem,
+  newsAbout,
+  practiceNewsItem,
+  tagUri,
+  type ActivityNewsContext,
+  type NewsItem,
+  type SubjectKind,
+} from '../lib/feeds/news-items.ts';
 
 /** A feed's subject: what it follows and where that is on the site. */
 export interface FeedSubject {
@@ -28,17 +42,21 @@ export function newsItems(lang: Lang): Promise<NewsItem[]> {
   let items = cache.get(lang);
   if (!items) {
     items = (async () => {
-      const { catalogue, indexResults } = await getSite();
-      const context: NewsContext = {
+      const [{ catalogue, indexResults }, activities] = await Promise.all([getSite(), getActivities()]);
+      const words = placeWords(lang, catalogue);
+      const context: ActivityNewsContext = {
         tagAuthority: siteConfig.feedTagAuthority,
         networksOfCity: (id) => catalogue.cityById.get(id)?.networks ?? [],
         themeLabel: (id) => inLanguage(catalogue.themeById.get(id)!.label, lang),
+        activityLine: (activity) =>
+          t(lang, 'activityNews.line', { type: t(lang, `activity.type.${activity.data.type}` as UiKey), dates: datesText(lang, activity), place: placeText(lang, activity, words) }),
       };
       return [
         ...catalogue.practices(lang).map((practice) => practiceNewsItem(lang, { slug: practice.slug, textLang: practice.lang, data: practice.data }, context)),
         ...indexResults.map(({ id, data }) =>
           editionNewsItem(lang, { id, city: data.city, cityName: cityName(catalogue.cityById.get(data.city)!, lang), edition: data.edition, date: data.date }, context),
         ),
+        ...activities.all.flatMap((activity) => activityNewsItems(lang, activity, context, activities.now)),
       ].sort(byLastChange);
     })();
     cache.set(lang, items);

@@ -26,13 +26,14 @@ export function demoShiftDays(now: Date, reference = DEMO_REFERENCE_DATE): numbe
   return Math.floor(days / 7) * 7;
 }
 
-/** The activity with every date (start, end, registration deadline) moved by `days`. */
+/** The activity with every date (start, end, registration deadline, announcement) moved by `days`. */
 export function shiftActivity(activity: Activity, days: number): Activity {
   if (days === 0) return activity;
   return {
     ...activity,
     start: addDays(activity.start, days),
     end: addDays(activity.end, days),
+    ...(activity.announced ? { announced: addDays(activity.announced, days) } : {}),
     ...(activity.registration
       ? { registration: { ...activity.registration, ...(activity.registration.deadline ? { deadline: addDays(activity.registration.deadline, days) } : {}) } }
       : {}),

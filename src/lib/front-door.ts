@@ -10,6 +10,7 @@
  *   the programme otherwise.
  */
 import type { NetworkCoordinator } from './schemas/network.ts';
+import type { Lang } from './languages.ts';
 
 /** The sentence the home page shows, as a translation key and its values. */
 export interface ShareOfNetwork {
@@ -56,6 +57,8 @@ export function networkContact(coordinator: NetworkCoordinator | undefined, prog
  */
 export interface NetworkActivityLink {
   title: string;
+  /** The language the title is written in, when it is not the page's (an untranslated title). */
+  textLang?: Lang;
   href: string;
   start: string;
   /** The place as shown ("Getxo", "Online"). */

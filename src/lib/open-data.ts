@@ -2,6 +2,16 @@
  * Open data: one record per entry with stable ids, both languages where they exist, as JSON and
  * CSV, with JSON Schemas generated from the same zod schemas that validate the content.
  *
+ * Which collections are published, and what their records are, comes from the collection
+ * registry (src/lib/content/collections.ts, `openData`): a collection added there with
+ * `openData: { description }` gets its three files and its codebook on the open-data page with
+ * no edit here. Its records are then the entries as written, with their id and their address in
+ * every language (entryRecords), and its CSV has one column per field, nested fields and
+ * per-language texts spelt out (`title_en`, `registration_url`), lists joined by "; " (entriesCsv).
+ * The collections whose published records have a shape of their own (practices and methods
+ * gather their per-language files into one record; a resource's own address is `link`) have
+ * their record schema in RECORD_SCHEMAS and their writers below, kept field for field as before.
+ *
  * The CSV files are opened in spreadsheets, which run a cell starting with "=" as a formula: a
  * practice titled `=HYPERLINK("https://evil.example","Report")` would become a live link, and a
  * text starting "- item" an error. So text cells starting with =, +, -, @, a tab or a carriage
@@ -14,11 +24,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Catalogue } from './catalogue.ts';
+import { COLLECTIONS, type CollectionName, type CollectionSpec } from './content/collections.ts';
 import { citySchema } from './schemas/city.ts';
 import { indexResultSchema } from './schemas/index-result.ts';
 import type { MethodLibrary } from './method-library.ts';
 import { methodSharedShape, methodTranslatedShape } from './schemas/method.ts';
-import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape } from './schemas/practice.ts';
+import { CONTACT_TRANSLATED_KEYS, practiceSharedShape, practiceTranslatedShape, SHARED_KEYS } from './schemas/practice.ts';
 import { resourceSchema } from './schemas/resource.ts';
 import type { ResultEntry } from './index-stats.ts';
 import { describeType, type JsonSchemaNode } from './json-schema-fields.ts';
@@ -99,18 +110,69 @@ function envelope<T extends z.ZodType>(record: T, what: string) {
     .describe(what);
 }
 
-export const DATASETS = {
-  practices: envelope(practiceRecordSchema, 'good practices of the network'),
-  cities: envelope(cityRecordSchema, 'member cities'),
-  'index-results': envelope(indexResultRecordSchema, 'Intercultural Cities Index results, one per city and edition'),
-  methods: envelope(methodRecordSchema, 'methods: how to do what several member cities did, with the practices that apply each'),
-  resources: envelope(resourceRecordSchema, 'guides, policy briefs, manuals, courses and other resources for cities'),
+/** The collections whose records have a shape of their own, not the entry as written. */
+const RECORD_SCHEMAS: Partial<Record<CollectionName, z.ZodObject>> = {
+  practices: practiceRecordSchema,
+  cities: cityRecordSchema,
+  'index-results': indexResultRecordSchema,
+  methods: methodRecordSchema,
+  resources: resourceRecordSchema,
 };
-export type DatasetName = keyof typeof DATASETS;
+
+/** A record that is the entry as written, with its id and addresses. */
+function entryRecordSchema(spec: CollectionSpec): z.ZodObject {
+  const schema = (spec.completeSchema ?? spec.schema) as z.ZodObject;
+  return z.object({
+    id: z.string().describe(`stable id of the ${spec.noun}: its file name`),
+    url: urlPair,
+    ...schema.shape,
+  });
+}
+
+export interface Dataset {
+  /** The collection, also the file name: /data/<name>.json. */
+  name: string;
+  /** One record. */
+  record: z.ZodObject;
+  /** The whole file (licence, demonstration flag, records). */
+  file: z.ZodObject;
+}
+
+/**
+ * The datasets of a collection registry, in its order: every collection with `openData`. A
+ * per-language collection or one without pages cannot be published as its entries are: it needs
+ * a record shape of its own, and the error says so.
+ */
+export function datasetsOf(registry: Readonly<Record<string, CollectionSpec>>, recordSchemas: Readonly<Record<string, z.ZodObject>> = RECORD_SCHEMAS): Dataset[] {
+  return Object.entries(registry).flatMap(([name, spec]) => {
+    if (!spec.openData) return [];
+    const own = recordSchemas[name];
+    if (!own && spec.perLanguage) {
+      throw new Error(`collection "${name}" is written one file per language: its open-data records need a shape of their own (a record schema in RECORD_SCHEMAS and writers in src/lib/open-data.ts), or set openData: false in src/lib/content/collections.ts`);
+    }
+    if (!own && !spec.url) {
+      throw new Error(`collection "${name}" has no pages (no url in src/lib/content/collections.ts), so its open-data records would have no address: give it url, or set openData: false`);
+    }
+    const record = own ?? entryRecordSchema(spec);
+    return [{ name, record, file: envelope(record, spec.openData.description) }];
+  });
+}
+
+/** The collections published as open data (`openData` in the registry). */
+export type DatasetName = { [K in CollectionName]: (typeof COLLECTIONS)[K]['openData'] extends false ? never : K }[CollectionName];
+
+/** The site's datasets, from the registry. */
+export const DATASETS: readonly (Dataset & { name: DatasetName })[] = datasetsOf(COLLECTIONS) as (Dataset & { name: DatasetName })[];
+
+function datasetNamed(name: string, datasets: readonly Dataset[]): Dataset {
+  const dataset = datasets.find((candidate) => candidate.name === name);
+  if (!dataset) throw new Error(`"${name}" is not an open-data dataset: the datasets are ${datasets.map((candidate) => candidate.name).join(', ')}`);
+  return dataset;
+}
 
 /** The fields of a dataset's records: name, type, whether required and what it means. */
-export function recordFields(name: DatasetName): { name: string; type: string; required: boolean; description: string }[] {
-  const schema = datasetJsonSchema(name, name) as { properties: { records: { items: JsonSchemaNode } } };
+export function recordFields(name: string, datasets: readonly Dataset[] = DATASETS): { name: string; type: string; required: boolean; description: string }[] {
+  const schema = datasetJsonSchema(name, name, datasets) as { properties: { records: { items: JsonSchemaNode } } };
   const record = schema.properties.records.items;
   return Object.entries(record.properties ?? {}).map(([field, node]) => ({
     name: field,
@@ -121,8 +183,8 @@ export function recordFields(name: DatasetName): { name: string; type: string; r
 }
 
 /** JSON Schema (draft 2020-12) of a dataset file, generated from the zod schemas. */
-export function datasetJsonSchema(name: DatasetName, id: string): Record<string, unknown> {
-  return { ...z.toJSONSchema(DATASETS[name], { io: 'output', unrepresentable: 'any' }), $id: id, title: name };
+export function datasetJsonSchema(name: string, id: string, datasets: readonly Dataset[] = DATASETS): Record<string, unknown> {
+  return { ...z.toJSONSchema(datasetNamed(name, datasets).file, { io: 'output', unrepresentable: 'any' }), $id: id, title: name };
 }
 
 type Urls = (lang: Lang, id: string) => string;
@@ -141,23 +203,20 @@ export function practiceRecords(catalogue: Catalogue, url: Urls) {
   return [...catalogue.practices(SOURCE_LANGUAGE)]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      const { cities, themes, targetGroups, period, adaptedFrom, methods, contact } = data;
+      // The fields every language shares (SHARED_KEYS: places, themes, period, contact, the coded
+      // facts...) once, in the record; the rest per language.
+      const shared = Object.fromEntries(SHARED_KEYS.flatMap((key) => (data[key] === undefined ? [] : [[key, data[key]]]))) as Pick<typeof data, (typeof SHARED_KEYS)[number]>;
       /** The texts of one language, with the contact's translated parts. */
       const translationOf = (practice: typeof data) => {
-        const { cities: _c, themes: _t, targetGroups: _g, period: _p, adaptedFrom: _a, methods: _m, contact: own, ...rest } = practice;
+        const rest = Object.fromEntries(Object.entries(practice).filter(([key]) => !(SHARED_KEYS as readonly string[]).includes(key))) as Omit<typeof data, (typeof SHARED_KEYS)[number]>;
+        const own = practice.contact;
         const translatedContact = Object.fromEntries(CONTACT_TRANSLATED_KEYS.flatMap((part) => (own?.[part] ? [[part, own[part]]] : [])));
         return { ...rest, ...(Object.keys(translatedContact).length > 0 ? { contact: translatedContact } : {}) };
       };
       return {
         id: slug,
         url: urlsOf(url, slug),
-        cities,
-        themes,
-        targetGroups,
-        period,
-        ...(adaptedFrom ? { adaptedFrom } : {}),
-        ...(methods ? { methods } : {}),
-        ...(contact ? { contact } : {}),
+        ...shared,
         countries: catalogue.countriesOf(data),
         translations: {
           [SOURCE_LANGUAGE]: translationOf(data),
@@ -342,5 +401,42 @@ export function indexResultsCsv(records: ReturnType<typeof indexResultRecords>, 
       ...Object.fromEntries(LANGUAGES.map((code) => [`url_${code}`, record.url[code]])),
     })),
     CSV_OPTIONS,
+  );
+}
+
+/** Records that are the entries as written: sorted by id, each with its address in every language. */
+export function entryRecords(entries: readonly { id: string; data: object }[], url: Urls): Record<string, unknown>[] {
+  return [...entries].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, data }) => ({ id, url: urlsOf(url, id), ...data }));
+}
+
+interface Column {
+  name: string;
+  path: readonly string[];
+}
+
+/** One column per field; an object with fields of its own (a text per language, a registration) spelt out field by field. */
+function columnsOf(node: JsonSchemaNode, path: readonly string[] = []): Column[] {
+  if (path.length > 0 && node.type === 'object' && node.properties) {
+    return Object.entries(node.properties).flatMap(([key, child]) => columnsOf(child, [...path, key]));
+  }
+  if (path.length === 0) return Object.entries(node.properties ?? {}).flatMap(([key, child]) => columnsOf(child, [key]));
+  return [{ name: path.join('_'), path }];
+}
+
+/** A cell: text, number and true/false as they are; a list of texts joined by "; "; anything else (a list of links) as JSON. */
+function cellOf(value: unknown): unknown {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join('; ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+/** The CSV of records that are the entries as written, its columns read from the record schema. */
+export function entriesCsv(records: readonly Record<string, unknown>[], record: z.ZodObject): string {
+  const columns = columnsOf(z.toJSONSchema(record, { io: 'output', unrepresentable: 'any' }) as JsonSchemaNode);
+  const at = (value: unknown, path: readonly string[]) => path.reduce<unknown>((inner, key) => (inner && typeof inner === 'object' ? (inner as Record<string, unknown>)[key] : undefined), value);
+  return stringify(
+    records.map((row) => Object.fromEntries(columns.map((column) => [column.name, cellOf(at(row, column.path))]))),
+    { ...CSV_OPTIONS, columns: columns.map((column) => column.name) },
   );
 }

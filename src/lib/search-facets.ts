@@ -10,7 +10,7 @@ export const FACETS = ['type', 'theme', 'country', 'city', 'group', 'method', 's
 export type Facet = (typeof FACETS)[number];
 
 /** Page types, as the values of the `type` filter. */
-export const PAGE_TYPES = ['practice', 'method', 'resource', 'city', 'theme', 'index-result', 'network', 'page', 'activity'] as const;
+export const PAGE_TYPES = ['practice', 'method', 'resource', 'city', 'theme', 'index-result', 'network', 'page', 'activity', 'organisation'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** "Started since" choices: a practice gets every year it started in or after. */

@@ -1,12 +1,14 @@
 /**
  * The registry of content collections: for each kind of content, where its files live, what they
  * are, which schema validates them, which ids are valid, what other entries they point to and
- * where each entry is published. Everything that needs one of these facts reads it here: Astro's
- * content config, the content check and its integrity rules, the CMS config, the open data and
- * the generated field tables in docs/content-model.md.
+ * where each entry is published, whether it is published as open data. Everything that needs one
+ * of these facts reads it here: Astro's content config, the content check and its integrity
+ * rules, the CMS config, the open data (src/lib/open-data.ts, src/pages/data/) and the generated
+ * field tables in docs/content-model.md.
  *
  * Adding a collection is its name in COLLECTION_NAMES, one entry in COLLECTIONS and its schema in
- * src/lib/schemas/.
+ * src/lib/schemas/ (and, when it is published as open data, its dataset's name on the open-data
+ * page: `data.dataset.<collection>` in the translation files).
  */
 import type { z } from 'zod';
 import { activitySchema } from '../schemas/activity.ts';
@@ -65,6 +67,13 @@ export interface CollectionSpec {
   references: readonly Reference[];
   /** Where an entry is published, when it has a page of its own. */
   url?(lang: Lang, id: string): string;
+  /**
+   * Whether the entries are published as open data, /data/<collection>.json, .csv and .schema.json
+   * (src/lib/open-data.ts): `false`, or what one file's records are. A record is the entry as
+   * written, with its id and its address in every language, unless open-data.ts gives the
+   * collection records of a shape of its own (per-language texts gathered in one record).
+   */
+  openData: false | { description: string };
 }
 
 export const COLLECTIONS = {
@@ -78,6 +87,7 @@ export const COLLECTIONS = {
     schemaFor: () => themeSchema,
     references: [{ path: 'parent', collection: 'themes' }],
     url: urls.theme,
+    openData: false,
   },
   networks: {
     folder: 'networks',
@@ -89,6 +99,7 @@ export const COLLECTIONS = {
     schemaFor: () => networkSchema,
     references: [],
     url: urls.network,
+    openData: false,
   },
   cities: {
     folder: 'cities',
@@ -100,6 +111,7 @@ export const COLLECTIONS = {
     schemaFor: () => citySchema,
     references: [{ path: 'networks[]', collection: 'networks' }],
     url: urls.city,
+    openData: { description: 'member cities' },
   },
   practices: {
     folder: 'practices',
@@ -121,6 +133,7 @@ export const COLLECTIONS = {
       { path: 'partners[]', collection: 'organisations' },
     ],
     url: urls.practice,
+    openData: { description: 'good practices of the network' },
   },
   organisations: {
     folder: 'organisations',
@@ -132,6 +145,7 @@ export const COLLECTIONS = {
     schemaFor: () => organisationSchema,
     references: [],
     url: urls.organisation,
+    openData: { description: 'partner organisations: associations, universities, foundations, public bodies and companies that run practices with member cities' },
   },
   methods: {
     folder: 'methods',
@@ -146,6 +160,7 @@ export const COLLECTIONS = {
     translations: { sharedKeys: METHOD_SHARED_KEYS, complete: 'name, summary, steps and the other parts' },
     references: [{ path: 'themes[]', collection: 'themes' }],
     url: urls.method,
+    openData: { description: 'methods: how to do what several member cities did, with the practices that apply each' },
   },
   resources: {
     folder: 'resources',
@@ -161,6 +176,7 @@ export const COLLECTIONS = {
       { path: 'practices[]', collection: 'practices' },
     ],
     url: urls.resource,
+    openData: { description: 'guides, policy briefs, manuals, courses and other resources for cities' },
   },
   'index-results': {
     folder: 'index-results',
@@ -176,6 +192,7 @@ export const COLLECTIONS = {
       { path: 'recommendations[].theme', collection: 'themes' },
     ],
     url: urls.indexResult,
+    openData: { description: 'Intercultural Cities Index results, one per city and edition' },
   },
   activities: {
     folder: 'activities',
@@ -193,6 +210,7 @@ export const COLLECTIONS = {
       { path: 'networks[]', collection: 'networks' },
     ],
     url: urls.activity,
+    openData: { description: 'activities of the network: study visits, thematic events, meetings, expert visits, webinars, policy labs, courses, with their records' },
   },
   pages: {
     folder: 'pages',
@@ -204,6 +222,7 @@ export const COLLECTIONS = {
     schemaFor: () => pageSchema,
     references: [],
     url: (lang, id) => `/${lang}/${id}/`,
+    openData: false,
   },
 } as const satisfies Record<CollectionName, CollectionSpec>;
 

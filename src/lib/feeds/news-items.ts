@@ -1,7 +1,7 @@
 /**
  * "News items": the one typed list that every feed, the "What's new" page and anything else that
  * follows changes is made from. A news item is one thing on the site that appears and may later
- * change (a practice, an Index edition; activities will join here), with its permanent id, its
+ * change (a practice, an Index edition, an activity and, once written, its record), with its permanent id, its
  * page, the dates the content gives (first published, last changed) and the subjects it belongs
  * to (cities, themes, national networks, target groups), which decide the feeds it appears in.
  *
@@ -12,12 +12,16 @@
  * entry's kind, id and language, never from its title or address: an edited title, a moved site
  * or a new domain keeps every id, so feed readers do not show an entry twice.
  */
+import { citiesOf, type ScheduledActivity } from '../activities.ts';
 import { t } from '../i18n.ts';
-import type { Lang } from '../languages.ts';
+import { addDays, datePart } from '../local-time.ts';
+import { localizedText, type Lang } from '../languages.ts';
+import { markdownToPlainText } from '../markdown.ts';
+import { ANNOUNCED_WEEKS_BEFORE } from '../schemas/activity.ts';
 import { urls } from '../urls.ts';
 
-/** What a news item is. Activities (another branch) add 'activity'. */
-export type NewsKind = 'practice' | 'index-edition';
+/** What a news item is: an activity is announced, then (`activity-record`) its record is written. */
+export type NewsKind = 'practice' | 'index-edition' | 'activity' | 'activity-record';
 
 /** The kinds of subject a feed can follow; `for` is a target group (its address on the site). */
 export const SUBJECT_KINDS = ['city', 'theme', 'network', 'for'] as const;
@@ -145,6 +149,67 @@ export function editionNewsItem(lang: Lang, result: EditionForNews, context: New
     subjects: { city: [result.city], theme: [], network: unique(context.networksOfCity(result.city)), for: [] },
     categories: [],
   };
+}
+
+export interface ActivityNewsContext extends NewsContext {
+  /** The activity's kind, dates and place as its lists show them: "Study visit · 14–15 May 2025 · Getxo". */
+  activityLine(activity: ScheduledActivity): string;
+}
+
+/** The day an activity counts as announced: `announced`, or ANNOUNCED_WEEKS_BEFORE weeks before its (local) start day. */
+export function announcedOn(activity: Pick<ScheduledActivity, 'data'>): string {
+  return activity.data.announced ?? addDays(datePart(activity.data.start), -7 * ANNOUNCED_WEEKS_BEFORE);
+}
+
+/**
+ * An activity as news: one item when it is announced, and one more when its record is written,
+ * dated the day it ended (records carry no date of their own; the records feed dates them so too).
+ * Each is listed only once its day has come at `now` (the build's instant): a demonstration
+ * activity's dates, moved with the build day (activities.ts), would otherwise announce it ahead
+ * of time. Ids carry the activity's file name only, never a date, so they stay the same however
+ * the demonstration dates move.
+ */
+export function activityNewsItems(lang: Lang, activity: ScheduledActivity, context: ActivityNewsContext, now: Date): NewsItem[] {
+  const { data } = activity;
+  const today = now.toISOString().slice(0, 10);
+  const announced = checkDate(announcedOn(activity), `activity ${activity.id}: announced`);
+  const ended = datePart(data.end);
+  const title = localizedText(data.title, lang);
+  const cities = citiesOf(data);
+  const subjects: NewsSubjects = {
+    city: unique(cities),
+    theme: unique(data.themes),
+    network: unique([...(data.networks ?? []), ...cities.flatMap((city) => context.networksOfCity(city))]),
+    for: [],
+  };
+  const shared = { lang, textLang: title.lang, path: urls.activity(lang, activity.id), subjects, categories: data.themes.map((theme) => context.themeLabel(theme)) };
+  const line = context.activityLine(activity);
+  const items: NewsItem[] = [];
+  if (announced <= today) {
+    items.push({
+      ...shared,
+      id: tagUri(context.tagAuthority, `activity/${activity.id}/${lang}`),
+      kind: 'activity',
+      title: title.text,
+      summary: `${line}. ${markdownToPlainText(localizedText(data.description, lang).text)}`,
+      published: announced,
+      updated: announced,
+    });
+  }
+  if (data.record && ended <= today && activity.endsAt.getTime() <= now.getTime()) {
+    const summary = localizedText(data.record.summary, lang);
+    items.push({
+      ...shared,
+      id: tagUri(context.tagAuthority, `activity-record/${activity.id}/${lang}`),
+      kind: 'activity-record',
+      textLang: summary.lang,
+      title: t(lang, 'activityNews.record', { title: title.text }),
+      summary: `${line}. ${markdownToPlainText(summary.text)}`,
+      published: ended,
+      updated: ended,
+    });
+  }
+  return items;
 }
 
 /** Most recently changed first; ties by id, so the order never depends on input order. */

@@ -1,7 +1,8 @@
 /**
  * The "What's new" page: the changes of the news items (news-items.ts), grouped by month, most
  * recent month first. A practice appears when it was first published and again, as updated, in
- * the month of its last update; an Index edition when its report is dated.
+ * the month of its last update; an Index edition when its report is dated; an activity when it
+ * is announced and its record when the activity has ended.
  *
  * What is "new" depends on the day: the page takes that day (`until`, the build date) as a
  * parameter, so a test fixes it. Changes dated after it (content published ahead of time) are
@@ -9,7 +10,7 @@
  */
 import type { NewsItem } from './news-items.ts';
 
-export type ChangeKind = 'new' | 'updated' | 'edition';
+export type ChangeKind = 'new' | 'updated' | 'edition' | 'activity' | 'record';
 
 export interface Change {
   kind: ChangeKind;
@@ -27,6 +28,8 @@ export interface MonthOfChanges {
 /** The changes one item stands for. */
 export function changesOf(item: NewsItem): Change[] {
   if (item.kind === 'index-edition') return [{ kind: 'edition', date: item.published, item }];
+  if (item.kind === 'activity') return [{ kind: 'activity', date: item.published, item }];
+  if (item.kind === 'activity-record') return [{ kind: 'record', date: item.published, item }];
   const changes: Change[] = [{ kind: 'new', date: item.published, item }];
   if (item.updated > item.published) changes.push({ kind: 'updated', date: item.updated, item });
   return changes;

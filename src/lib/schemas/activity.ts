@@ -27,11 +27,15 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-const idsOf = (what: string) =>
+/** When `announced` is not given, an activity counts as announced this many weeks before it starts. */
+export const ANNOUNCED_WEEKS_BEFORE = 8;
+
+/** A list of ids: `what` is said to editors (with the folder), `meaning` to readers of the open data. */
+const idsOf = (what: string, meaning: string) =>
   z
     .array(id(what), { error: `must be a list of ids, like [a, b]: ${what}` })
     .refine((ids) => new Set(ids).size === ids.length, `lists the same id twice: ${what}`)
-    .describe(what);
+    .describe(meaning);
 
 /** A local date and time, YYYY-MM-DDTHH:MM. YAML may read an unquoted one as a date: turned back into text. */
 const localDateTime = (what: string) =>
@@ -83,7 +87,7 @@ export const activityRecordSchema = z
       /** What came out of it: decisions, commitments, next steps (Markdown). */
       outcomes: localized('what came out of the activity: decisions, commitments, next steps', markdownText).optional(),
       /** Documents and links: reports, programmes, partners' pages. */
-      documents: z.array(linkSchema, { error: 'must be a list of links, each with a title and a url' }).optional(),
+      documents: z.array(linkSchema, { error: 'must be a list of links, each with a title and a url' }).describe('documents and links: reports, programmes, partners\' pages').optional(),
       /** Where the slides can be read. */
       slides: webAddress('address of the slides').optional(),
       /** Where the recording can be watched. */
@@ -108,6 +112,8 @@ const activityShape = {
     .boolean({ error: 'must be true or false: whether the activity is invented for the demonstration (its dates then move with the build date)' })
     .describe('invented for the demonstration: its dates move with the build date')
     .optional(),
+  /** The day it was announced: its date in "What's new" and the feeds (src/lib/feeds/news-items.ts). */
+  announced: plainDate(`the day the activity was announced, written YYYY-MM-DD: its date in "What's new" and the feeds (${ANNOUNCED_WEEKS_BEFORE} weeks before the start when not given)`).optional(),
   /** Title, per language. */
   title: localized('title of the activity'),
   /** What it is about and who it is for, per language (Markdown). */
@@ -125,19 +131,19 @@ const activityShape = {
     })
     .describe('IANA time zone of the start and end, like Europe/Madrid'),
   /** Host cities (ids of files in src/content/cities/); none for an online activity. */
-  hosts: idsOf('ids of the host cities, from src/content/cities/').optional(),
+  hosts: idsOf('ids of the host cities, from src/content/cities/', 'ids of the host cities (the "id" of a record in the cities dataset)').optional(),
   /** Where it takes place in the host city: building and address. */
   venue: text('where the activity takes place: building and address').optional(),
   /** Held online (alone, or as well as in a host city). */
   online: z.boolean({ error: 'must be true or false: whether the activity is held online' }).describe('held online').optional(),
   /** Index policy areas it is about. */
-  themes: idsOf('ids of the Index themes the activity is about, from src/content/themes/').min(1, 'needs at least one theme: ids of the Index themes the activity is about, from src/content/themes/'),
+  themes: idsOf('ids of the Index themes the activity is about, from src/content/themes/', 'ids of the Index policy areas (themes) the activity is about').min(1, 'needs at least one theme: ids of the Index themes the activity is about, from src/content/themes/'),
   /** Practices presented or visited (slugs of files in src/content/practices/en/). */
-  practices: idsOf('slugs of the practices presented or visited, from src/content/practices/en/').optional(),
+  practices: idsOf('slugs of the practices presented or visited, from src/content/practices/en/', 'slugs of the practices presented or visited (the "id" of a record in the practices dataset)').optional(),
   /** Cities taking part besides the hosts. */
-  participants: idsOf('ids of the cities taking part, from src/content/cities/').optional(),
+  participants: idsOf('ids of the cities taking part, from src/content/cities/', 'ids of the cities taking part besides the hosts (the "id" of a record in the cities dataset)').optional(),
   /** National networks that organise or join it as a network. */
-  networks: idsOf('ids of the national networks that organise or join the activity, from src/content/networks/').optional(),
+  networks: idsOf('ids of the national networks that organise or join the activity, from src/content/networks/', 'ids of the national networks that organise or join the activity').optional(),
   /** Who organises it. */
   organiser: text('who organises the activity'),
   /** How to take part. */
@@ -197,6 +203,19 @@ export const activitySchema = z
       path: ['registration', 'deadline'],
       error: (issue) =>
         `${dateValue(raw(raw(issue.input).registration).deadline)} is not before the start (${localValue(raw(issue.input).start)?.slice(0, 10)}): the last day to register must come before the day the activity starts`,
+    },
+  )
+  .refine(
+    (value) => {
+      const start = localValue(raw(value).start);
+      const announced = dateValue(raw(value).announced);
+      return !(start && announced && isLocalDateTime(start) && isLocalDateTime(`${announced}T00:00`) && announced > start.slice(0, 10));
+    },
+    {
+      ...always,
+      path: ['announced'],
+      error: (issue) =>
+        `${dateValue(raw(issue.input).announced)} is after the start (${localValue(raw(issue.input).start)?.slice(0, 10)}): the day the activity was announced must be on or before the day it starts`,
     },
   );
 

@@ -125,6 +125,7 @@ export const resourceSample = {
 export const activitySample = {
   type: 'study-visit',
   demonstration: true,
+  announced: '2025-03-03',
   title: { en: 'Study visit to Getxo', fr: 'Visite d’étude à Getxo', es: 'Visita de estudio a Getxo' },
   description: { en: 'Two days on the ground.', fr: 'Deux jours sur le terrain.', es: 'Dos días sobre el terreno.' },
   start: '2025-05-14T09:30',

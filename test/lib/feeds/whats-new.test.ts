@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { scheduleActivities } from '../../../src/lib/activities.ts';
+import { activityNewsItems } from '../../../src/lib/feeds/news-items.ts';
 import { buildDate, changesOf, whatsNewByMonth } from '../../../src/lib/feeds/whats-new.ts';
-import { AMPERSAND, MEDIATION, OSLO_2025 } from './fixtures.ts';
+import { ACTIVITY_CONTEXT, AMPERSAND, GETXO_VISIT, MEDIATION, OSLO_2025 } from './fixtures.ts';
 
 const items = [MEDIATION, AMPERSAND, OSLO_2025];
 const summary = (until: string, months?: number) =>
@@ -39,5 +41,25 @@ describe('changesOf', () => {
 describe('buildDate', () => {
   it('is the UTC day of the clock reading', () => {
     expect(buildDate(new Date('2025-06-30T23:30:00-02:00'))).toBe('2025-07-01');
+  });
+});
+
+describe('activities in What\'s new', () => {
+  const now = new Date('2025-06-30T12:00:00Z');
+  const [visit] = scheduleActivities([{ id: 'study-visit-getxo-2025', data: GETXO_VISIT }], now);
+  const activityItems = activityNewsItems('en', visit!, ACTIVITY_CONTEXT, now);
+
+  it('shows an activity in the month it was announced and its record in the month it ended', () => {
+    expect(activityItems.flatMap(changesOf).map((change) => [change.kind, change.date])).toEqual([
+      ['activity', '2025-03-03'],
+      ['record', '2025-05-15'],
+    ]);
+    const months = whatsNewByMonth([...items, ...activityItems], '2025-06-30').map(({ month, changes }) => [month, changes.map((change) => `${change.kind} ${change.item.title}`)]);
+    expect(months).toEqual([
+      ['2025-06', ['new Sport & culture <together>', 'updated School mediators']],
+      ['2025-05', ['record Record: Study visit to Getxo', 'edition Oslo: Index results, 2025 edition']],
+      ['2025-03', ['activity Study visit to Getxo']],
+      ['2024-03', ['new School mediators']],
+    ]);
   });
 });

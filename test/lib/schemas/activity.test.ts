@@ -40,6 +40,19 @@ describe('the activity schema', () => {
     expect(ACTIVITY_TYPES).toEqual(['study-visit', 'thematic-event', 'coordinators-meeting', 'expert-visit', 'webinar', 'policy-lab', 'training-course']);
   });
 
+  it('accepts an announcement on the day of the start or before, and refuses one after it, naming the field and the fix', () => {
+    expect(activitySchema.safeParse({ ...valid, announced: '2025-05-14' }).success).toBe(true);
+    expect(activitySchema.parse({ ...valid, announced: new Date('2025-03-03T00:00:00Z') }).announced).toBe('2025-03-03');
+    const late = activitySchema.safeParse({ ...valid, announced: '2025-05-15' });
+    expect(late.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['announced', '2025-05-15 is after the start (2025-05-14): the day the activity was announced must be on or before the day it starts'],
+    ]);
+    const garbled = activitySchema.safeParse({ ...valid, announced: 'March' });
+    expect(garbled.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['announced', '"March" is not a date written YYYY-MM-DD, like 2025-04-30: the day the activity was announced, written YYYY-MM-DD: its date in "What\'s new" and the feeds (8 weeks before the start when not given)'],
+    ]);
+  });
+
   it('accepts a registration deadline the day before the start, and refuses the day itself', () => {
     expect(activitySchema.safeParse({ ...valid, registration: { url: 'https://example.org/r', deadline: '2025-05-13' } }).success).toBe(true);
     expect(activitySchema.safeParse({ ...valid, registration: { url: 'https://example.org/r', deadline: '2025-05-14' } }).success).toBe(false);
