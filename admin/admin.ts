@@ -8,6 +8,7 @@
  *   - practices preview with the site's stylesheet and page structure;
  *   - with `npm run cms`, every request to the local content server carries this run's secret
  *     (from the generated config; the server refuses requests without it);
+ *   - an entry nobody edited does not open as "Unsaved changes" (unchanged-reports.ts);
  *   - pictures are PNG, JPEG, WebP, AVIF or GIF only (the upload button refuses anything else);
  *   - inside a frame it does not start (where the host cannot send frame-ancestors: GitHub Pages).
  */
@@ -27,6 +28,7 @@ import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.t
 import { RASTER_ACCEPT, rasterTypeForName } from '../src/lib/media.ts';
 import type { ImmutableMap } from './decap.d.ts';
 import { registerPagePreview, registerPracticePreview } from './preview.ts';
+import { dropUnchangedReports } from './unchanged-reports.ts';
 
 /** The local content server and this run's secret, once the config is read. */
 let localServer: { url: string; token: string } | undefined;
@@ -262,6 +264,7 @@ async function start() {
   registerPracticePreview(cms, lookups);
   registerPagePreview(cms);
   cms.registerEventListener({ name: 'preSave', handler: beforeSave(config, locale) });
+  dropUnchangedReports(cms, config.collections.flatMap((collection) => collection.fields), config.i18n.default_locale);
 
   const onLocalMachine = ['localhost', '127.0.0.1'].includes(location.hostname);
   if (config.backend.name === 'proxy' && !(onLocalMachine && (await localServerAnswers(config.local_backend.url)))) {
