@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { launchBrowser } from '../helpers/browser.ts';
 import { BROWSER_ACTION_MS, budgetFor, WAIT_MS } from '../helpers/time-budget.ts';
 
@@ -169,4 +170,34 @@ describe('the admin, opening existing entries', () => {
     }
     expect(changed).toEqual([]);
   }, budgetFor(12, 60_000));
+
+  it('shows the English values of a group\'s shared parts, greyed out, on a practice without Spanish text', async () => {
+    const folder = join(contentRoot, 'src/content/practices');
+    // The first practice with a period and a contact e-mail and no Spanish file.
+    const name = readdirSync(join(folder, 'en'))
+      .sort()
+      .find((file) => !existsSync(join(folder, 'es', file)) && /^period:/m.test(readFileSync(join(folder, 'en', file), 'utf8')) && /^ {2}email:/m.test(readFileSync(join(folder, 'en', file), 'utf8')))!;
+    const english = parse(readFileSync(join(folder, 'en', name), 'utf8').split('---')[1]!) as { period: { start: number }; contact: { email: string } };
+    await open('practices', name.replace(/\.md$/, ''));
+    await page.getByRole('button', { name: 'Writing in FR' }).click();
+    await page.getByRole('menuitem', { name: 'ES' }).or(page.getByText(/^ES$/)).first().click();
+    await page.getByRole('button', { name: 'Writing in ES' }).waitFor();
+    // The Spanish pane is the second: its fields come second in the page.
+    const spanish = (id: string) => page.locator(`input[id^="${id}-field"]`).nth(1);
+    const start = spanish('start');
+    const email = spanish('email');
+    await start.scrollIntoViewIfNeeded();
+    await shot('shared-parts-spanish-1280');
+    expect(await start.inputValue()).toBe(String(english.period.start));
+    // Greyed out and closed to the pointer, as Decap shows every shared field (target groups),
+    // unlike the translated title.
+    const greyed = (field: ReturnType<Page['locator']>) => field.evaluate((element) => getComputedStyle(element).pointerEvents === 'none');
+    expect(await greyed(spanish('title'))).toBe(false);
+    expect(await greyed(start)).toBe(true);
+    expect(await email.inputValue()).toBe(english.contact.email);
+    expect(await greyed(email)).toBe(true);
+    // Nothing was edited: showing the English values is no change.
+    expect(await page.getByText(/^Unsaved changes$/i).count()).toBe(0);
+  }, WAIT_MS);
 });
+

@@ -43,3 +43,37 @@ export interface WidgetReport {
 export function isIgnoredReport({ current, next, locale, defaultLocale }: WidgetReport): boolean {
   return locale !== undefined && locale !== defaultLocale && sameWidgetValue(current, next);
 }
+
+/** What Decap's Immutable.js Map offers for reading and updating a group's value. */
+export interface GroupValue {
+  has(key: string): boolean;
+  get(key: string): unknown;
+  set(key: string, value: unknown): GroupValue;
+}
+
+const isEmptyPart = (value: unknown) =>
+  value === undefined || value === null || value === '' || (typeof value === 'object' && (value as { size?: number }).size === 0);
+
+/**
+ * A group's value in another language's pane with its shared parts taken from the default
+ * language (Decap copies only whole top-level fields from English when it reads a translation,
+ * and nothing at all for a language without a file): the period of a practice without Spanish
+ * text shows the English years, greyed out, instead of empty fields. `local` is the pane's value
+ * (undefined when the language has no file), `empty` an empty group to start from.
+ */
+export function withSharedParts(
+  local: GroupValue | undefined,
+  fallback: GroupValue | undefined,
+  sharedParts: readonly string[],
+  empty: GroupValue,
+): GroupValue | undefined {
+  if (!fallback) return local;
+  let value = local ?? empty;
+  let changed = false;
+  for (const part of sharedParts) {
+    if (!isEmptyPart(value.get(part)) || isEmptyPart(fallback.get(part))) continue;
+    value = value.set(part, fallback.get(part));
+    changed = true;
+  }
+  return changed ? value : local;
+}
