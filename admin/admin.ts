@@ -2,7 +2,8 @@
  * Starts Decap CMS with the project's rules (bundled by scripts/cms/prepare-admin.ts into
  * public/admin/admin.js):
  *   - the interface language follows ?lang=, the last choice, or the browser (any registered language);
- *   - files are read and written by the project's formats (no empty fields, stable YAML);
+ *   - files are read and written by the project's formats (no empty fields, stable YAML;
+ *     Markdown paragraphs written on several lines are shown on one, as on the page);
  *   - before saving, the entry is checked with the content schemas, and a new entry gets its file
  *     name from the project's slugify, made unique against the files that already exist;
  *   - practices preview with the site's stylesheet and page structure;
@@ -16,7 +17,7 @@ import { parse } from 'yaml';
 import { SLUG_FIELD, type CmsCollectionName } from '../src/lib/cms/collections.ts';
 import { checkCmsEntry } from '../src/lib/cms/entry-check.ts';
 import { entryFiles, entrySlug, uniqueSlug } from '../src/lib/cms/entry-slug.ts';
-import { createCmsFormats } from '../src/lib/cms/formats.ts';
+import { createCmsFormats, markdownFieldsByFormat } from '../src/lib/cms/formats.ts';
 import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
@@ -258,7 +259,7 @@ async function start() {
   if (token) localServer = { url: localBackend.url, token };
   const lookups = JSON.parse(lookupsText) as PreviewLookups;
 
-  for (const [name, format] of Object.entries(createCmsFormats())) cms.registerCustomFormat(name, format.extension, format);
+  for (const [name, format] of Object.entries(createCmsFormats(500, markdownFieldsByFormat(config.collections)))) cms.registerCustomFormat(name, format.extension, format);
   cms.registerPreviewStyle('site.css');
   cms.registerPreviewStyle('preview.css');
   registerPracticePreview(cms, lookups);

@@ -11,11 +11,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createConnection, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -197,6 +197,23 @@ describe('the admin, opening existing entries', () => {
     expect(await email.inputValue()).toBe(english.contact.email);
     expect(await greyed(email)).toBe(true);
     // Nothing was edited: showing the English values is no change.
+    expect(await page.getByText(/^Unsaved changes$/i).count()).toBe(0);
+  }, WAIT_MS);
+
+  it('shows a hard-wrapped paragraph in the rich-text editor as one paragraph, as the page does', async () => {
+    // A practice whose "stimulus" paragraph is written on several lines (as some files were).
+    const file = join(contentRoot, 'src/content/practices/en', firstFile(join(contentRoot, 'src/content/practices')));
+    const text = readFileSync(file, 'utf8');
+    const paragraph = /^stimulus: \|-\n {2}(.+)$/m.exec(text)![1]!;
+    const wrapped = paragraph.replace(/(.{50,}?) /g, '$1\n  ');
+    expect(wrapped.split('\n').length).toBeGreaterThan(2);
+    writeFileSync(file, text.replace(paragraph, wrapped));
+    await open('practices', basename(file, '.md'));
+    const editor = page.locator('label[for^="stimulus-field"]').first().locator('xpath=../..').locator('[data-slate-editor]');
+    await editor.scrollIntoViewIfNeeded();
+    await shot('wrapped-paragraph-1280');
+    const first = await editor.locator('p').first().innerText();
+    expect(first).toBe(paragraph);
     expect(await page.getByText(/^Unsaved changes$/i).count()).toBe(0);
   }, WAIT_MS);
 });
