@@ -7,7 +7,8 @@
  *   - on a practice without Spanish (or French) text, that language's shared fields show the
  *     English values, greyed out.
  * DECAP_SERVER_PORT sets the local backend's port (default 8082, so that it does not meet the
- * other admin test's 8081 when both run).
+ * other admin test's 8081 when both run); ICC_SCREENS_DIR, when set, receives a screenshot of
+ * each view checked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
