@@ -2,12 +2,14 @@
  * Starts Decap CMS with the project's rules (bundled by scripts/cms/prepare-admin.ts into
  * public/admin/admin.js):
  *   - the interface language follows ?lang=, the last choice, or the browser (any registered language);
- *   - files are read and written by the project's formats (no empty fields, stable YAML);
+ *   - files are read and written by the project's formats (no empty fields, stable YAML;
+ *     Markdown paragraphs written on several lines are shown on one, as on the page);
  *   - before saving, the entry is checked with the content schemas, and a new entry gets its file
  *     name from the project's slugify, made unique against the files that already exist;
  *   - practices preview with the site's stylesheet and page structure;
  *   - with `npm run cms`, every request to the local content server carries this run's secret
  *     (from the generated config; the server refuses requests without it);
+ *   - an entry nobody edited does not open as "Unsaved changes" (unchanged-reports.ts);
  *   - pictures are PNG, JPEG, WebP, AVIF or GIF only (the upload button refuses anything else);
  *   - inside a frame it does not start (where the host cannot send frame-ancestors: GitHub Pages).
  */
@@ -15,7 +17,7 @@ import { parse } from 'yaml';
 import { SLUG_FIELD, type CmsCollectionName } from '../src/lib/cms/collections.ts';
 import { checkCmsEntry } from '../src/lib/cms/entry-check.ts';
 import { entryFiles, entrySlug, uniqueSlug } from '../src/lib/cms/entry-slug.ts';
-import { createCmsFormats } from '../src/lib/cms/formats.ts';
+import { createCmsFormats, markdownFieldsByFormat } from '../src/lib/cms/formats.ts';
 import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
@@ -27,6 +29,7 @@ import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.t
 import { RASTER_ACCEPT, rasterTypeForName } from '../src/lib/media.ts';
 import type { ImmutableMap } from './decap.d.ts';
 import { registerPagePreview, registerPracticePreview } from './preview.ts';
+import { dropUnchangedReports } from './unchanged-reports.ts';
 
 /** The local content server and this run's secret, once the config is read. */
 let localServer: { url: string; token: string } | undefined;
@@ -256,12 +259,13 @@ async function start() {
   if (token) localServer = { url: localBackend.url, token };
   const lookups = JSON.parse(lookupsText) as PreviewLookups;
 
-  for (const [name, format] of Object.entries(createCmsFormats())) cms.registerCustomFormat(name, format.extension, format);
+  for (const [name, format] of Object.entries(createCmsFormats(500, markdownFieldsByFormat(config.collections)))) cms.registerCustomFormat(name, format.extension, format);
   cms.registerPreviewStyle('site.css');
   cms.registerPreviewStyle('preview.css');
   registerPracticePreview(cms, lookups);
   registerPagePreview(cms);
   cms.registerEventListener({ name: 'preSave', handler: beforeSave(config, locale) });
+  dropUnchangedReports(cms, config.collections.flatMap((collection) => collection.fields), config.i18n.default_locale);
 
   const onLocalMachine = ['localhost', '127.0.0.1'].includes(location.hostname);
   if (config.backend.name === 'proxy' && !(onLocalMachine && (await localServerAnswers(config.local_backend.url)))) {

@@ -16,9 +16,30 @@ export interface PreviewProps {
 }
 
 export type Element = unknown;
-export type CreateElement = (type: string, props?: Record<string, unknown> | null, ...children: unknown[]) => Element;
+export type CreateElement = (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => Element;
+
+/** The props Decap gives a widget's control (only those the admin reads). */
+export interface WidgetControlProps {
+  value: unknown;
+  locale?: string;
+  onChange(value: unknown, ...rest: unknown[]): void;
+  [name: string]: unknown;
+}
+
+/** A React component (class or function) Decap renders as a widget's control. */
+export type WidgetControl = unknown;
+
+/** A widget as Decap's registry holds it. */
+export interface RegisteredWidget {
+  control: WidgetControl;
+  preview?: unknown;
+  schema?: unknown;
+  [option: string]: unknown;
+}
 
 export interface DecapCms {
+  getWidget(name: string): RegisteredWidget | undefined;
+  registerWidget(widget: { name: string; controlComponent: WidgetControl; previewComponent?: unknown; [option: string]: unknown }): void;
   init(options: { config: Record<string, unknown> }): void;
   registerCustomFormat(
     name: string,
@@ -38,5 +59,7 @@ declare global {
     CMS: DecapCms;
     CMS_MANUAL_INIT?: boolean;
     h: CreateElement;
+    /** create-react-class, which Decap exposes: methods are bound to the instance. */
+    createClass(spec: Record<string, unknown>): WidgetControl;
   }
 }

@@ -13,6 +13,7 @@ import { LANGUAGES } from '../languages.ts';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node } from 'yaml';
 import { TRANSLATED_KEYS } from '../schemas/practice.ts';
 import { SLUG_FIELD, SOURCE_FIELD } from './collections.ts';
+import { unwrapSoftBreaks } from './soft-breaks.ts';
 
 export const FRONT_MATTER_FORMAT = 'icc-front-matter' as const;
 export const PRACTICE_FORMAT = 'icc-practice' as const;
@@ -233,6 +234,31 @@ class SourceTexts {
   }
 }
 
+type FormatName = typeof PRACTICE_FORMAT | typeof FRONT_MATTER_FORMAT | typeof YAML_FORMAT;
+
+/** The top-level Markdown fields of each format's collections (a name Markdown in every collection using the format). */
+export function markdownFieldsByFormat(collections: readonly { format: string; fields: readonly { name: string; widget: string }[] }[]): Partial<Record<string, string[]>> {
+  const byFormat: Record<string, string[]> = {};
+  for (const format of new Set(collections.map((collection) => collection.format))) {
+    const using = collections.filter((collection) => collection.format === format);
+    const names = new Set(using.flatMap((collection) => collection.fields.filter((field) => field.widget === 'markdown').map((field) => field.name)));
+    byFormat[format] = [...names].filter((name) =>
+      using.every((collection) => collection.fields.every((field) => field.name !== name || field.widget === 'markdown')),
+    );
+  }
+  return byFormat;
+}
+
+/** `data` with the soft line breaks of its Markdown fields joined (what the page shows, soft-breaks.ts). */
+export function withUnwrappedMarkdown(data: Data, fields: readonly string[]): Data {
+  const result = { ...data };
+  for (const field of fields) {
+    const value = result[field];
+    if (typeof value === 'string') result[field] = unwrapSoftBreaks(value);
+  }
+  return result;
+}
+
 export interface CmsFormat {
   extension: string;
   fromFile(text: string): Data;
@@ -243,26 +269,32 @@ export interface CmsFormat {
  * The Decap custom formats the generated config names. Reading a file tags its data with
  * `_source`, the key of its text in a small cache; writing looks the text up to keep unchanged
  * fields as they were (an entry opened and saved without changes is written back identical).
+ * The Markdown fields of each format (markdownFieldsByFormat) are read with their paragraphs'
+ * lines joined, so the rich-text editor shows a hard-wrapped paragraph as the page does.
  */
-export function createCmsFormats(cacheSize = 500): Record<typeof PRACTICE_FORMAT | typeof FRONT_MATTER_FORMAT | typeof YAML_FORMAT, CmsFormat> {
+export function createCmsFormats(cacheSize = 500, markdownFields: Partial<Record<string, readonly string[]>> = {}): Record<FormatName, CmsFormat> {
   const sources = new SourceTexts(cacheSize);
+  const parsing = (format: FormatName, parseFile: (text: string) => Data) => (text: string) => withUnwrappedMarkdown(parseFile(text), markdownFields[format] ?? []);
   const reading = (parseFile: (text: string) => Data) => (text: string) => ({ ...parseFile(text), [SOURCE_FIELD]: sources.remember(text) });
   const writing = (parseFile: (text: string) => Data, write: (data: Data, original?: string) => string) => (data: Data) => {
     const original = sources.recall(data[SOURCE_FIELD]);
     if (original !== undefined && sameValue(pruneEmpty(data), pruneEmpty(parseFile(original)))) return original;
     return write(data, original);
   };
+  const practice = parsing(PRACTICE_FORMAT, parseFrontMatterFile);
+  const frontMatter = parsing(FRONT_MATTER_FORMAT, parseFrontMatterFile);
+  const yaml = parsing(YAML_FORMAT, parseYamlFile);
   return {
     [PRACTICE_FORMAT]: {
       extension: 'md',
-      fromFile: reading(parseFrontMatterFile),
-      toFile: writing(parseFrontMatterFile, (data, original) => toFrontMatterFile(practiceFileData(data), original)),
+      fromFile: reading(practice),
+      toFile: writing(practice, (data, original) => toFrontMatterFile(practiceFileData(data), original)),
     },
-    [FRONT_MATTER_FORMAT]: { extension: 'md', fromFile: reading(parseFrontMatterFile), toFile: writing(parseFrontMatterFile, toFrontMatterFile) },
+    [FRONT_MATTER_FORMAT]: { extension: 'md', fromFile: reading(frontMatter), toFile: writing(frontMatter, toFrontMatterFile) },
     [YAML_FORMAT]: {
       extension: 'yaml',
-      fromFile: reading(parseYamlFile),
-      toFile: writing(parseYamlFile, (data, original) => (original === undefined ? toYaml(data) : updateYaml(original, data))),
+      fromFile: reading(yaml),
+      toFile: writing(yaml, (data, original) => (original === undefined ? toYaml(data) : updateYaml(original, data))),
     },
   };
 }

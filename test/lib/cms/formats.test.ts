@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
-import { createCmsFormats, orderKeys, parseFrontMatterFile, practiceFileData, pruneEmpty, toFrontMatterFile, toYaml, updateYaml } from '../../../src/lib/cms/formats.ts';
+import { createCmsFormats, FRONT_MATTER_FORMAT, markdownFieldsByFormat, orderKeys, parseFrontMatterFile, practiceFileData, PRACTICE_FORMAT, pruneEmpty, toFrontMatterFile, toYaml, updateYaml } from '../../../src/lib/cms/formats.ts';
 
 const cmsFormats = createCmsFormats();
 import { practiceSample } from './samples.ts';
@@ -135,5 +135,25 @@ describe('a French practice file', () => {
 
   it('keeps everything once it has some French text', () => {
     expect(practiceFileData({ ...shared, published: '2026-11-26', title: 'Un titre' })).toEqual({ ...shared, published: '2026-11-26', title: 'Un titre' });
+  });
+});
+
+describe('Markdown fields read as the page shows them', () => {
+  const collections = [
+    { format: PRACTICE_FORMAT, fields: [{ name: 'stimulus', widget: 'markdown' }, { name: 'purpose', widget: 'text' }] },
+    { format: FRONT_MATTER_FORMAT, fields: [{ name: 'body', widget: 'markdown' }, { name: 'summary', widget: 'markdown' }] },
+    { format: FRONT_MATTER_FORMAT, fields: [{ name: 'summary', widget: 'text' }] },
+  ];
+  it('names, per format, the top-level fields that are Markdown in every collection using it', () => {
+    expect(markdownFieldsByFormat(collections)).toEqual({ [PRACTICE_FORMAT]: ['stimulus'], [FRONT_MATTER_FORMAT]: ['body'] });
+  });
+  it('joins the lines of a paragraph in those fields only, and writes an unchanged entry back as it was', () => {
+    const formats = createCmsFormats(10, markdownFieldsByFormat(collections));
+    const file = '---\ntitle: A practice\npurpose: |-\n  Plain text\n  on two lines.\nstimulus: |-\n  A paragraph written\n  on two lines.\n\n  - a list\n  - stays\n---\n';
+    const data = formats[PRACTICE_FORMAT].fromFile(file);
+    expect(data.stimulus).toBe('A paragraph written on two lines.\n\n- a list\n- stays');
+    expect(data.purpose).toBe('Plain text\non two lines.');
+    expect(formats[PRACTICE_FORMAT].toFile(data)).toBe(file);
+    expect(formats[PRACTICE_FORMAT].toFile({ ...data, title: 'Another title' })).toContain('stimulus: |-\n  A paragraph written on two lines.\n');
   });
 });
