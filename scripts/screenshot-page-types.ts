@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { pageTypesIn } from '../test/helpers/page-types.ts';
 import { serveDirectory } from '../test/helpers/static-server.ts';
-import { isLang } from '../src/lib/languages.ts';
+import { isLang, LANGUAGES } from '../src/lib/languages.ts';
 
 const [outDirectory = 'screenshots', ...requested] = process.argv.slice(2);
-const languages = requested.length > 0 ? requested : ['en', 'fr'];
+const languages = requested.length > 0 ? requested : [...LANGUAGES];
 for (const code of languages) if (!isLang(code)) throw new Error(`"${code}" is not a registered language (src/lib/languages.ts).`);
 mkdirSync(outDirectory, { recursive: true });
 const server = await serveDirectory('dist');

@@ -8,7 +8,7 @@ import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
 import { COLLECTION_NAMES } from '../lib/content/collections.ts';
 import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
 import { sharedDataKey } from '../lib/page-key.ts';
-import { isUpcoming, scheduleActivities } from '../lib/activities.ts';
+import { isUpcoming, registrationOpen, scheduleActivities } from '../lib/activities.ts';
 import { buildNow } from './activities.ts';
 import { contentHistory } from './page-history.ts';
 import { cardsEnabled } from './cards.ts';
@@ -79,10 +79,10 @@ async function load(): Promise<Site> {
   // Every registered collection, so a collection added to the registry is in the key without a change here.
   const everything = Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await getCollection(name)] as const)));
   // What the build day and the git history change on these pages is in the key too: where the
-  // activities fall (demonstration dates move with the build day, "coming" becomes "past") and when
+  // activities fall (demonstration dates move with the build day, "coming" becomes "past", registration closes) and when
   // each content file last changed (the pages' "last changed" line).
   const now = buildNow();
-  const schedule = scheduleActivities(everything.activities as { id: string; data: Activity }[], now).map((activity) => [activity.id, activity.startsAt.getTime(), isUpcoming(activity, now)]);
+  const schedule = scheduleActivities(everything.activities as { id: string; data: Activity }[], now).map((activity) => [activity.id, activity.startsAt.getTime(), isUpcoming(activity, now), registrationOpen(activity, now)]);
   const history = [...contentHistory().files].map(([file, commit]) => [file, commit]).sort();
   const sharedKey = sharedDataKey(everything, { cards: cardsEnabled, schedule, history });
   const byCity = new Map<string, ResultEntry[]>();

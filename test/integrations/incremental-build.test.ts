@@ -89,7 +89,10 @@ describe('incremental build', () => {
     for (const copied of [/\/cities\/[a-z-]+\/index\.html$/, /\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/, /\/themes\/[a-z-]+\/index\.html$/, /\/practices\/theme\//]) {
       expect(rendered.filter((path) => copied.test(path)), String(copied)).toEqual([]);
     }
-    expect(reused(textEdit)).toBeGreaterThan(rendered.length * 5);
+    // Feeds, calendars and data files (endpoints) are written on every build; of the pages, most are copied.
+    const renderedPages = rendered.filter((path) => path.endsWith('/index.html'));
+    const reusedPages = (withoutColours(textEdit).match(/\/index\.html \((cached|restored)\)/g) ?? []).length;
+    expect(reusedPages).toBeGreaterThan(renderedPages.length * 5);
   });
 
   it('after a text edit, weighs only the pages whose bytes changed and re-indexes only the languages whose pages changed', () => {
@@ -114,8 +117,8 @@ describe('incremental build', () => {
     const practicePages = (first.match(/practices\/[a-z0-9-]+\/index\.html/g) ?? []).length;
     expect(practicePages).toBeGreaterThan(100);
     // Only the edited practice (EN, and FR where it falls back to English) and the pages
-    // linking to it or relating to it are rendered again.
-    expect(reused(second)).toBeGreaterThan(practicePages - 20);
+    // linking to it, relating to it or listing it among similar practices are rendered again.
+    expect(reused(second)).toBeGreaterThan(practicePages - 40);
     expect(reused(second)).toBeLessThan(practicePages);
   });
 
@@ -126,7 +129,10 @@ describe('incremental build', () => {
       .filter(([path, html]) => !path.endsWith(slug) && html.includes('Advisory council with elected migrant members'))
       .map(([path]) => path);
     expect(linking.length).toBeGreaterThan(0);
-    for (const path of linking) expect(renamed(path), path).toBe(true);
+    // A page that still lists it shows the new title; a similar-practices list may also drop it (the
+    // title is part of the text compared): either way no page shows the old title.
+    for (const path of linking) expect(renamed(path) || !page(path).includes('Advisory council with elected migrant members'), path).toBe(true);
+    expect(linking.filter(renamed).length).toBeGreaterThan(0);
     // The open data is rendered on every build.
     expect(readFileSync(join(outDir, 'data/practices.json'), 'utf8')).toContain('Renamed for the incremental build test');
   });
