@@ -15,8 +15,9 @@ const frontMatter = (file: string) => parse(readFileSync(file, 'utf8').split(/^-
 /** Writes the tree into `target` (a content directory for ICC_CONTENT_DIR); returns the practice slugs. */
 export function writeSmallContent(root: string, target: string, practiceCount = 4): string[] {
   const source = join(root, 'src/content');
-  // Methods too: practices name them. Resources are left out (they name practices the tree does not hold).
-  for (const collection of ['themes', 'networks', 'pages', 'methods']) cpSync(join(source, collection), join(target, collection), { recursive: true });
+  // Methods and organisations too: practices name them. Resources and activities are left out (they name
+  // practices the tree does not hold).
+  for (const collection of ['themes', 'networks', 'pages', 'methods', 'organisations']) cpSync(join(source, collection), join(target, collection), { recursive: true });
   const slugs = readdirSync(join(source, 'practices/en'))
     .filter((name) => name.endsWith('.md') && !frontMatter(join(source, 'practices/en', name)).adaptedFrom)
     .sort()
