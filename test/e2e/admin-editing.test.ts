@@ -14,13 +14,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createConnection, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchBrowser } from '../helpers/browser.ts';
+import { portOpen, waitFor } from '../helpers/wait.ts';
 import { BROWSER_ACTION_MS, budgetFor, WAIT_MS } from '../helpers/time-budget.ts';
 
 const backendPort = Number(process.env.DECAP_SERVER_PORT ?? 8082);
@@ -57,25 +58,6 @@ function serveBuiltSite(token: string): Promise<{ url: string; server: Server }>
     else createReadStream(path).pipe(response);
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = WAIT_MS) {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
 }
 
 /** The first file (by name) of a collection's English (or only) folder. */

@@ -13,7 +13,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { createConnection, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,7 @@ import { formatProblem } from '../../src/lib/content/problems.ts';
 import { RASTER_ACCEPT } from '../../src/lib/media.ts';
 import { hostingPolicy, sectionFor } from '../../src/lib/security.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { portOpen, waitFor } from '../helpers/wait.ts';
 import { SAMPLES } from '../helpers/images.ts';
 import { BROWSER_ACTION_MS, budgetFor, WAIT_MS } from '../helpers/time-budget.ts';
 
@@ -90,25 +91,6 @@ function startContentServer(port: number, root: string, token: string, origins: 
     detached: true,
     stdio: 'ignore',
   });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeout = WAIT_MS) {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
 }
 
 function freePort(): Promise<number> {
