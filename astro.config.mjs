@@ -9,7 +9,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { noUiStringsInBrowser } from './src/integrations/browser-strings.ts';
-import { LANGUAGE_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
+import { PUBLISHED_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 
 export default defineConfig({
@@ -35,7 +35,7 @@ export default defineConfig({
         return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/(editors\/|404\/$)/.test(path) && path !== '/' && path !== '/404/';
       },
       // Alternates between the languages of the registry (src/lib/languages.ts).
-      i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(LANGUAGE_REGISTRY.map(({ code, locale }) => [code, locale])) },
+      i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(PUBLISHED_REGISTRY.map(({ code, locale }) => [code, locale])) },
     }),
     // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
     // only then publishes the site into outDir (built in a staging folder until then). Keep

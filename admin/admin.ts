@@ -22,7 +22,7 @@ import type { CmsConfig } from '../src/lib/cms/generate-config.ts';
 import { ADMIN_TEXT, type CmsLocale } from '../src/lib/cms/labels.ts';
 import { LOCALE_STORAGE_KEY, chooseLocale } from '../src/lib/cms/locale.ts';
 import { t } from '../src/lib/i18n.ts';
-import { LANGUAGES, TRANSLATION_LANGUAGES, language } from '../src/lib/languages.ts';
+import { REGISTERED_LANGUAGES, REGISTERED_TRANSLATION_LANGUAGES, language } from '../src/lib/languages.ts';
 import type { PreviewLookups } from '../src/lib/cms/practice-preview.ts';
 import { EDITOR_TOKEN_HEADER } from '../src/lib/cms/backend.ts';
 import { fileExists, type RepositoryAccess } from '../src/lib/cms/remote-files.ts';
@@ -125,7 +125,7 @@ function addLanguageSwitch(locale: CmsLocale) {
   const nav = document.createElement('nav');
   nav.className = 'icc-language-switch';
   nav.setAttribute('aria-label', t(locale, 'lang.switcherLabel'));
-  for (const code of LANGUAGES.filter((candidate) => candidate !== locale)) {
+  for (const code of REGISTERED_LANGUAGES.filter((candidate) => candidate !== locale)) {
     const link = document.createElement('a');
     const url = new URL(location.href);
     url.searchParams.set('lang', code);
@@ -209,7 +209,7 @@ function beforeSave(config: CmsConfig, locale: CmsLocale) {
     const data = entry.get('data') as ImmutableMap;
     if (!collection) return undefined;
     const translations = Object.fromEntries(
-      TRANSLATION_LANGUAGES.map((code) => [code, (entry.getIn(['i18n', code, 'data']) as ImmutableMap | undefined)?.toJS()]),
+      REGISTERED_TRANSLATION_LANGUAGES.map((code) => [code, (entry.getIn(['i18n', code, 'data']) as ImmutableMap | undefined)?.toJS()]),
     );
     const problems = checkCmsEntry(collectionName, data.toJS(), translations, locale);
     if (problems.length > 0) throw new Error(`${ADMIN_TEXT.notSaved[locale]} ${problems.join(' · ')}`);

@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { t, type UiKey } from '../src/lib/i18n.ts';
-import { LANGUAGES } from '../src/lib/languages.ts';
+import { REGISTERED_LANGUAGES } from '../src/lib/languages.ts';
 import { TARGET_GROUPS } from '../src/lib/target-groups.ts';
 import { headerKey, type ImportKind } from '../src/lib/import/columns.ts';
 import { CsvFileError, readCsvFile } from '../src/lib/import/csv-table.ts';
@@ -175,7 +175,7 @@ const folderNames = (directory: string) => {
   }
 };
 const targetGroupNames = Object.fromEntries(
-  TARGET_GROUPS.map((group) => [group, LANGUAGES.map((lang) => t(lang, `targetGroup.${group}` as UiKey))]),
+  TARGET_GROUPS.map((group) => [group, REGISTERED_LANGUAGES.map((lang) => t(lang, `targetGroup.${group}` as UiKey))]),
 );
 const { entries } = readContent(root, contentDirectory);
 const plan = planImport(

@@ -16,7 +16,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, stringify as stringifyYaml } from 'yaml';
-import { LANGUAGES, SOURCE_LANGUAGE } from '../../src/lib/languages.ts';
+import { COLLECTIONS, COLLECTION_NAMES } from '../../src/lib/content/collections.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE } from '../../src/lib/languages.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { TARGET_GROUPS } from '../../src/lib/target-groups.ts';
 import {
@@ -48,7 +49,7 @@ export interface CorpusOptions {
 export const GENERATED_COLLECTIONS = ['practices', 'cities', 'index-results'];
 // A dot file: the content check refuses any other file beside the collection folders.
 export const MANIFEST = '.corpus.json';
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 /** Fixed upper bound for generated dates, so the corpus does not depend on the day it is made. */
 const LAST_YEAR = 2025;
 
@@ -85,10 +86,10 @@ export function corpusOptionsFrom(argv: readonly string[], env: NodeJS.ProcessEn
  * A language must be registered on the site and have a word bank in words.ts.
  */
 export function corpusLanguages(raw: string | undefined): Language[] {
-  const codes = raw === undefined || raw.trim() === '' ? [...LANGUAGES] : raw.split(',').map((code) => code.trim()).filter(Boolean);
+  const codes = raw === undefined || raw.trim() === '' ? [...REGISTERED_LANGUAGES] : raw.split(',').map((code) => code.trim()).filter(Boolean);
   for (const code of codes) {
-    if (!(LANGUAGES as readonly string[]).includes(code)) {
-      throw new Error(`--languages / BENCH_LANGUAGES: "${code}" is not a language of the site (src/lib/languages.ts has ${LANGUAGES.join(', ')})`);
+    if (!(REGISTERED_LANGUAGES as readonly string[]).includes(code)) {
+      throw new Error(`--languages / BENCH_LANGUAGES: "${code}" is not a language of the site (src/lib/languages.ts has ${REGISTERED_LANGUAGES.join(', ')})`);
     }
     if (!isCorpusLanguage(code)) {
       throw new Error(`--languages / BENCH_LANGUAGES: the benchmark corpus has no word bank for "${code}": add one to scripts/bench/words.ts`);
@@ -478,7 +479,7 @@ function makePractice(
   ];
   // One draw per registered translation language, in registry order, whether it is written or not:
   // the same practices are translated into French in a two- and in a three-language corpus.
-  const translated = new Map(LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, rng() < frShare] as const));
+  const translated = new Map(REGISTERED_LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, rng() < frShare] as const));
   const file = (lang: Language) => {
     const textRng = rngFor(seed, `practice-text-${lang}`, index);
     const l = TUPLE_INDEX[lang];
@@ -582,27 +583,57 @@ export function copyFixedCollections(root: string, out: string): string[] {
     cpSync(join(source, name.name), join(out, name.name), { recursive: true });
     copied.push(name.name);
   }
-  dropMissingPracticeLinks(out);
+  fitReferences(out);
   return copied;
 }
 
 /**
- * The hand-written resources name demo practices, which the synthetic corpus does not hold:
- * their links to practices missing from the corpus are dropped, so the corpus passes the check.
+ * The hand-written collections name demo cities and practices, which the synthetic corpus does
+ * not hold. Read from the collection registry, each list of such names is made to fit the corpus:
+ * a city becomes a corpus city (picked by a hash of its id, so always the same one), a practice
+ * missing from the corpus is dropped (and an emptied list removed), so the corpus passes the check.
  */
-function dropMissingPracticeLinks(out: string) {
-  const resources = join(out, 'resources');
-  if (!existsSync(resources)) return;
-  for (const file of readdirSync(resources).filter((name) => /\.ya?ml$/.test(name))) {
-    const path = join(resources, file);
-    const data = parse(readFileSync(path, 'utf8')) as { practices?: string[] };
-    if (!data.practices) continue;
-    const kept = data.practices.filter((slug) => existsSync(join(out, 'practices', 'en', `${slug}.md`)));
-    if (kept.length === data.practices.length) continue;
-    if (kept.length > 0) data.practices = kept;
-    else delete data.practices;
-    writeFileSync(path, stringifyYaml(data));
+function fitReferences(out: string) {
+  const corpusCities = existsSync(join(out, 'cities')) ? readdirSync(join(out, 'cities')).map((name) => name.replace(/\.ya?ml$/, '')).sort() : [];
+  const fit: Partial<Record<string, (ids: string[]) => string[]>> = {
+    practices: (ids) => ids.filter((slug) => existsSync(join(out, 'practices', SOURCE_LANGUAGE, `${slug}.md`))),
+    cities: (ids) => [...new Set(ids.map((id) => corpusCities[demoCityIndex(id) % corpusCities.length]!))],
+  };
+  for (const name of COLLECTION_NAMES.filter((collection) => !GENERATED_COLLECTIONS.includes(collection))) {
+    const spec = COLLECTIONS[name];
+    const references = spec.references.filter(({ collection }) => GENERATED_COLLECTIONS.includes(collection));
+    if (references.length === 0) continue;
+    for (const { path } of references) {
+      if (!/^\w+\[\]$/.test(path) || !fit[spec.references.find((reference) => reference.path === path)!.collection]) {
+        throw new Error(`scripts/bench/generate-corpus.ts cannot fit ${name}'s reference "${path}" to the corpus: teach fitReferences this kind of path`);
+      }
+    }
+    const folder = join(out, name);
+    if (!existsSync(folder) || spec.perLanguage) continue;
+    for (const file of readdirSync(folder).filter((entry) => /\.ya?ml$/.test(entry))) {
+      const path = join(folder, file);
+      const data = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      let changed = false;
+      for (const { path: field, collection } of references) {
+        const key = field.slice(0, -2);
+        const ids = data[key];
+        if (!Array.isArray(ids)) continue;
+        const fitted = corpusCities.length === 0 && collection === 'cities' ? [] : fit[collection]!(ids as string[]);
+        if (fitted.length === ids.length && fitted.every((id, index) => id === ids[index])) continue;
+        changed = true;
+        if (fitted.length > 0) data[key] = fitted;
+        else delete data[key];
+      }
+      if (changed) writeFileSync(path, stringifyYaml(data));
+    }
   }
+}
+
+/** A stable number for a demo city's id, to pick its stand-in among the corpus's cities. */
+function demoCityIndex(id: string): number {
+  let hash = 0;
+  for (const character of id) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  return hash;
 }
 
 /** True when `out` holds a corpus generated with these options by this generator version. */
@@ -640,7 +671,6 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
   const out = resolve(root, options.out);
   rmSync(out, { recursive: true, force: true });
   for (const folder of ['cities', 'index-results', ...options.languages.map((lang) => `practices/${lang}`)]) mkdirSync(join(out, folder), { recursive: true });
-  copyFixedCollections(root, out);
 
   const themes = readYamlFolder<{ versions: string[]; label: { en: string; fr: string; es?: string } }>(join(root, 'src/content/themes'));
   const networks = readYamlFolder<{ country: string }>(join(root, 'src/content/networks'));
@@ -687,6 +717,9 @@ export function generateCorpus(root: string, options: CorpusOptions): CorpusSumm
       if (edition < 2019) pre2019++;
     }
   }
+
+  // Last: the hand-written collections' links are fitted to the cities and practices written above.
+  copyFixedCollections(root, out);
 
   const summary: CorpusSummary = {
     out,

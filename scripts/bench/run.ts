@@ -20,7 +20,7 @@
  * through a generated config that imports the project's astro.config: it never touches dist/ or
  * .cache/astro, which tests and other builds use.
  */
-import { LANGUAGES, SOURCE_LANGUAGE, isLang, language, type Lang } from '../../src/lib/languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE, isRegisteredLanguage, language, type Lang } from '../../src/lib/languages.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
@@ -74,8 +74,9 @@ const LANGUAGE_SETS: Language[][] = (() => {
 })();
 /** Each language set's corpus: `<--out>-<languages>`, e.g. .cache/bench-corpus-en-fr. */
 const corpusFolder = (languages: readonly string[]) => `${corpus.out}-${languages.join('-')}`;
-/** The corpus of the language set being measured. */
+/** The corpus of the language set being measured, and the languages its builds publish (SITE_LANGUAGES). */
 let corpusDir = resolve(ROOT, corpusFolder(LANGUAGE_SETS.at(-1)!));
+let siteLanguages: readonly string[] = LANGUAGE_SETS.at(-1)!;
 const BENCH_DIR = resolve(ROOT, '.cache/bench');
 const OUT_DIR = join(BENCH_DIR, 'dist');
 const CACHE_DIR = join(BENCH_DIR, 'astro-cache');
@@ -197,13 +198,14 @@ function buildSteps({ file, outDir }: BenchConfig = MAIN_CONFIG): BuildStep[] {
   });
 }
 
-/** Environment of every build: Node 24 first on PATH, the corpus, no telemetry. */
+/** Environment of every build: Node 24 first on PATH, the corpus and its languages, no telemetry. */
 function buildEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const bin = join(ROOT, 'node_modules', '.bin');
   return {
     ...process.env,
     PATH: `${bin}:${process.env.PATH ?? ''}`,
     ICC_CONTENT_DIR: corpusDir,
+    SITE_LANGUAGES: siteLanguages.join(','),
     ASTRO_TELEMETRY_DISABLED: '1',
     ...extra,
   };
@@ -318,8 +320,8 @@ interface OutputFigures {
 }
 
 /** A page's language folder, and a practice page, in the registry's languages. */
-const LANG_FOLDER = new RegExp(`^(${LANGUAGES.join('|')})/`);
-const PRACTICE_PAGE = new RegExp(`^(${LANGUAGES.join('|')})/practices/(?!page/|for/|country/)[^/]+/index\\.html$`);
+const LANG_FOLDER = new RegExp(`^(${REGISTERED_LANGUAGES.join('|')})/`);
+const PRACTICE_PAGE = new RegExp(`^(${REGISTERED_LANGUAGES.join('|')})/practices/(?!page/|for/|country/)[^/]+/index\\.html$`);
 
 function measureOutput(samplePractice: string, sampleCity: string): OutputFigures {
   const files = walk(OUT_DIR);
@@ -335,7 +337,7 @@ function measureOutput(samplePractice: string, sampleCity: string): OutputFigure
   const parts = new Map<string, string[]>();
   relativeFiles.forEach((file, index) => {
     const [first, second] = file.split('/');
-    const part = isLang(first) && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
+    const part = isRegisteredLanguage(first) && second && !second.includes('.') ? `[lang]/${second}/` : first!.includes('.') ? '(root files)' : `${first}/`;
     const list = parts.get(part);
     if (list) list.push(files[index]!);
     else parts.set(part, [files[index]!]);
@@ -421,6 +423,7 @@ const runLabel = (languages: readonly string[]) => `${languages.length} language
 async function benchLanguageSet(languages: Language[], skipEnv: Record<string, string>, measureSearch: boolean): Promise<{ run: Run; search?: SearchBytes; searchError?: string }> {
   const options: CorpusOptions = { ...corpus, languages, out: corpusFolder(languages) };
   corpusDir = resolve(ROOT, options.out);
+  siteLanguages = languages;
   const label = runLabel(languages);
   log(`${label}: corpus of ${options.practices} practices (translated share ${options.frShare}), ${options.cities} cities, ${options.results} Index results, seed ${options.seed} in ${relative(ROOT, corpusDir)}`);
 
@@ -648,7 +651,7 @@ function editRows(run: Run): [step: string, cold: string, after: string, share: 
 function figures(run: Run): [string, string][] {
   const { cold, warm, output } = run;
   const rows: [string, string][] = [
-    ['Pages (HTML files)', output ? `${output.pages} (${LANGUAGES.map((code) => `${code.toUpperCase()} ${output.pagesByLang[code] ?? 0}`).join(', ')}; ${output.practicePages} practice pages)` : '-'],
+    ['Pages (HTML files)', output ? `${output.pages} (${run.languages.map((code) => `${code.toUpperCase()} ${output.pagesByLang[code] ?? 0}`).join(', ')}; ${output.practicePages} practice pages)` : '-'],
     ['Pages reported by Astro', cold.astro?.pagesBuilt !== undefined ? String(cold.astro.pagesBuilt) : '-'],
     ['Cold build, total (no cards)', cold.ok ? s(cold.ms) : `FAILED after ${s(cold.ms)}`],
     ...cold.steps.map((step): [string, string] => [`  of which \`${step.original}\``, stepTime(step)]),
@@ -764,12 +767,11 @@ const ANALYSIS_END = '<!-- analysis:end -->';
 function corpusSentence(run: Run): string {
   const c = run.corpus;
   const translated = Object.entries(c.summary.translations ?? {}).map(([lang, count]) => `${count} in ${language(lang as Lang).autonym}`);
-  const untranslated = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE && !run.languages.includes(code as Language));
   return (
     `**${run.label}**: \`${c.out}\`, ${c.summary.practicesEn} practices in English${translated.length ? `, ${translated.join(', ')}` : ''} ` +
     `(${c.summary.multiCity} run by several cities, ${c.summary.adapted} adapted from others), ${c.summary.cities} cities, ` +
     `${c.summary.results} Index results (${c.summary.pre2019} pre-2019 editions, the rest 2019)` +
-    (untranslated.length ? `; the site still builds every registered language: its ${untranslated.join(', ')} pages show the English text, marked, as for any untranslated entry.` : '.')
+    `; built with \`SITE_LANGUAGES=${run.languages.join(',')}\` (the site publishes these languages only).`
   );
 }
 
@@ -828,10 +830,12 @@ function renderReport(report: Report): string {
     '# one corpus alone, and its validation:',
     `npx node scripts/bench/generate-corpus.ts --languages ${largest.languages.join(',')} --out ${c.out}${flags.length ? ` ${flags.join(' ')}` : ''}`,
     `ICC_CONTENT_DIR=${c.out} npm run check:content`,
+    `# one language set's build alone, as the benchmark runs it:`,
+    `ICC_CONTENT_DIR=${c.out} SITE_LANGUAGES=${largest.languages.join(',')} ICC_SKIP_CARDS=1 npm run build`,
     '```',
     '',
     'For each language set, the benchmark runs the steps of `npm run build` one by one (to time them separately) with',
-    `\`ICC_CONTENT_DIR=<corpus>\` and ${report.cards.skipVariables.map((name) => `\`${name}=1\``).join(', ')}, building into \`.cache/bench/dist\` with its own`,
+    `\`ICC_CONTENT_DIR=<corpus>\`, \`SITE_LANGUAGES=<the set>\` and ${report.cards.skipVariables.map((name) => `\`${name}=1\``).join(', ')}, building into \`.cache/bench/dist\` with its own`,
     'Astro cache (`.cache/bench/astro-cache`, both removed before the cold build) so it never disturbs `dist/`. That cache holds',
     'everything a pipeline keeps between runs: Astro\'s incremental build, the gzipped size of every page and the search index of every language.',
     'Peak memory comes from `/usr/bin/time -v` (largest process) and from sampling the RSS of the whole process tree in /proc every 200 ms.',

@@ -41,6 +41,11 @@ export interface Site {
    * collection of the registry, without the fields only a practice's own page shows.
    */
   sharedKey: string;
+  /**
+   * The shared key and the build's day: the key of what lists the activities and news of the day
+   * (feeds and calendars), which change when a day comes even if no content does.
+   */
+  dailyKey: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -94,6 +99,7 @@ async function load(): Promise<Site> {
     latest,
     sample: sampleStatistics([...latest.values()]),
     sharedKey,
+    dailyKey: `${sharedKey}.${now.toISOString().slice(0, 10)}`,
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
     practiceSlugsByCityAndTheme: (cityId, themeId) =>
       catalogue

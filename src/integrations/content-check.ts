@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, type ContentCheck } from '../lib/content/check-content.ts';
+import { isLang, LANGUAGES, REGISTERED_LANGUAGES } from '../lib/languages.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { translationStatus } from '../lib/content/translation-status.ts';
 import { handOverTranslationStatus } from '../data/translation-status.ts';
@@ -32,6 +33,13 @@ export function contentCheck(): AstroIntegration {
         if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         if (problems.length === 0) {
           logger.info(`content is valid (${fileCount} files)`);
+          const unpublished = REGISTERED_LANGUAGES.filter((code) => !isLang(code));
+          if (unpublished.length > 0) {
+            const files = check.entries.filter((entry) => entry.lang && !isLang(entry.lang)).length;
+            logger.info(
+              `SITE_LANGUAGES=${process.env.SITE_LANGUAGES}: publishing ${LANGUAGES.join(', ')}; not publishing ${unpublished.join(', ')} (${files} files in ${unpublished.length === 1 ? 'that language' : 'those languages'} checked, not built)`,
+            );
+          }
           if (command === 'build') handOverTranslationStatus(translationStatus(check.entries));
           return;
         }

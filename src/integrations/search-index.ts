@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { digestOf, openOutputCache, pagesDigest, type OutputCache } from '../lib/build-cache.ts';
-import { LANGUAGE_REGISTRY } from '../lib/languages.ts';
+import { PUBLISHED_REGISTRY } from '../lib/languages.ts';
 
 /** Pagefind's version (its package.json, beside its entry point): a new Pagefind builds a new index, even from the same pages. */
 function pagefindVersion(): string {
@@ -68,7 +68,7 @@ export function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const logs = mkdtempSync(join(tmpdir(), 'icc-pagefind-'));
         try {
-          for (const { code: lang, searchLanguage } of LANGUAGE_REGISTRY) {
+          for (const { code: lang, searchLanguage } of PUBLISHED_REGISTRY) {
             const started = performance.now();
             const logfile = join(logs, `${lang}.log`);
             const output = join(site, 'pagefind', lang);

@@ -44,15 +44,63 @@ export type Lang = (typeof LANGUAGE_REGISTRY)[number]['code'];
 export const SOURCE_LANGUAGE = LANGUAGE_REGISTRY[0].code;
 export type SourceLang = typeof SOURCE_LANGUAGE;
 
-/** Every language code, the source language first. */
-export const LANGUAGES: readonly Lang[] = LANGUAGE_REGISTRY.map((language) => language.code);
+/**
+ * Every registered language code, the source language first: the languages content may be
+ * written in. The schemas, the content check, the CMS and the import accept all of them, so a
+ * text in a language the site does not publish (below) is still checked and never lost on save.
+ */
+export const REGISTERED_LANGUAGES: readonly Lang[] = LANGUAGE_REGISTRY.map((language) => language.code);
 
-/** The languages other than English: the ones a translation is written in. */
+/** The registered languages other than English: the ones a translation may be written in. */
+export const REGISTERED_TRANSLATION_LANGUAGES: readonly Lang[] = REGISTERED_LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE);
+
+/**
+ * The languages a build publishes: every registered language, or the ones the SITE_LANGUAGES
+ * variable names ("en,fr"), in registry order. English is always published (every other
+ * language falls back to it). A wrong value stops the build with the registered codes.
+ */
+export function publishedLanguages(setting: string | undefined): Lang[] {
+  const wanted = (setting ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) return [...REGISTERED_LANGUAGES];
+  const unknown = wanted.filter((code) => !(REGISTERED_LANGUAGES as readonly string[]).includes(code));
+  if (unknown.length > 0) {
+    const named = unknown.map((code) => `"${code}"`).join(', ');
+    throw new Error(
+      `SITE_LANGUAGES="${setting}": ${named} ${unknown.length === 1 ? 'is not a registered language' : 'are not registered languages'}: use codes of src/lib/languages.ts (${REGISTERED_LANGUAGES.join(', ')}), separated by commas, or leave SITE_LANGUAGES unset to publish them all`,
+    );
+  }
+  if (!wanted.includes(SOURCE_LANGUAGE)) {
+    throw new Error(
+      `SITE_LANGUAGES="${setting}" leaves out "${SOURCE_LANGUAGE}", the source language every other language falls back to: add it (for example SITE_LANGUAGES=${[SOURCE_LANGUAGE, ...wanted].join(',')})`,
+    );
+  }
+  return REGISTERED_LANGUAGES.filter((code) => wanted.includes(code));
+}
+
+// Browser islands import this module too: there is no process there, and they publish nothing.
+const siteLanguagesSetting = typeof process === 'undefined' ? undefined : process.env.SITE_LANGUAGES;
+
+/** The languages this build publishes (routes, search indexes, hreflang, feeds, open data), English first. */
+export const LANGUAGES: readonly Lang[] = publishedLanguages(siteLanguagesSetting);
+
+/** The published languages other than English. */
 export const TRANSLATION_LANGUAGES: readonly Lang[] = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE);
+
+/** The registry entries of the published languages. */
+export const PUBLISHED_REGISTRY = LANGUAGE_REGISTRY.filter(({ code }) => LANGUAGES.includes(code));
 
 const BY_CODE = new Map<string, LanguageDefinition>(LANGUAGE_REGISTRY.map((language) => [language.code, language]));
 
+/** A language this build publishes. */
 export function isLang(value: string | undefined): value is Lang {
+  return (LANGUAGES as readonly string[]).includes(value ?? '');
+}
+
+/** A registered language, published or not (content may be written in it). */
+export function isRegisteredLanguage(value: string | undefined): value is Lang {
   return BY_CODE.has(value ?? '');
 }
 

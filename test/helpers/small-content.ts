@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatReport } from '../../src/lib/content/problems.ts';
-import { LANGUAGES } from '../../src/lib/languages.ts';
+import { REGISTERED_LANGUAGES } from '../../src/lib/languages.ts';
 
 const frontMatter = (file: string) => parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
 
@@ -26,7 +26,7 @@ export function writeSmallContent(root: string, target: string, practiceCount = 
   const cities = new Set<string>();
   for (const slug of slugs) {
     for (const city of frontMatter(join(source, 'practices/en', `${slug}.md`)).cities as string[]) cities.add(city);
-    for (const lang of LANGUAGES) {
+    for (const lang of REGISTERED_LANGUAGES) {
       const file = join(source, 'practices', lang, `${slug}.md`);
       mkdirSync(join(target, 'practices', lang), { recursive: true });
       if (existsSync(file)) cpSync(file, join(target, 'practices', lang, `${slug}.md`));

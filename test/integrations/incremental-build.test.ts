@@ -25,7 +25,8 @@ const source = join(content, `practices/en/${slug}.md`);
 async function build(): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], {
     cwd: root,
-    env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    // One build instant for the three builds: feeds and calendars are keyed by the build's day.
+    env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1, 9) / 1000) },
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
@@ -86,10 +87,19 @@ describe('incremental build', () => {
     const rendered = [...withoutColours(textEdit).matchAll(/[├└]─ (\/\S*?)(?=\s|\d\d:\d\d:\d\d|$)( \((?:cached|restored)\))?/g)].filter((match) => !match[2]).map((match) => match[1]!);
     expect(rendered).toContain(`/en/practices/${slug}/index.html`);
     // Cities, Index results, lists, hubs and embeds share one key that a text edit leaves alone.
-    for (const copied of [/\/cities\/[a-z-]+\/index\.html$/, /\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/, /\/themes\/[a-z-]+\/index\.html$/, /\/practices\/theme\//]) {
+    // Feeds and calendars share that key with the build's day (same day here).
+    for (const copied of [
+      /\/cities\/[a-z-]+\/index\.html$/,
+      /\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/,
+      /\/themes\/[a-z-]+\/index\.html$/,
+      /\/practices\/theme\//,
+      /\/feeds\/(city|theme|network|for)\//,
+      /\/calendars\//,
+      /\/activities\/[a-z0-9-]+\.ics$/,
+    ]) {
       expect(rendered.filter((path) => copied.test(path)), String(copied)).toEqual([]);
     }
-    // Feeds, calendars and data files (endpoints) are written on every build; of the pages, most are copied.
+    // The data files (endpoints) and the one-a-language pages are written on every build; of the pages, most are copied.
     const renderedPages = rendered.filter((path) => path.endsWith('/index.html'));
     const reusedPages = (withoutColours(textEdit).match(/\/index\.html \((cached|restored)\)/g) ?? []).length;
     expect(reusedPages).toBeGreaterThan(renderedPages.length * 5);
@@ -133,8 +143,10 @@ describe('incremental build', () => {
     // title is part of the text compared): either way no page shows the old title.
     for (const path of linking) expect(renamed(path) || !page(path).includes('Advisory council with elected migrant members'), path).toBe(true);
     expect(linking.filter(renamed).length).toBeGreaterThan(0);
-    // The open data is rendered on every build.
+    // The open data is rendered on every build; the feeds of the practice's cities when a title changes.
     expect(readFileSync(join(outDir, 'data/practices.json'), 'utf8')).toContain('Renamed for the incremental build test');
+    const city = /^cities:\s*\[?\s*-?\s*([a-z-]+)/m.exec(readFileSync(source, 'utf8'))![1]!;
+    expect(readFileSync(join(outDir, `en/feeds/city/${city}.xml`), 'utf8')).toContain('Renamed for the incremental build test');
   });
 
   it('leaves the other pages byte for byte as they were', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   LANGUAGES,
   LANGUAGE_REGISTRY,
+  REGISTERED_LANGUAGES,
   SOURCE_LANGUAGE,
   fallbackChain,
+  publishedLanguages,
   isLang,
   languageName,
   localizedText,
@@ -33,6 +35,31 @@ describe('the language registry', () => {
     expect(isLang('fr')).toBe(true);
     expect(isLang('de')).toBe(false);
     expect(isLang(undefined)).toBe(false);
+  });
+});
+
+describe('the languages a build publishes (SITE_LANGUAGES)', () => {
+  it('publishes every registered language when the variable is unset or empty', () => {
+    expect(publishedLanguages(undefined)).toEqual(REGISTERED_LANGUAGES);
+    expect(publishedLanguages(' ')).toEqual(REGISTERED_LANGUAGES);
+  });
+
+  it('publishes the languages named, in registry order, whatever order and spacing they are written in', () => {
+    const last = REGISTERED_LANGUAGES.at(-1)!;
+    expect(publishedLanguages(` ${last} , ${SOURCE_LANGUAGE}`)).toEqual([SOURCE_LANGUAGE, last]);
+    expect(publishedLanguages(SOURCE_LANGUAGE)).toEqual([SOURCE_LANGUAGE]);
+  });
+
+  it('refuses a code that is not registered, naming it and the registered codes', () => {
+    expect(() => publishedLanguages(`${SOURCE_LANGUAGE},xx`)).toThrow(
+      `SITE_LANGUAGES="${SOURCE_LANGUAGE},xx": "xx" is not a registered language: use codes of src/lib/languages.ts (${REGISTERED_LANGUAGES.join(', ')})`,
+    );
+  });
+
+  it('refuses to leave out English, which every other language falls back to', () => {
+    const other = REGISTERED_LANGUAGES[1]!;
+    expect(() => publishedLanguages(other)).toThrow(`leaves out "${SOURCE_LANGUAGE}"`);
+    expect(() => publishedLanguages(other)).toThrow(`SITE_LANGUAGES=${SOURCE_LANGUAGE},${other}`);
   });
 });
 

@@ -4,7 +4,7 @@
  * cities, Markdown rather than plain text...). Everything else — field names, required, types,
  * ranges, options — is read from the zod schemas by generate-config.ts.
  */
-import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import type { z } from 'zod';
 import { COLLECTIONS, collectionFolder, entrySchema, type CollectionName } from '../content/collections.ts';
 import { METHOD_SHARED_KEYS } from '../schemas/method.ts';
@@ -94,7 +94,7 @@ function fromRegistry(name: CmsCollectionName) {
 
 /** The same widget for a text's field in every registered language (`profile.en`, `profile.fr`...). */
 const perLanguage = (field: string, override: WidgetOverride): Record<string, WidgetOverride> =>
-  Object.fromEntries(LANGUAGES.map((code) => [`${field}.${code}`, override]));
+  Object.fromEntries(REGISTERED_LANGUAGES.map((code) => [`${field}.${code}`, override]));
 
 export function cmsCollectionSpecs(currentYear: number): CmsCollectionSpec[] {
   return [

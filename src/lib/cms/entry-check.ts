@@ -11,7 +11,7 @@ import { COLLECTIONS, entrySchema } from '../content/collections.ts';
 import type { CmsCollectionName } from './collections.ts';
 import { practiceFileData, pruneEmpty } from './formats.ts';
 import { ADMIN_TEXT, type CmsLocale } from './labels.ts';
-import { SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, languageName, type Lang } from '../languages.ts';
+import { SOURCE_LANGUAGE, REGISTERED_TRANSLATION_LANGUAGES, languageName, type Lang } from '../languages.ts';
 
 type Data = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ export function checkCmsEntry(
     // front matter is not a schema field.
     const withoutBody = ({ body: _body, ...fields }: Data) => pruneEmpty(fields);
     const lines = problems(entrySchema('pages'), withoutBody(data)).map((line) => `${versionName(SOURCE_LANGUAGE, locale)}: ${line}`);
-    for (const code of TRANSLATION_LANGUAGES) {
+    for (const code of REGISTERED_TRANSLATION_LANGUAGES) {
       const translation = withoutBody(translations[code] ?? {});
       if (Object.keys(translation).length > 0) {
         lines.push(...problems(entrySchema('pages'), translation).map((line) => `${versionName(code, locale)}: ${line}`));
@@ -52,7 +52,7 @@ export function checkCmsEntry(
   }
   if (collection !== 'practices') return problems(entrySchema(collection), pruneEmpty(data));
   const lines = problems(entrySchema('practices'), practiceFileData(data)).map((line) => `${versionName(SOURCE_LANGUAGE, locale)}: ${line}`);
-  for (const code of TRANSLATION_LANGUAGES) {
+  for (const code of REGISTERED_TRANSLATION_LANGUAGES) {
     const translation = translations[code] ? practiceFileData(translations[code]) : undefined;
     if (translation && Object.keys(translation).length > 0) {
       lines.push(...problems(COLLECTIONS.practices.schemaFor(translation), translation).map((line) => `${versionName(code, locale)}: ${line}`));

@@ -9,7 +9,7 @@
  *   - saving a file the CMS read keeps the text of every field that did not change, so a review
  *     of the change (a pull request in the editorial workflow) shows only what the editor did.
  */
-import { LANGUAGES } from '../languages.ts';
+import { REGISTERED_LANGUAGES } from '../languages.ts';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit, type Node } from 'yaml';
 import { TRANSLATED_KEYS } from '../schemas/practice.ts';
 import { SLUG_FIELD, SOURCE_FIELD } from './collections.ts';
@@ -37,13 +37,13 @@ const KEY_ORDER = [
 ];
 
 /** Keys of nested groups (period, contact, links, images, localized texts, recommendations). */
-const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'languages', 'level', 'report', 'src', 'alt', ...LANGUAGES];
+const NESTED_KEY_ORDER = ['start', 'end', 'theme', 'label', 'name', 'role', 'email', 'url', 'languages', 'level', 'report', 'src', 'alt', ...REGISTERED_LANGUAGES];
 
 /** Front matter: the same pattern as the content reader (src/lib/content/read-content.ts). */
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Groups whose keys are all among these may be written on one line. */
-const INLINE_MAP_KEYS = new Set<string>(['start', 'end', ...LANGUAGES]);
+const INLINE_MAP_KEYS = new Set<string>(['start', 'end', ...REGISTERED_LANGUAGES]);
 
 /** Text longer than this is written as a block literal. */
 const LONG_TEXT = 80;

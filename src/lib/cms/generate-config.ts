@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { t, type UiKey } from '../i18n.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, inLanguage, type LocalizedText } from '../languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE, REGISTERED_TRANSLATION_LANGUAGES, inLanguage, type LocalizedText } from '../languages.ts';
 import { LOCAL_DATE_TIME, TIME_ZONES } from '../local-time.ts';
 import { MEDIA_FOLDER, MEDIA_PUBLIC_PATH } from '../media.ts';
 import { EMAIL_PATTERN } from '../schemas/fields.ts';
@@ -172,11 +172,11 @@ function optionLabel(value: string | number, locale: CmsLocale): string {
 function relationField(collection: string, locale: CmsLocale): Partial<CmsField> {
   switch (collection) {
     case 'cities':
-      return { search_fields: ['name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)], display_fields: ['name'] };
+      return { search_fields: ['name', 'localName', ...REGISTERED_TRANSLATION_LANGUAGES.map((code) => `names.${code}`)], display_fields: ['name'] };
     case 'themes':
-      return { search_fields: LANGUAGES.map((code) => `label.${code}`), display_fields: [`label.${locale}`] };
+      return { search_fields: REGISTERED_LANGUAGES.map((code) => `label.${code}`), display_fields: [`label.${locale}`] };
     case 'networks':
-      return { search_fields: LANGUAGES.map((code) => `name.${code}`), display_fields: [`name.${locale}`] };
+      return { search_fields: REGISTERED_LANGUAGES.map((code) => `name.${code}`), display_fields: [`name.${locale}`] };
     case 'methods':
     case 'organisations':
       return { search_fields: ['name'], display_fields: ['name'] };
@@ -480,7 +480,7 @@ export function generateCmsConfig(options: GenerateOptions): CmsConfig {
     media_folder: MEDIA_FOLDER,
     public_folder: MEDIA_PUBLIC_PATH,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    i18n: { structure: 'multiple_folders', locales: [...LANGUAGES], default_locale: SOURCE_LANGUAGE },
+    i18n: { structure: 'multiple_folders', locales: [...REGISTERED_LANGUAGES], default_locale: SOURCE_LANGUAGE },
     collections: specs.map((spec) => collectionConfig(spec, options)),
   };
 }

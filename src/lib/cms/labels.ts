@@ -11,11 +11,11 @@
  * to a schema cannot reach the CMS unlabelled (see test/lib/cms/config-drift.ts).
  */
 import { hasUiKey, t } from '../i18n.ts';
-import { LANGUAGES, isLang, languageName, type Lang } from '../languages.ts';
+import { REGISTERED_LANGUAGES, isRegisteredLanguage, languageName, type Lang } from '../languages.ts';
 import type { CmsCollectionName } from './collections.ts';
 
 /** The CMS interface speaks every registered language. */
-export const CMS_LOCALES: readonly Lang[] = LANGUAGES;
+export const CMS_LOCALES: readonly Lang[] = REGISTERED_LANGUAGES;
 export type CmsLocale = Lang;
 
 /** A text in every interface language. */
@@ -35,7 +35,7 @@ export interface CollectionText {
 /** The text of `key` in every language, or undefined when en.json has no such key. */
 function localizedKey(key: string): Localized | undefined {
   if (!hasUiKey(key)) return undefined;
-  return Object.fromEntries(LANGUAGES.map((code) => [code, t(code, key)])) as Localized;
+  return Object.fromEntries(REGISTERED_LANGUAGES.map((code) => [code, t(code, key)])) as Localized;
 }
 
 /** A key that must exist (the admin's own texts): a missing one is a programming error. */
@@ -60,9 +60,9 @@ export function fieldText(collection: CmsCollectionName, path: string): FieldTex
   }
   const parent = path.slice(0, path.lastIndexOf('.'));
   const code = path.slice(path.lastIndexOf('.') + 1);
-  if (parent && isLang(code) && localizedKey(fieldLabelKey(collection, parent))) {
+  if (parent && isRegisteredLanguage(code) && localizedKey(fieldLabelKey(collection, parent))) {
     return {
-      label: Object.fromEntries(LANGUAGES.map((locale) => [locale, t(locale, 'cms.inLanguage', { language: languageName(code, locale) })])) as Localized,
+      label: Object.fromEntries(REGISTERED_LANGUAGES.map((locale) => [locale, t(locale, 'cms.inLanguage', { language: languageName(code, locale) })])) as Localized,
     };
   }
   return undefined;

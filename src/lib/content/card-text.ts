@@ -4,7 +4,7 @@
  * its card is drawn; the content check finds it first and names the file and the field.
  */
 import { undrawableCharacters } from '../cards/card-fonts.ts';
-import { LANGUAGES } from '../schemas/fields.ts';
+import { REGISTERED_LANGUAGES } from '../languages.ts';
 import type { ValidContent } from './check-content.ts';
 import type { Problem } from './problems.ts';
 
@@ -17,9 +17,9 @@ export function cardTextProblems(content: ValidContent): Problem[] {
   }
   for (const { file, data, stub } of content.practices) if (!stub && 'title' in data) fields.push({ file, field: 'title', text: data.title });
   for (const { file, data } of content.themes) {
-    for (const lang of LANGUAGES) fields.push({ file, field: `label.${lang}`, text: data.label[lang] }, { file, field: `description.${lang}`, text: data.description[lang] });
+    for (const lang of REGISTERED_LANGUAGES) fields.push({ file, field: `label.${lang}`, text: data.label[lang] }, { file, field: `description.${lang}`, text: data.description[lang] });
   }
-  for (const { file, data } of content.networks) for (const lang of LANGUAGES) fields.push({ file, field: `name.${lang}`, text: data.name[lang] });
+  for (const { file, data } of content.networks) for (const lang of REGISTERED_LANGUAGES) fields.push({ file, field: `name.${lang}`, text: data.name[lang] });
   for (const { file, data } of content.pages) fields.push({ file, field: 'title', text: data.title }, { file, field: 'description', text: data.description });
   return fields.flatMap(({ file, field, text }) => {
     const missing = text ? undrawableCharacters(text) : [];

@@ -11,6 +11,7 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { isLang } from '../languages.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import {
   entryId,
@@ -63,6 +64,8 @@ export function contentLoader(collection: CollectionName, contentDirectory: stri
       const listing = list();
       refused.push(...listing.problems);
       for (const file of listing.files) {
+        // A text in a registered language this build does not publish (SITE_LANGUAGES) is checked, not built.
+        if (file.lang && !isLang(file.lang)) continue;
         const outcome = await storeFile(context, file);
         if (outcome.stored) {
           stored.add(outcome.id);

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../did-you-mean.ts';
-import { LANGUAGES, type Lang } from '../languages.ts';
+import { REGISTERED_LANGUAGES, type Lang } from '../languages.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
 import { bodyControlCharacterProblems, controlCharacterProblems } from './control-characters.ts';
 import { decodeUtf8 } from './decode-text.ts';
@@ -160,8 +160,8 @@ function placeFile(root: string, directory: string, collection: CollectionName, 
   let lang: Lang | undefined;
   if (layout.perLanguage) {
     const folder = inside.length === 2 ? inside[0] : undefined;
-    if (!folder || !(LANGUAGES as readonly string[]).includes(folder)) {
-      const folders = eitherOf(LANGUAGES.map((language) => `${folderOf(collection)}${language}/`));
+    if (!folder || !(REGISTERED_LANGUAGES as readonly string[]).includes(folder)) {
+      const folders = eitherOf(REGISTERED_LANGUAGES.map((language) => `${folderOf(collection)}${language}/`));
       return refuse(`is not read: ${collection} go in ${folders}`);
     }
     lang = folder as Lang;

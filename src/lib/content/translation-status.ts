@@ -5,7 +5,7 @@
  * probably needs the translation updated too. This is a to-do list, not an error: the site shows
  * the English text, marked, where a translation is missing.
  */
-import { SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, isLang, type Lang } from '../languages.ts';
+import { SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, isRegisteredLanguage, type Lang } from '../languages.ts';
 import { isPracticeStub } from '../schemas/practice.ts';
 import type { RawEntry } from './read-content.ts';
 
@@ -58,7 +58,7 @@ const titleOf = (entry: RawEntry) => {
 function localizedTexts(data: Record<string, unknown>): [string, Record<string, unknown>][] {
   const found: [string, Record<string, unknown>][] = [];
   for (const [key, value] of Object.entries(data)) {
-    if (isRecord(value) && typeof value[SOURCE_LANGUAGE] === 'string' && Object.keys(value).every(isLang)) found.push([key, value]);
+    if (isRecord(value) && typeof value[SOURCE_LANGUAGE] === 'string' && Object.keys(value).every(isRegisteredLanguage)) found.push([key, value]);
     if (Array.isArray(value)) {
       value.forEach((item, index) => {
         if (isRecord(item) && typeof item[SOURCE_LANGUAGE] === 'string') found.push([`${key}[${index}]`, item]);

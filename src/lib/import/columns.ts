@@ -5,7 +5,7 @@
  * added to a schema cannot be forgotten here.
  */
 
-import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE, REGISTERED_TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
 
 export type ImportKind = 'practices' | 'cities';
 
@@ -103,7 +103,7 @@ export const PRACTICE_COLUMNS: readonly ColumnSpec[] = [
   column('openToMentoring', 'boolean', false),
   column('published', 'date', false),
   column('updated', 'date', false),
-  ...TRANSLATION_LANGUAGES.flatMap((lang) => TRANSLATED_COLUMNS.map(([field, kind]) => translated(lang, field, kind))),
+  ...REGISTERED_TRANSLATION_LANGUAGES.flatMap((lang) => TRANSLATED_COLUMNS.map(([field, kind]) => translated(lang, field, kind))),
 ];
 
 /** Schema fields the practice CSV does not carry, and why (checked by the drift test). */
@@ -115,7 +115,7 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('id', 'file-name', false, { field: '' }),
   column('name', 'text', true),
   column('localName', 'text', false),
-  ...TRANSLATION_LANGUAGES.map((lang) => column(`names.${lang}`, 'text', false)),
+  ...REGISTERED_TRANSLATION_LANGUAGES.map((lang) => column(`names.${lang}`, 'text', false)),
   column('country', 'country', true),
   column('lat', 'decimal', true),
   column('lon', 'decimal', true),
@@ -125,7 +125,7 @@ export const CITY_COLUMNS: readonly ColumnSpec[] = [
   column('international', 'boolean', true),
   column('networks', 'list', false, { reference: 'networks' }),
   column('website', 'text', false),
-  ...LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
+  ...REGISTERED_LANGUAGES.map((lang) => column(`profile.${lang}`, 'text', lang === SOURCE_LANGUAGE)),
   column('coordinator.email', 'text', false),
   column('coordinator.languages', 'list', false),
   column('openToStudyVisits', 'boolean', false),

@@ -13,7 +13,7 @@ import { toFrontMatterFile, toYaml } from '../cms/formats.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { citySchema } from '../schemas/city.ts';
 import { COLLECTIONS } from '../content/collections.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE, REGISTERED_TRANSLATION_LANGUAGES, type Lang } from '../languages.ts';
 import { SHARED_KEYS, practiceSchema } from '../schemas/practice.ts';
 import { isWindowsReservedName, MAX_ID_LENGTH, SLUG_PATTERN, slugify } from '../slug.ts';
 import { columnAliases, COLUMNS, headerKey, type ColumnSpec, type ImportKind } from './columns.ts';
@@ -262,9 +262,9 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
       const value = second ? (entry.data[first!] as Data | undefined)?.[second] : entry.data[first!];
       return typeof value === 'string' ? value : undefined;
     });
-  indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', ...TRANSLATION_LANGUAGES.map((code) => `names.${code}`)) }))));
-  indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `label.${code}`)) }))));
-  indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, ...LANGUAGES.map((code) => `name.${code}`)) }))));
+  indexes.set('cities', referenceIndex('city', entriesOf('cities').map((entry) => ({ id: entry.id, names: named(entry, 'name', 'localName', ...REGISTERED_TRANSLATION_LANGUAGES.map((code) => `names.${code}`)) }))));
+  indexes.set('themes', referenceIndex('theme', entriesOf('themes').map((entry) => ({ id: entry.id, names: named(entry, ...REGISTERED_LANGUAGES.map((code) => `label.${code}`)) }))));
+  indexes.set('networks', referenceIndex('national network', entriesOf('networks').map((entry) => ({ id: entry.id, names: named(entry, ...REGISTERED_LANGUAGES.map((code) => `name.${code}`)) }))));
   // Methods are named by id or by their name in any language.
   const methodNames = new Map<string, (string | undefined)[]>();
   for (const entry of entriesOf('methods')) methodNames.set(entry.id, [...(methodNames.get(entry.id) ?? []), ...named(entry, 'name')]);
@@ -408,7 +408,7 @@ export function planImport(kind: ImportKind, table: CsvTable, fileName: string, 
     const files: { lang?: Lang; absolutePath: string; data: Data }[] = [];
     if (kind === 'practices') {
       files.push({ lang: SOURCE_LANGUAGE, absolutePath: join(folder(SOURCE_LANGUAGE), `${draft.slug}.md`), data: draft.en });
-      for (const lang of TRANSLATION_LANGUAGES) {
+      for (const lang of REGISTERED_TRANSLATION_LANGUAGES) {
         const data = draft.translations[lang];
         if (data) files.push({ lang, absolutePath: join(folder(lang), `${draft.slug}.md`), data });
       }

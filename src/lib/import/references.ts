@@ -4,7 +4,7 @@
  * target group "youth" or "Young people". Unknown values get the same message as the content
  * check, with a suggestion: `"educaton" is not a known theme (did you mean "education"?)`.
  */
-import { LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
+import { REGISTERED_LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import { COUNTRY_CODES, countryName } from '../countries.ts';
 import { suggester, type Suggester } from '../did-you-mean.ts';
 import { slugify } from '../slug.ts';
@@ -61,7 +61,7 @@ function countryIndex() {
   if (!countries) {
     const names = new Map<string, string>();
     for (const code of COUNTRY_CODES) {
-      for (const lang of LANGUAGES) names.set(matchKey(countryName(code, lang)), code);
+      for (const lang of REGISTERED_LANGUAGES) names.set(matchKey(countryName(code, lang)), code);
     }
     countries = { names, suggestions: suggester(names.keys()) };
   }

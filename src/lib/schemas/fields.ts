@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../countries.ts';
-import { LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang, type SourceLang } from '../languages.ts';
+import { LANGUAGES, REGISTERED_LANGUAGES, SOURCE_LANGUAGE, languageName, type Lang, type SourceLang } from '../languages.ts';
 import { markdownProblems } from '../markdown-check.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
@@ -68,7 +68,7 @@ export type LocalizedShape = { [code in SourceLang]: TextSchema } & { [code in E
 /** The fields of a text written in every registered language, for composing into an object. */
 export function localizedShape(what: string, field: TextBuilder = text): LocalizedShape {
   return Object.fromEntries(
-    LANGUAGES.map((code) => {
+    REGISTERED_LANGUAGES.map((code) => {
       const schema = field(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`);
       return [code, code === SOURCE_LANGUAGE ? schema : schema.optional()];
     }),
@@ -81,11 +81,11 @@ export type TranslationsShape = { [code in Exclude<Lang, SourceLang>]: z.ZodOpti
 /** The fields of a text's translations: every registered language but English, all optional. */
 export function translationsShape(what: string, field: TextBuilder = text): TranslationsShape {
   return Object.fromEntries(
-    LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, field(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`).optional()]),
+    REGISTERED_LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => [code, field(`${what}, in ${languageName(code, SOURCE_LANGUAGE)}`).optional()]),
   ) as TranslationsShape;
 }
 
-const otherCodes = LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => `"${code}"`);
+const otherCodes = REGISTERED_LANGUAGES.filter((code) => code !== SOURCE_LANGUAGE).map((code) => `"${code}"`);
 const localizedExpectation = `must have an "${SOURCE_LANGUAGE}" text${otherCodes.length ? ` (and optionally ${otherCodes.join(', ')})` : ''}`;
 
 /**

@@ -4,11 +4,12 @@ import { calendarResponse } from '../../../components/activities/calendar-file.t
 import { getActivities } from '../../../data/activities.ts';
 import { getSite } from '../../../data/site.ts';
 import { inLanguage, type Lang } from '../../../lib/languages.ts';
-import { perLanguage } from '../../../lib/paths.ts';
+import { perLanguage, withCacheKey } from '../../../lib/paths.ts';
 
 export async function getStaticPaths() {
-  const activities = await getActivities();
-  return perLanguage((lang) => activities.all.map((activity) => ({ params: { lang, id: activity.id } })));
+  const [activities, { dailyKey }] = await Promise.all([getActivities(), getSite()]);
+  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's first build).
+  return withCacheKey(dailyKey, perLanguage((lang) => activities.all.map((activity) => ({ params: { lang, id: activity.id } }))));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -12,17 +12,18 @@ import { citiesOf } from '../../../lib/activities.ts';
 import { t } from '../../../lib/i18n.ts';
 import { inLanguage, type Lang } from '../../../lib/languages.ts';
 import { cityName } from '../../../lib/names.ts';
-import { perLanguage } from '../../../lib/paths.ts';
+import { perLanguage, withCacheKey } from '../../../lib/paths.ts';
 
 export async function getStaticPaths() {
-  const { catalogue } = await getSite();
+  const { catalogue, dailyKey } = await getSite();
   const scopes = [
     'all',
     ...catalogue.themes.map((theme) => `theme/${theme.id}`),
     ...catalogue.cities.map((city) => `city/${city.id}`),
     ...catalogue.networks.map((network) => `network/${network.id}`),
   ];
-  return perLanguage((lang) => scopes.map((scope) => ({ params: { lang, calendar: `${scope}.ics` } })));
+  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's first build).
+  return withCacheKey(dailyKey, perLanguage((lang) => scopes.map((scope) => ({ params: { lang, calendar: `${scope}.ics` } }))));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -5,17 +5,24 @@
  */
 import type { APIRoute } from 'astro';
 import { allFeeds, feedId, newestContentDate, type FeedSubject } from '../../../../data/news.ts';
+import { getSite } from '../../../../data/site.ts';
 import { atomFeed, jsonFeed } from '../../../../lib/feeds/feed-documents.ts';
 import { t } from '../../../../lib/i18n.ts';
 import type { Lang } from '../../../../lib/languages.ts';
+import { withCacheKey } from '../../../../lib/paths.ts';
 import { urls } from '../../../../lib/urls.ts';
 
 export async function getStaticPaths() {
-  return (await allFeeds()).flatMap(({ lang, subject }) =>
-    (['atom', 'json'] as const).map((format) => ({
-      params: { lang, kind: subject.kind, file: `${subject.id}.${format === 'atom' ? 'xml' : 'json'}` },
-      props: { subject, format },
-    })),
+  // A feed lists what content says and what the build's day has announced: reused while both hold.
+  const { dailyKey } = await getSite();
+  return withCacheKey(
+    dailyKey,
+    (await allFeeds()).flatMap(({ lang, subject }) =>
+      (['atom', 'json'] as const).map((format) => ({
+        params: { lang, kind: subject.kind, file: `${subject.id}.${format === 'atom' ? 'xml' : 'json'}` },
+        props: { subject, format },
+      })),
+    ),
   );
 }
 
