@@ -88,14 +88,35 @@ const ELISION = /^(?:[cdjlmnst]|qu)['’]|['’]s$/u;
  * accent in a submission does not make a different word.
  */
 export function stems(text: string, lang: Lang): string[] {
-  const stem = STEMMERS[lang];
+  const memo = stemMemo(lang);
   const result: string[] = [];
   for (const match of text.toLocaleLowerCase(lang).matchAll(WORD)) {
-    const word = match[0].replace(ELISION, '');
-    if (word.length < 3 || /^\p{N}+$/u.test(word) || STOP_WORDS[lang].has(word)) continue;
-    result.push(stem(word).normalize('NFD').replace(/\p{M}/gu, ''));
+    let stem = memo.get(match[0]);
+    if (stem === undefined) {
+      stem = stemOfWord(match[0], lang);
+      memo.set(match[0], stem);
+    }
+    if (stem !== null) result.push(stem);
   }
   return result;
+}
+
+/** One word's stem, or null for a word that is not compared (short, a number, a stop word). */
+function stemOfWord(lowerCased: string, lang: Lang): string | null {
+  const word = lowerCased.replace(ELISION, '');
+  if (word.length < 3 || /^\p{N}+$/u.test(word) || STOP_WORDS[lang].has(word)) return null;
+  return STEMMERS[lang](word).normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * The stems of the words seen so far, by language: texts repeat their words, and stemming each
+ * occurrence again was most of the cost of comparing 10,000 practices.
+ */
+const stemMemos = new Map<Lang, Map<string, string | null>>();
+function stemMemo(lang: Lang): Map<string, string | null> {
+  let memo = stemMemos.get(lang);
+  if (!memo) stemMemos.set(lang, (memo = new Map()));
+  return memo;
 }
 
 /** Weighted term counts of one text. */
@@ -158,6 +179,40 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
 interface Vectorised {
   slug: string;
   vectors: Partial<Record<Lang, TermVector>>;
+  /** The same vectors with terms as numbers, sorted: what pairs are scored with. */
+  packed: Partial<Record<Lang, PackedVector>>;
+}
+
+/** A unit vector as parallel arrays: term numbers (ascending) and their weights. */
+interface PackedVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** Packs a vector with the numbers `numbering` gives its terms (new terms are numbered as met). */
+function pack(vector: TermVector, numbering: Map<string, number>): PackedVector {
+  const entries = [...vector].map(([term, weight]) => {
+    let number = numbering.get(term);
+    if (number === undefined) numbering.set(term, (number = numbering.size));
+    return [number, weight] as const;
+  });
+  entries.sort((a, b) => a[0] - b[0]);
+  return { terms: Int32Array.from(entries, (entry) => entry[0]), weights: Float64Array.from(entries, (entry) => entry[1]) };
+}
+
+/** The cosine of two packed unit vectors (the same as `cosine` of the vectors they pack). */
+function packedCosine(a: PackedVector, b: PackedVector): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return Math.min(1, sum);
 }
 
 export interface SimilarityModel {
@@ -194,7 +249,7 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     }
   }
   const vocabularies: Partial<Record<Lang, Vocabulary>> = {};
-  const bySlug = new Map<string, Vectorised>(documents.map((document) => [document.slug, { slug: document.slug, vectors: {} }]));
+  const bySlug = new Map<string, Vectorised>(documents.map((document) => [document.slug, { slug: document.slug, vectors: {}, packed: {} }]));
   for (const [lang, list] of countsByLang) {
     const frequency = new Map<string, number>();
     for (const { counts } of list) for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
@@ -203,22 +258,27 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
       idf: new Map([...frequency].map(([term, count]) => [term, idfOf(list.length, count)])),
     };
     vocabularies[lang] = vocabulary;
-    for (const { slug, counts } of list) bySlug.get(slug)!.vectors[lang] = vectorOf(counts, vocabulary);
+    const numbering = new Map<string, number>();
+    for (const { slug, counts } of list) {
+      const entry = bySlug.get(slug)!;
+      entry.vectors[lang] = vectorOf(counts, vocabulary);
+      entry.packed[lang] = pack(entry.vectors[lang]!, numbering);
+    }
   }
 
   const pairCache = new Map<string, number>();
   function score(a: string, b: string, cache = true): number {
     if (a === b) return 1;
-    const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-    const cached = pairCache.get(key);
+    const key = cache ? (a < b ? `${a}\n${b}` : `${b}\n${a}`) : '';
+    const cached = cache ? pairCache.get(key) : undefined;
     if (cached !== undefined) return cached;
     const first = bySlug.get(a);
     const second = bySlug.get(b);
     let best = 0;
     if (first && second) {
-      for (const [lang, vector] of Object.entries(first.vectors) as [Lang, TermVector][]) {
-        const other = second.vectors[lang];
-        if (other) best = Math.max(best, cosine(vector, other));
+      for (const [lang, vector] of Object.entries(first.packed) as [Lang, PackedVector][]) {
+        const other = second.packed[lang];
+        if (other) best = Math.max(best, packedCosine(vector, other));
       }
     }
     if (cache) pairCache.set(key, best);
@@ -313,10 +373,11 @@ export function lookAlikes(
   );
   const result: LookAlike[] = [];
   for (const [a, b] of model.candidatePairs()) {
-    if (!rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
+    // Scored first: most candidate pairs fall short of the threshold, and scoring is the cheap part.
+    const value = model.score(a, b, false);
+    if (value < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
-    const value = model.score(first, second, false);
-    if (value >= thresholds.lookAlike) result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
+    result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
   }
   return result.sort((a, b) => b.score - a.score || a.second.localeCompare(b.second));
 }

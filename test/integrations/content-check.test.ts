@@ -5,30 +5,37 @@ import { contentCheck } from '../../src/integrations/content-check.ts';
 import { contentTree } from '../helpers/content-tree.ts';
 import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 
-type SetupHook = (options: unknown) => void;
+type Hook = (options: unknown) => void | Promise<void>;
 
+/**
+ * Runs the hooks as Astro does: a build starts the check (in a worker) at config setup and
+ * reports it before bundling (build setup); the dev server checks at config setup.
+ */
 function runSetup(root: string, command: 'build' | 'dev') {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const hook = contentCheck().hooks['astro:config:setup'] as unknown as SetupHook;
-  const run = () => hook({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger });
+  const { hooks } = contentCheck();
+  const run = async () => {
+    await (hooks['astro:config:setup'] as unknown as Hook)({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger });
+    if (command === 'build') await (hooks['astro:build:setup'] as unknown as Hook)({ logger });
+  };
   return { run, logger };
 }
 
 describe('the content check in the Astro build', () => {
-  it('stops a build of invalid content before anything is written, listing every problem', () => {
+  it('stops a build of invalid content before anything is written, listing every problem', async () => {
     const { run } = runSetup('test/fixtures/broken-content', 'build');
-    expect(run).toThrowError(/Content is invalid, nothing was built\.\n[\s\S]*cities\[1\] "bilbaoo" is not a known city[\s\S]*problems in 10 files/);
+    await expect(run()).rejects.toThrowError(/Content is invalid, nothing was built\.\n[\s\S]*cities\[1\] "bilbaoo" is not a known city[\s\S]*problems in 10 files/);
   });
 
-  it('lets the dev server start on invalid content but prints the problems', () => {
+  it('lets the dev server start on invalid content but prints the problems', async () => {
     const { run, logger } = runSetup('test/fixtures/broken-content', 'dev');
-    expect(run).not.toThrow();
+    await expect(run()).resolves.toBeUndefined();
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('scores.education must be 100 or less'));
   });
 
-  it('lets a valid content tree build', () => {
+  it('lets a valid content tree build', async () => {
     const { run, logger } = runSetup('.', 'build');
-    expect(run).not.toThrow();
+    await expect(run()).resolves.toBeUndefined();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^content is valid \(\d+ files\)$/));
   });
 
@@ -36,9 +43,9 @@ describe('the content check in the Astro build', () => {
     const tree = contentTree(HOSTILE_TREE);
     afterAll(tree.remove);
 
-    it('keeps the dev server running and reports every file, without a stack trace', () => {
+    it('keeps the dev server running and reports every file, without a stack trace', async () => {
       const { run, logger } = runSetup(tree.root, 'dev');
-      expect(run).not.toThrow();
+      await expect(run()).resolves.toBeUndefined();
       expect(logger.error).toHaveBeenCalledTimes(1);
       const report = String(logger.error.mock.calls[0]![0]);
       expect(report).toContain('src/content/networks/billion-laughs.yaml: is not valid YAML: it repeats aliases');
@@ -48,9 +55,9 @@ describe('the content check in the Astro build', () => {
       expect(report).not.toMatch(/\n\s+at /);
     });
 
-    it('stops a build with the same report', () => {
+    it('stops a build with the same report', async () => {
       const { run } = runSetup(tree.root, 'build');
-      expect(run).toThrow(/^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/huge\.yaml: is too large/);
+      await expect(run()).rejects.toThrow(/^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/huge\.yaml: is too large/);
     });
   });
 });

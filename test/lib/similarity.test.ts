@@ -64,6 +64,19 @@ describe('buildSimilarity', () => {
     expect(model.nearest('anti-rumour-network', 2).map((entry) => entry.slug)).toEqual(['rumours-again', 'open-budget']);
   });
 
+  it('scores every pair as the cosine of the two texts\' vectors, whatever their order', () => {
+    const documents = [rumours, gardens, budgets];
+    for (const a of documents) {
+      for (const b of documents) {
+        if (a === b) continue;
+        const expected = cosine(model.vectorise(a.texts.en!, 'en'), model.vectorise(b.texts.en!, 'en'));
+        expect(model.score(a.slug, b.slug, false)).toBeCloseTo(expected, 12);
+        expect(model.score(b.slug, a.slug)).toBeCloseTo(expected, 12);
+      }
+    }
+    expect(model.score('anti-rumour-network', 'open-budget')).toBeGreaterThan(0);
+  });
+
   it('finds the practice a new text resembles', () => {
     const vector = model.vectorise({ title: 'Rumour agents', purpose: 'Volunteers question rumours about immigrants.' }, 'en');
     expect(model.nearestTo(vector, 'en', 1)[0]!.slug).toBe('anti-rumour-network');

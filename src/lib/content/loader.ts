@@ -12,6 +12,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isLang } from '../languages.ts';
+import { buildCheckReport } from './build-check.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import {
   entryId,
@@ -77,7 +78,8 @@ export function contentLoader(collection: CollectionName, contentDirectory: stri
 
       if (refused.length > 0) {
         const lines = refused.map(formatProblem).join('\n');
-        if (!watcher) throw new Error(`Content is invalid, nothing was built:\n${lines}`);
+        // A build reports what its content check found (every problem of every collection), else these.
+        if (!watcher) throw new Error(`Content is invalid, nothing was built.\n${(await buildCheckReport()) ?? lines}`);
         logger.warn(`${refused.length} problem${refused.length === 1 ? '' : 's'} in ${collection}; those files are not shown until fixed:\n${lines}`);
       }
       if (!watcher) return;

@@ -61,7 +61,7 @@ describe('contentLoader', () => {
   it('stops a build on a refused file, naming it', async () => {
     const { context } = fakeContext(tree.root, { watch: false });
     await expect(contentLoader('networks', 'src/content').load(context)).rejects.toThrow(
-      /^Content is invalid, nothing was built:\n[\s\S]*src\/content\/networks\/deep\.yaml: is nested too deeply/,
+      /^Content is invalid, nothing was built\.\n[\s\S]*src\/content\/networks\/deep\.yaml: is nested too deeply/,
     );
   });
 

@@ -1,0 +1,58 @@
+/**
+ * The content check of the running build, while it runs in its worker
+ * (src/integrations/content-check.ts): the content loader (loader.ts) waits for it when it
+ * refuses a file, so the build stops with the check's report of every problem, not just the
+ * loader's first collection. Kept on globalThis: Astro loads the loader and the integration as
+ * separate module instances.
+ */
+import { isLang } from '../languages.ts';
+import { checkContent } from './check-content.ts';
+import { formatReport, type Problem } from './problems.ts';
+import { translationStatus, type LanguageStatus } from './translation-status.ts';
+
+/** What the check found, as the build reports it. */
+export type CheckOutcome =
+  | {
+      ran: true;
+      problems: Problem[];
+      warnings: Problem[];
+      fileCount: number;
+      /** Files in registered languages this build does not publish (SITE_LANGUAGES). */
+      unpublishedFiles: number;
+      /** For the editors' translation page; only when the content is valid. */
+      translationStatus?: LanguageStatus[];
+    }
+  | { ran: false; message: string };
+
+/** Runs the content check and keeps what a build reports of it; never throws. */
+export function runContentCheck(root: string, contentDirectory: string | undefined): CheckOutcome {
+  try {
+    const check = checkContent(root, contentDirectory);
+    return {
+      ran: true,
+      problems: check.problems,
+      warnings: check.warnings,
+      fileCount: check.fileCount,
+      unpublishedFiles: check.entries.filter((entry) => entry.lang && !isLang(entry.lang)).length,
+      translationStatus: check.problems.length === 0 ? translationStatus(check.entries) : undefined,
+    };
+  } catch (error) {
+    // checkContent turns every file's failure into a problem; this is the last safety net.
+    return { ran: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const PENDING = Symbol.for('icc.content-check.pending');
+type WithPending = typeof globalThis & { [PENDING]?: Promise<CheckOutcome> };
+
+/** Registers the build's check (or clears it, once reported). */
+export function setBuildCheck(check: Promise<CheckOutcome> | undefined): void {
+  if (check) (globalThis as WithPending)[PENDING] = check;
+  else delete (globalThis as WithPending)[PENDING];
+}
+
+/** The report of the build's content check once it has run, when it found problems. */
+export async function buildCheckReport(): Promise<string | undefined> {
+  const outcome = await (globalThis as WithPending)[PENDING];
+  return outcome?.ran && outcome.problems.length > 0 ? formatReport(outcome.problems) : undefined;
+}
