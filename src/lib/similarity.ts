@@ -285,6 +285,66 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     return best;
   }
 
+  /**
+   * Per language, each term's postings: the practices whose vector holds it (by position in
+   * `documents`) and its weight there. Built on first use.
+   */
+  const postingsByLang = new Map<Lang, Map<number, { documents: Int32Array; weights: Float64Array }>>();
+  function postings(lang: Lang) {
+    let byTerm = postingsByLang.get(lang);
+    if (byTerm) return byTerm;
+    const lists = new Map<number, { documents: number[]; weights: number[] }>();
+    documents.forEach((document, position) => {
+      const vector = bySlug.get(document.slug)!.packed[lang];
+      if (!vector) return;
+      vector.terms.forEach((term, index) => {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { documents: [], weights: [] }));
+        list.documents.push(position);
+        list.weights.push(vector.weights[index]!);
+      });
+    });
+    byTerm = new Map([...lists].map(([term, list]) => [term, { documents: Int32Array.from(list.documents), weights: Float64Array.from(list.weights) }]));
+    postingsByLang.set(lang, byTerm);
+    return byTerm;
+  }
+
+  /**
+   * The `limit` practices closest to `slug` that score at least `minimum`, best first (ties by
+   * slug), as scoring it against every practice would give them: the cosines are summed term by
+   * term over the postings of its terms (a practice sharing no term scores 0), which costs the
+   * length of those postings instead of a merge with each of 10,000 vectors, and only the best
+   * are kept (no sort of 10,000 scores).
+   */
+  function nearestAbove(slug: string, limit: number, minimum: number): { slug: string; score: number }[] {
+    const entry = bySlug.get(slug);
+    if (!entry || limit <= 0) return [];
+    const best = new Float64Array(documents.length);
+    const sums = new Float64Array(documents.length);
+    for (const [lang, vector] of Object.entries(entry.packed) as [Lang, PackedVector][]) {
+      sums.fill(0);
+      const byTerm = postings(lang);
+      for (let index = 0; index < vector.terms.length; index++) {
+        const list = byTerm.get(vector.terms[index]!)!;
+        const weight = vector.weights[index]!;
+        for (let i = 0; i < list.documents.length; i++) sums[list.documents[i]!]! += weight * list.weights[i]!;
+      }
+      for (let position = 0; position < sums.length; position++) if (sums[position]! > best[position]!) best[position] = sums[position]!;
+    }
+    const kept: { slug: string; score: number }[] = [];
+    const before = (a: { slug: string; score: number }, b: { slug: string; score: number }) => a.score > b.score || (a.score === b.score && a.slug.localeCompare(b.slug) < 0);
+    for (let position = 0; position < best.length; position++) {
+      const candidate = { slug: documents[position]!.slug, score: Math.min(1, best[position]!) };
+      if (candidate.score < minimum || candidate.slug === slug) continue;
+      if (kept.length === limit && !before(candidate, kept[limit - 1]!)) continue;
+      let at = kept.length;
+      while (at > 0 && before(candidate, kept[at - 1]!)) at--;
+      kept.splice(at, 0, candidate);
+      if (kept.length > limit) kept.pop();
+    }
+    return kept;
+  }
+
   const ranked = (scores: { slug: string; score: number }[], limit: number, minimum: number) =>
     scores
       .filter((entry) => entry.score >= minimum)
@@ -295,8 +355,9 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     vocabularies,
     score,
     nearest(slug, limit, minimum = 0) {
+      if (minimum > 0) return nearestAbove(slug, limit, minimum);
       return ranked(
-        documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug) })),
+        documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug, false) })),
         limit,
         minimum,
       );

@@ -77,6 +77,20 @@ describe('buildSimilarity', () => {
     expect(model.score('anti-rumour-network', 'open-budget')).toBeGreaterThan(0);
   });
 
+  it('finds the nearest practices above a minimum as scoring every pair finds them', () => {
+    for (const { slug } of [rumours, gardens, budgets]) {
+      const everyPair = [rumours, gardens, budgets, { slug: 'rumours-again' }]
+        .filter((other) => other.slug !== slug)
+        .map((other) => ({ slug: other.slug, score: model.score(slug, other.slug, false) }))
+        .filter((entry) => entry.score >= 0.01)
+        .sort((a, b) => b.score - a.score);
+      const nearest = model.nearest(slug, 3, 0.01);
+      expect(nearest.map((entry) => entry.slug)).toEqual(everyPair.map((entry) => entry.slug));
+      nearest.forEach((entry, index) => expect(entry.score).toBeCloseTo(everyPair[index]!.score, 12));
+    }
+    expect(model.nearest('anti-rumour-network', 1, 0.5).map((entry) => entry.slug)).toEqual(['rumours-again']);
+  });
+
   it('finds the practice a new text resembles', () => {
     const vector = model.vectorise({ title: 'Rumour agents', purpose: 'Volunteers question rumours about immigrants.' }, 'en');
     expect(model.nearestTo(vector, 'en', 1)[0]!.slug).toBe('anti-rumour-network');
