@@ -5,7 +5,7 @@
  */
 import { budgetProblems, budgetSummary, weighSite } from '../src/lib/budgets.ts';
 
-const weights = weighSite(process.argv[2] ?? 'dist');
+const weights = await weighSite(process.argv[2] ?? 'dist');
 const problems = budgetProblems(weights);
 if (problems.length > 0) {
   console.error(`Page-weight budgets exceeded:\n${problems.join('\n')}`);

@@ -19,11 +19,11 @@ export function pageBudgets(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheFile = join(fileURLToPath(config.cacheDir), 'icc-page-weights.json');
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const facts = openDigestCache(cacheFile, isPageFacts);
         if (facts.problem) logger.warn(facts.problem);
-        const weights = weighSite(fileURLToPath(dir), facts);
+        const weights = await weighSite(fileURLToPath(dir), facts);
         const problems = budgetProblems(weights);
         if (problems.length > 0) {
           throw new Error(`Page-weight budgets exceeded, nothing was published:\n${problems.join('\n')}`);

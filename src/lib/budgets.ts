@@ -4,8 +4,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { readWithDigest, type DigestCache } from './build-cache.ts';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
+import { openDigestCache, readWithDigest, type DigestCache } from './build-cache.ts';
 import { LANGUAGES } from './languages.ts';
 import { FACT_FACET_NAMES } from './practice-facts.ts';
 
@@ -61,10 +62,10 @@ export interface PageFacts {
   scripts: string[];
 }
 
-export function pageFacts(html: string): PageFacts {
+export function pageFacts(html: string, gzippedSize = gzipped(html)): PageFacts {
   const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
   return {
-    gzipped: gzipped(html),
+    gzipped: gzippedSize,
     stylesheets: assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
     scripts: assets(/<script[^>]+src="([^"]+)"/g),
   };
@@ -123,12 +124,17 @@ export function budgetProblems(weights: readonly PageWeight[], budgets: readonly
   return problems;
 }
 
+const gzipInThreadPool = promisify(gzip);
+/** Pages gzipped at once: zlib works in libuv's thread pool, so a cold build gzips on every core. */
+const GZIP_CONCURRENCY = 4;
+
 /**
  * Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems.
  * With a `facts` cache (src/lib/build-cache.ts), a page whose bytes were weighed by an earlier
  * build is neither gzipped nor parsed again; stylesheets and scripts are always weighed afresh.
+ * Pages are read one at a time (at most GZIP_CONCURRENCY held), in the order of the folders.
  */
-export function weighSite(directory: string, facts?: DigestCache<PageFacts>): PageWeight[] {
+export async function weighSite(directory: string, facts: DigestCache<PageFacts> = openDigestCache(undefined, isPageFacts)): Promise<PageWeight[]> {
   const htmlFiles = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
       const path = join(folder, entry.name);
@@ -137,12 +143,25 @@ export function weighSite(directory: string, facts?: DigestCache<PageFacts>): Pa
     });
   const assetSizes = new Map<string, number>();
   const readAsset = (url: string) => readFileSync(join(directory, new URL(url, 'http://site/').pathname));
-  return htmlFiles(directory).map((file) => {
+  const files = htmlFiles(directory);
+  const weights: PageWeight[] = new Array(files.length);
+  const gzipping = new Set<Promise<void>>();
+  for (const [index, file] of files.entries()) {
     const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-    if (!facts) return weighPage(path, readFileSync(file, 'utf8'), readAsset, assetSizes);
     const { content, digest } = readWithDigest(file);
-    return weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'))), readAsset, assetSizes);
-  });
+    if (facts.has(digest)) {
+      weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'))), readAsset, assetSizes);
+      continue;
+    }
+    const job = gzipInThreadPool(content, { level: 9 }).then((zipped) => {
+      weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'), zipped.length)), readAsset, assetSizes);
+      gzipping.delete(job);
+    });
+    gzipping.add(job);
+    if (gzipping.size >= GZIP_CONCURRENCY) await Promise.race(gzipping);
+  }
+  await Promise.all(gzipping);
+  return weights;
 }
 
 /** The heaviest pages, for the build log of a site within its budgets. */

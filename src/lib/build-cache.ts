@@ -86,6 +86,8 @@ export function fileDigest(path: string): string {
 export interface DigestCache<T> {
   /** The value for bytes of this digest: from the cache when an earlier build computed it, else `compute()`. */
   get(digest: string, compute: () => T): T;
+  /** Whether `get` would find a value for this digest without computing it. */
+  has(digest: string): boolean;
   /** Writes the values computed or reused by this build (older ones are dropped). */
   save(): void;
   readonly hits: number;
@@ -110,6 +112,9 @@ export function openDigestCache<T>(file: string | undefined, isValid: (value: un
   let hits = 0;
   let misses = 0;
   return {
+    has(digest) {
+      return used.has(digest) || isValid(Object.hasOwn(stored, digest) ? stored[digest] : undefined);
+    },
     get(digest, compute) {
       let value = used.get(digest);
       if (value === undefined) {

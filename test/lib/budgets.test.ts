@@ -54,7 +54,7 @@ describe('page-weight budgets', () => {
 });
 
 describe('weighing a built site', () => {
-  it('weighs every page as a site path, shares assets and leaves the editor out', () => {
+  it('weighs every page as a site path, shares assets and leaves the editor out', async () => {
     const site = mkdtempSync(join(tmpdir(), 'icc-budgets-'));
     try {
       for (const [file, text] of Object.entries({
@@ -66,7 +66,7 @@ describe('weighing a built site', () => {
         mkdirSync(join(site, file, '..'), { recursive: true });
         writeFileSync(join(site, file), text);
       }
-      const weights = weighSite(site);
+      const weights = await weighSite(site);
       expect(weights.map((weight) => weight.path).sort()).toEqual(['/en/', '/en/practices/anti-rumour/']);
       expect(budgetProblems(weights)).toEqual([]);
       expect(budgetSummary(weights)).toMatch(/^Budgets met on 2 pages\. Heaviest HTML\+CSS: \/en\/practices\/anti-rumour\/ \(0\.\d kB\); heaviest JavaScript: \/en\/ \(0\.0 kB\), gzipped\.$/);

@@ -93,38 +93,38 @@ describe('fileDigest and readWithDigest', () => {
 });
 
 describe('weighSite with a cache of page facts', () => {
-  it('gives the same weights as without it, cold and warm, and a changed page is weighed afresh', () => {
+  it('gives the same weights as without it, cold and warm, and a changed page is weighed afresh', async () => {
     write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>First page</p>');
     write('site/en/b/index.html', `<p>${'Second page '.repeat(50)}</p>`);
     write('site/_astro/s.css', 'p { color: red }');
     const site = join(work, 'site');
     const file = join(work, 'weights.json');
-    const plain = weighSite(site);
+    const plain = await weighSite(site);
     const cold = openDigestCache(file, isPageFacts);
-    expect(weighSite(site, cold)).toEqual(plain);
+    expect(await weighSite(site, cold)).toEqual(plain);
     cold.save();
     const warm = openDigestCache(file, isPageFacts);
-    expect(weighSite(site, warm)).toEqual(plain);
+    expect(await weighSite(site, warm)).toEqual(plain);
     expect([warm.hits, warm.misses]).toEqual([2, 0]);
 
     write('site/en/b/index.html', `<link rel="stylesheet" href="/_astro/s.css"><p>${'Edited page '.repeat(400)}</p>`);
     const edited = openDigestCache(file, isPageFacts);
-    const weights = weighSite(site, edited);
-    expect(weights).toEqual(weighSite(site));
+    const weights = await weighSite(site, edited);
+    expect(weights).toEqual(await weighSite(site));
     const html = gzipSync(`<link rel="stylesheet" href="/_astro/s.css"><p>${'Edited page '.repeat(400)}</p>`, { level: 9 }).length;
     expect(weights.find((weight) => weight.path === '/en/b/')!.htmlAndCss).toBe(html + gzipSync('p { color: red }', { level: 9 }).length);
     expect([edited.hits, edited.misses]).toEqual([1, 1]);
   });
 
-  it('weighs a stylesheet afresh even when the page is unchanged', () => {
+  it('weighs a stylesheet afresh even when the page is unchanged', async () => {
     write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>Page</p>');
     write('site/_astro/s.css', 'p { color: red }');
     const site = join(work, 'site');
     const cache = openDigestCache(join(work, 'weights.json'), isPageFacts);
-    weighSite(site, cache);
+    await weighSite(site, cache);
     cache.save();
     write('site/_astro/s.css', `p { color: blue } ${'.x { margin: 0 } '.repeat(100)}`);
-    expect(weighSite(site, openDigestCache(join(work, 'weights.json'), isPageFacts))).toEqual(weighSite(site));
+    expect(await weighSite(site, openDigestCache(join(work, 'weights.json'), isPageFacts))).toEqual(await weighSite(site));
   });
 });
 
