@@ -597,14 +597,14 @@ function fitReferences(out: string) {
   const corpusCities = existsSync(join(out, 'cities')) ? readdirSync(join(out, 'cities')).map((name) => name.replace(/\.ya?ml$/, '')).sort() : [];
   const fit: Partial<Record<string, (ids: string[]) => string[]>> = {
     practices: (ids) => ids.filter((slug) => existsSync(join(out, 'practices', SOURCE_LANGUAGE, `${slug}.md`))),
-    cities: (ids) => [...new Set(ids.map((id) => corpusCities[demoCityIndex(id) % corpusCities.length]!))],
+    cities: (ids) => (corpusCities.length === 0 ? [] : [...new Set(ids.map((id) => corpusCities[demoCityIndex(id) % corpusCities.length]!))]),
   };
   for (const name of COLLECTION_NAMES.filter((collection) => !GENERATED_COLLECTIONS.includes(collection))) {
     const spec = COLLECTIONS[name];
     const references = spec.references.filter(({ collection }) => GENERATED_COLLECTIONS.includes(collection));
     if (references.length === 0) continue;
-    for (const { path } of references) {
-      if (!/^\w+\[\]$/.test(path) || !fit[spec.references.find((reference) => reference.path === path)!.collection]) {
+    for (const { path, collection } of references) {
+      if (!/^\w+\[\]$/.test(path) || !fit[collection]) {
         throw new Error(`scripts/bench/generate-corpus.ts cannot fit ${name}'s reference "${path}" to the corpus: teach fitReferences this kind of path`);
       }
     }
@@ -618,7 +618,7 @@ function fitReferences(out: string) {
         const key = field.slice(0, -2);
         const ids = data[key];
         if (!Array.isArray(ids)) continue;
-        const fitted = corpusCities.length === 0 && collection === 'cities' ? [] : fit[collection]!(ids as string[]);
+        const fitted = fit[collection]!(ids as string[]);
         if (fitted.length === ids.length && fitted.every((id, index) => id === ids[index])) continue;
         changed = true;
         if (fitted.length > 0) data[key] = fitted;

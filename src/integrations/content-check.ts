@@ -21,13 +21,13 @@ function checkInWorker(root: string, contentDirectory: string | undefined): Prom
   }
   return new Promise((settle) => {
     let settled = false;
-    worker.once('message', (outcome: CheckOutcome) => ((settled = true), settle(outcome)));
-    worker.once('error', () => {
-      if (!settled) (settled = true), settle(runContentCheck(root, contentDirectory));
-    });
-    worker.once('exit', () => {
-      if (!settled) (settled = true), settle(runContentCheck(root, contentDirectory));
-    });
+    const done = (outcome: () => CheckOutcome) => {
+      if (!settled) (settled = true), settle(outcome());
+    };
+    worker.once('message', (outcome: CheckOutcome) => done(() => outcome));
+    // A worker that failed or ended without its report: the check runs here.
+    worker.once('error', () => done(() => runContentCheck(root, contentDirectory)));
+    worker.once('exit', () => done(() => runContentCheck(root, contentDirectory)));
   });
 }
 
@@ -73,9 +73,9 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const contentDirectory = process.env.ICC_CONTENT_DIR && resolve(root, process.env.ICC_CONTENT_DIR);
-        if (command === 'build') setBuildCheck((pending = checkInWorker(root, contentDirectory || undefined)));
-        else report(runContentCheck(root, contentDirectory || undefined), command, logger);
+        const contentDirectory = process.env.ICC_CONTENT_DIR ? resolve(root, process.env.ICC_CONTENT_DIR) : undefined;
+        if (command === 'build') setBuildCheck((pending = checkInWorker(root, contentDirectory)));
+        else report(runContentCheck(root, contentDirectory), command, logger);
       },
       'astro:build:setup': async ({ logger }) => {
         if (!pending) return;

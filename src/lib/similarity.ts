@@ -218,7 +218,7 @@ function packedCosine(a: PackedVector, b: PackedVector): number {
 export interface SimilarityModel {
   vocabularies: Partial<Record<Lang, Vocabulary>>;
   /** The similarity of two practices of the model (0 when either is unknown or they share no language). */
-  score(a: string, b: string, cache?: boolean): number;
+  score(a: string, b: string): number;
   /** The closest practices to one of the model, best first, at least `minimum`. */
   nearest(slug: string, limit: number, minimum?: number): { slug: string; score: number }[];
   /** Vectorises a text that is not in the model (a submission) in the model's vocabulary. */
@@ -266,12 +266,8 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     }
   }
 
-  const pairCache = new Map<string, number>();
-  function score(a: string, b: string, cache = true): number {
+  function score(a: string, b: string): number {
     if (a === b) return 1;
-    const key = cache ? (a < b ? `${a}\n${b}` : `${b}\n${a}`) : '';
-    const cached = cache ? pairCache.get(key) : undefined;
-    if (cached !== undefined) return cached;
     const first = bySlug.get(a);
     const second = bySlug.get(b);
     let best = 0;
@@ -281,7 +277,6 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
         if (other) best = Math.max(best, packedCosine(vector, other));
       }
     }
-    if (cache) pairCache.set(key, best);
     return best;
   }
 
@@ -357,7 +352,7 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     nearest(slug, limit, minimum = 0) {
       if (minimum > 0) return nearestAbove(slug, limit, minimum);
       return ranked(
-        documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug, false) })),
+        documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug) })),
         limit,
         minimum,
       );
@@ -435,7 +430,7 @@ export function lookAlikes(
   const result: LookAlike[] = [];
   for (const [a, b] of model.candidatePairs()) {
     // Scored first: most candidate pairs fall short of the threshold, and scoring is the cheap part.
-    const value = model.score(a, b, false);
+    const value = model.score(a, b);
     if (value < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
     result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });

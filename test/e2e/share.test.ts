@@ -10,7 +10,6 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +20,7 @@ import { useBuiltSite } from '../helpers/site.ts';
 import { writeSmallContent } from '../helpers/small-content.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
 import { budgetFor } from '../helpers/time-budget.ts';
+import { writeBuildConfig } from '../helpers/build-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.cache/test-share');
@@ -209,12 +209,7 @@ describe('what the form produced, imported and built', () => {
       expect(written).toContain('cities: [bilbao]');
       expect(written).toContain('2. Volunteers ran a "welcome" training, in three languages.');
 
-      const config = join(work, 'astro.config.mjs');
-      writeFileSync(
-        config,
-        `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
-          `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
-      );
+      const config = writeBuildConfig(root, work, outDir);
       await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
 
       built = await serveDirectory(outDir);

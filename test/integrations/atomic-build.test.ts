@@ -9,15 +9,15 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSmallContent } from '../helpers/small-content.ts';
+import { buildConfigFile, writeBuildConfig } from '../helpers/build-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.cache/test-atomic-build');
 const content = join(work, 'content');
 const outDir = join(work, 'dist');
-const config = join(work, 'astro.config.mjs');
+const config = buildConfigFile(work);
 
 interface BuildRun {
   code: number | null;
@@ -107,11 +107,7 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   slugs = writeSmallContent(root, content);
-  writeFileSync(
-    config,
-    `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
-      `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
-  );
+  writeBuildConfig(root, work, outDir);
   const first = await build();
   if (first.code !== 0) throw new Error(`The first build of the small site failed:\n${first.log}`);
 }, 0);

@@ -9,16 +9,16 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFor } from '../helpers/time-budget.ts';
+import { buildConfigFile, writeBuildConfig } from '../helpers/build-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.cache/test-incremental');
 const content = join(work, 'content');
 const outDir = join(work, 'dist');
-const config = join(work, 'astro.config.mjs');
+const config = buildConfigFile(work);
 const slug = 'advisory-council-elected-migrant-members';
 const source = join(content, `practices/en/${slug}.md`);
 
@@ -52,11 +52,7 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   cpSync(join(root, 'src/content'), content, { recursive: true });
-  writeFileSync(
-    config,
-    `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
-      `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
-  );
+  writeBuildConfig(root, work, outDir);
   first = await build();
   for (const name of readdirSync(join(content, 'practices/en'))) {
     const path = `en/practices/${name.replace(/\.md$/, '')}`;

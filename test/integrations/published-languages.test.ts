@@ -8,16 +8,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_REGISTRY, REGISTERED_LANGUAGES, SOURCE_LANGUAGE } from '../../src/lib/languages.ts';
 import { writeSmallContent } from '../helpers/small-content.ts';
+import { buildConfigFile, writeBuildConfig } from '../helpers/build-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.cache/test-published-languages');
 const content = join(work, 'content');
 const outDir = join(work, 'dist');
-const config = join(work, 'astro.config.mjs');
+const config = buildConfigFile(work);
 
 const left = REGISTERED_LANGUAGES.at(-1)!;
 const published = REGISTERED_LANGUAGES.filter((code) => code !== left);
@@ -50,11 +50,7 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   slugs = writeSmallContent(root, content);
-  writeFileSync(
-    config,
-    `import config from ${JSON.stringify(pathToFileURL(join(root, 'astro.config.mjs')).href)};\n` +
-      `export default { ...config, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
-  );
+  writeBuildConfig(root, work, outDir);
   const first = await build(published.join(','));
   firstLog = first.log;
   if (first.code !== 0) throw new Error(`The build of ${published.join(', ')} failed:\n${first.log}`);
