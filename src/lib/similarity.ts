@@ -346,11 +346,26 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
       .sort((x, y) => y.score - x.score || x.slug.localeCompare(y.slug))
       .slice(0, limit);
 
+  /**
+   * The longest list `nearestAbove` gave for a practice and minimum: each language's page of a
+   * practice asks for the same list (the shorter ones are its beginning), and scoring it once is
+   * what keeps three languages from costing three times one.
+   */
+  const computed = new Map<string, { limit: number; list: { slug: string; score: number }[] }>();
+  function nearestKept(slug: string, limit: number, minimum: number) {
+    const key = `${minimum}\n${slug}`;
+    const known = computed.get(key);
+    if (known && (known.limit >= limit || known.list.length < known.limit)) return known.list.slice(0, limit);
+    const list = nearestAbove(slug, limit, minimum);
+    computed.set(key, { limit, list });
+    return list.slice();
+  }
+
   return {
     vocabularies,
     score,
     nearest(slug, limit, minimum = 0) {
-      if (minimum > 0) return nearestAbove(slug, limit, minimum);
+      if (minimum > 0) return nearestKept(slug, limit, minimum);
       return ranked(
         documents.filter((document) => document.slug !== slug).map((document) => ({ slug: document.slug, score: score(slug, document.slug) })),
         limit,

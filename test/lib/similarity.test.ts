@@ -91,6 +91,21 @@ describe('buildSimilarity', () => {
     expect(model.nearest('anti-rumour-network', 1, 0.5).map((entry) => entry.slug)).toEqual(['rumours-again']);
   });
 
+  it('gives the same lists whatever was asked before (each language page asks for the same practice)', () => {
+    const documents = [rumours, gardens, budgets, { slug: 'rumours-again', texts: { fr: rumours.texts.fr! } }];
+    const fresh = (limit: number) => buildSimilarity(documents).nearest('anti-rumour-network', limit, 0.01);
+    const asked = buildSimilarity(documents);
+    const short = asked.nearest('anti-rumour-network', 1, 0.01);
+    short.pop(); // a caller changing its list does not change the next one
+    expect(asked.nearest('anti-rumour-network', 1, 0.01)).toEqual(fresh(1));
+    expect(asked.nearest('anti-rumour-network', 3, 0.01)).toEqual(fresh(3));
+    expect(asked.nearest('anti-rumour-network', 2, 0.01)).toEqual(fresh(2));
+    expect(asked.nearest('anti-rumour-network', 9, 0.01)).toEqual(fresh(9));
+    expect(asked.nearest('anti-rumour-network', 2, 0.2)).toEqual(buildSimilarity(documents).nearest('anti-rumour-network', 2, 0.2));
+    expect(fresh(1)).toHaveLength(1);
+    expect(fresh(3).length).toBeGreaterThan(1);
+  });
+
   it('finds the practice a new text resembles', () => {
     const vector = model.vectorise({ title: 'Rumour agents', purpose: 'Volunteers question rumours about immigrants.' }, 'en');
     expect(model.nearestTo(vector, 'en', 1)[0]!.slug).toBe('anti-rumour-network');
