@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { nearestLists } from './src/integrations/nearest-lists.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -26,6 +27,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     contentCheck(),
+    // The similar practices of every practice page, half of them scored on the second core.
+    nearestLists(),
     securityHeaders(),
     mdx(),
     sitemap({

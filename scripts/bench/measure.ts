@@ -197,7 +197,7 @@ export function parseAstroLog(coloured: string): AstroLog {
     renderedPages: [...log.matchAll(/[├└]─ \S+( \((?:cached|restored)\))?/g)].filter((match) => !match[1]).length,
     budgetsSeconds: number(/budgets checked in ([\d.]+) s/),
     searchIndex: [
-      ...log.matchAll(/\b([a-z]{2,3}): (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed since the last build, its index was reused) in ([\d.]+) s/g),
+      ...log.matchAll(/\b([a-z]{2,3}): (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed for the search since the last build, its index was reused) in ([\d.]+) s/g),
     ].map((match) => ({ lang: match[1]!, seconds: Number(match[2]), reused: match[0].includes('reused') })),
   };
 }

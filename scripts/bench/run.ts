@@ -640,7 +640,7 @@ function editRows(run: Run): [step: string, cold: string, after: string, share: 
   const astro = run.warm.astro;
   const rows = cold.map(({ step, ms }): [string, string, string, string, string] => {
     const after = warm.get(step) ?? 0;
-    const note = step.startsWith('Astro: search index') && astro?.searchIndex.find((index) => step.endsWith(`, ${index.lang}`))?.reused ? ' (reused: no page changed)' : '';
+    const note = step.startsWith('Astro: search index') && astro?.searchIndex.find((index) => step.endsWith(`, ${index.lang}`))?.reused ? ' (reused: no page changed for the search)' : '';
     return [step, s(ms), `${s(after)}${note}`, percent(after, ms), mark(after <= ms * TARGETS.editShare)];
   });
   rows.push(['**Whole build**', s(run.cold.ms), s(run.warm.ms), percent(run.warm.ms, run.cold.ms), mark(run.warm.ms <= run.cold.ms * TARGETS.editShare)]);

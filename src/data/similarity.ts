@@ -1,11 +1,14 @@
 /**
  * The bridge between the catalogue and the similarity model (src/lib/similarity.ts): built once
  * per build over every practice's text in each language it is written in, for the practice
- * pages' similar practices and the share page's look-alike file.
+ * pages' similar practices and the share page's look-alike file. A build scores every practice's
+ * nearest list up front, half of them on the second core when the build offers it
+ * (src/lib/nearest-lists.ts); the dev server scores a page's list when the page is asked for.
  */
 import { LANGUAGES, SOURCE_LANGUAGE, type Lang } from '../lib/languages.ts';
+import { nearestHelper, nearestLists, type NearestList } from '../lib/nearest-lists.ts';
 import { buildSimilarity, type SimilarityDocument, type SimilarityModel } from '../lib/similarity.ts';
-import { similarPractices, type SimilarPractice } from '../lib/similar-practices.ts';
+import { candidateCount, similarPractices, SIMILAR_MAX, SIMILAR_MINIMUM, type SimilarPractice } from '../lib/similar-practices.ts';
 import { getSite } from './site.ts';
 
 export interface SiteSimilarity {
@@ -14,6 +17,12 @@ export interface SiteSimilarity {
   /** The similar practices of a practice, leaving out those in `exclude` (already on its page). */
   of(slug: string, exclude: Iterable<string>): SimilarPractice[];
 }
+
+/**
+ * How long the lists scored up front are: enough for a page leaving out this many practices
+ * (adapted from, adapted by, related by theme); a page leaving out more scores its own.
+ */
+const EXCLUDED_UP_FRONT = 16;
 
 let similarity: Promise<SiteSimilarity> | undefined;
 
@@ -29,9 +38,27 @@ async function load(): Promise<SiteSimilarity> {
       }),
     ),
   }));
+  const helper = nearestHelper();
+  const request = { limit: candidateCount(SIMILAR_MAX, EXCLUDED_UP_FRONT), minimum: SIMILAR_MINIMUM };
+  // The second half goes to the helper's thread (it starts before this thread builds its model).
+  const half = helper ? Math.ceil(slugs.length / 2) : slugs.length;
+  const theirs = helper?.({ documents, slugs: slugs.slice(half), ...request });
   const model = buildSimilarity(documents);
+  const scored = new Map<string, NearestList>();
+  if (helper) {
+    const ours = nearestLists(model, { slugs: slugs.slice(0, half), ...request });
+    ours.forEach((list, index) => scored.set(slugs[index]!, list));
+    const others = await theirs!.catch(() => nearestLists(model, { slugs: slugs.slice(half), ...request }));
+    others.forEach((list, index) => scored.set(slugs[half + index]!, list));
+  }
+  const nearest: Pick<SimilarityModel, 'nearest'> = {
+    nearest(slug, limit, minimum = 0) {
+      const list = minimum === request.minimum && limit <= request.limit ? scored.get(slug) : undefined;
+      return list ? list.slice(0, limit) : model.nearest(slug, limit, minimum);
+    },
+  };
   const factsOf = (slug: string) => catalogue.practice(SOURCE_LANGUAGE, slug)?.data;
-  return { model, documents, of: (slug, exclude) => similarPractices(model, slug, factsOf, exclude) };
+  return { model, documents, of: (slug, exclude) => similarPractices(nearest, slug, factsOf, exclude) };
 }
 
 export function getSimilarity(): Promise<SiteSimilarity> {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { digestOf, openOutputCache, pagesDigest, type OutputCache } from '../lib/build-cache.ts';
+import { digestOf, fileDigest, openDigestCache, openOutputCache, pagesDigest, type DigestCache, type OutputCache } from '../lib/build-cache.ts';
+import { indexedPart } from '../lib/search-indexed-part.ts';
 import { PUBLISHED_REGISTRY } from '../lib/languages.ts';
 
 /** Pagefind's version (its package.json, beside its entry point): a new Pagefind builds a new index, even from the same pages. */
@@ -27,7 +28,8 @@ function pagefindVersion(): string {
  */
 function indexingCode(): string | undefined {
   try {
-    return digestOf(readFileSync(fileURLToPath(import.meta.url)));
+    const files = [import.meta.url, import.meta.resolve('../lib/search-indexed-part.ts')];
+    return digestOf(files.map((file) => digestOf(readFileSync(fileURLToPath(file)))).join('\n'));
   } catch {
     return undefined;
   }
@@ -50,19 +52,28 @@ function indexedTotals(log: string): string {
  * Pagefind cannot update an index, so a language's index is kept in Astro's cacheDir with a
  * digest of the pages it was built from, Pagefind's version and this file's code
  * (src/lib/build-cache.ts): when none of them changed since, the kept index is copied instead of
- * indexing the pages again. Options given to Pagefind from elsewhere must join that key.
+ * indexing the pages again. A page counts by what its index sees of it (src/lib/search-indexed-part.ts),
+ * so an edit that only changes the parts Pagefind skips on other pages (their similar practices,
+ * in every language) re-indexes only the language of the edited page. Options given to Pagefind
+ * from elsewhere must join that key.
  */
 export function searchIndex(): AstroIntegration {
   let cache: OutputCache | undefined;
   let version = '';
   let code: string | undefined;
+  /** What the index sees of each page, by the digest of the page's bytes (see indexedPart). */
+  let indexedParts: DigestCache<string> | undefined;
   return {
     name: 'icc:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         version = pagefindVersion();
         code = indexingCode();
-        if (code) cache = openOutputCache(join(fileURLToPath(config.cacheDir), 'icc-search-index'));
+        if (code) {
+          const folder = join(fileURLToPath(config.cacheDir), 'icc-search-index');
+          cache = openOutputCache(folder);
+          indexedParts = openDigestCache(join(folder, 'indexed-parts.json'), (value): value is string => typeof value === 'string');
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -72,10 +83,12 @@ export function searchIndex(): AstroIntegration {
             const started = performance.now();
             const logfile = join(logs, `${lang}.log`);
             const output = join(site, 'pagefind', lang);
-            const key = cache && pagesDigest(site, lang, { pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage });
+            const seen = indexedParts;
+            const identify = seen && ((path: string) => seen.get(`${code}:${fileDigest(path)}`, () => digestOf(indexedPart(readFileSync(path, 'utf8')))));
+            const key = cache && identify && pagesDigest(site, lang, { pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage }, identify);
             if (cache && key && cache.restore(lang, key, output)) {
               const seconds = ((performance.now() - started) / 1000).toFixed(2);
-              logger.info(`${lang}: no page changed since the last build, its index was reused in ${seconds} s`);
+              logger.info(`${lang}: no page changed for the search since the last build, its index was reused in ${seconds} s`);
               continue;
             }
             const problem = cache?.problems.get(lang);
@@ -97,6 +110,7 @@ export function searchIndex(): AstroIntegration {
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             logger.info(`${lang}: ${indexedTotals(readFileSync(logfile, 'utf8'))} indexed in ${seconds} s`);
           }
+          indexedParts?.save();
         } finally {
           rmSync(logs, { recursive: true, force: true });
         }

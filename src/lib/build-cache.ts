@@ -148,12 +148,13 @@ export function openDigestCache<T>(file: string | undefined, isValid: (value: un
 
 /**
  * The identity of the pages a search index is built from: every `.html` file under
- * `site/<folder>/` (path and bytes) and the indexer's settings (its version, language...).
+ * `site/<folder>/` (its path and `identify(path)`: by default the digest of its bytes) and the
+ * indexer's settings (its version, language...).
  */
-export function pagesDigest(site: string, folder: string, settings: unknown): string {
+export function pagesDigest(site: string, folder: string, settings: unknown, identify: (path: string) => string = fileDigest): string {
   const root = join(site, folder);
   const hash = createHash('sha1').update(JSON.stringify(settings)).update('\n');
-  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${fileDigest(join(root, file))}\n`);
+  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${identify(join(root, file))}\n`);
   return hash.digest('hex');
 }
 

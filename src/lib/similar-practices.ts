@@ -33,8 +33,11 @@ export interface SimilarPractice {
 /** Target groups too broad to be a reason. */
 const BROAD_GROUPS = new Set(['general-public']);
 
+/** How many of the nearest practices are looked at, beyond those left out, to find `limit` to show. */
+export const candidateCount = (limit: number, excluded: number) => limit * 4 + excluded;
+
 export function similarPractices(
-  model: SimilarityModel,
+  model: Pick<SimilarityModel, 'nearest'>,
   slug: string,
   factsOf: (slug: string) => SimilarFacts | undefined,
   exclude: Iterable<string>,
@@ -44,7 +47,7 @@ export function similarPractices(
   if (!own) return [];
   const skip = new Set(exclude);
   const result: SimilarPractice[] = [];
-  for (const { slug: other, score } of model.nearest(slug, limit * 4 + skip.size, SIMILAR_MINIMUM)) {
+  for (const { slug: other, score } of model.nearest(slug, candidateCount(limit, skip.size), SIMILAR_MINIMUM)) {
     if (skip.has(other)) continue;
     const facts = factsOf(other);
     if (!facts || facts.cities.some((city) => own.cities.includes(city))) continue;

@@ -109,8 +109,8 @@ describe('incremental build', () => {
     expect(first).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
     expect(textEdit).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
     // The practice is translated: no French or Spanish page shows its English text.
-    expect(textEdit).toMatch(/\bfr: no page changed since the last build, its index was reused/);
-    expect(textEdit).toMatch(/\bes: no page changed since the last build, its index was reused/);
+    expect(textEdit).toMatch(/\bfr: no page changed for the search since the last build, its index was reused/);
+    expect(textEdit).toMatch(/\bes: no page changed for the search since the last build, its index was reused/);
   });
 
   it('after a rename, shows the new title on every list, hub and city page that showed the old one', () => {

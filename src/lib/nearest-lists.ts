@@ -1,0 +1,42 @@
+/**
+ * The nearest-practice lists of a whole catalogue, scored on both cores during a build. Every
+ * practice page shows its similar practices, so a build needs the list of every practice; the
+ * integration in src/integrations/nearest-lists.ts offers a second thread for half of them
+ * (`setNearestHelper`), and src/data/similarity.ts scores the other half meanwhile. The helper
+ * builds its own model from the same documents, in the same order, so its lists are the ones the
+ * page code would have scored (tested). Kept on globalThis: the integration and the page code are
+ * separate module instances. The dev server registers no helper and scores a page's list on demand.
+ */
+import type { SimilarityDocument, SimilarityModel } from './similarity.ts';
+
+/** One practice's nearest practices, best first. */
+export type NearestList = { slug: string; score: number }[];
+
+/** What the helper is asked: the lists of `slugs` (in that order) in the model of `documents`. */
+export interface NearestRequest {
+  documents: SimilarityDocument[];
+  slugs: string[];
+  limit: number;
+  minimum: number;
+}
+
+export type NearestHelper = (request: NearestRequest) => Promise<NearestList[]>;
+
+/** The lists of `slugs`, in order. */
+export function nearestLists(model: Pick<SimilarityModel, 'nearest'>, { slugs, limit, minimum }: Omit<NearestRequest, 'documents'>): NearestList[] {
+  return slugs.map((slug) => model.nearest(slug, limit, minimum));
+}
+
+const HELPER = Symbol.for('icc.similarity.nearest-helper');
+type WithHelper = typeof globalThis & { [HELPER]?: NearestHelper };
+
+/** Registers the build's helper (or removes it). */
+export function setNearestHelper(helper: NearestHelper | undefined): void {
+  if (helper) (globalThis as WithHelper)[HELPER] = helper;
+  else delete (globalThis as WithHelper)[HELPER];
+}
+
+/** The build's helper, when one is registered. */
+export function nearestHelper(): NearestHelper | undefined {
+  return (globalThis as WithHelper)[HELPER];
+}
