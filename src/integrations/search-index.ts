@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { digestOf, fileDigest, openDigestCache, openOutputCache, pagesDigest, type DigestCache, type OutputCache } from '../lib/build-cache.ts';
+import { changedPages, digestOf, digestOfPages, fileDigest, openDigestCache, openOutputCache, pageIdentities, type DigestCache, type OutputCache } from '../lib/build-cache.ts';
 import { indexedPart } from '../lib/search-indexed-part.ts';
 import { PUBLISHED_REGISTRY } from '../lib/languages.ts';
 
@@ -84,8 +84,8 @@ export function searchIndex(): AstroIntegration {
             const logfile = join(logs, `${lang}.log`);
             const output = join(site, 'pagefind', lang);
             const seen = indexedParts;
-            const identify = seen && ((path: string) => seen.get(`${code}:${fileDigest(path)}`, () => digestOf(indexedPart(readFileSync(path, 'utf8')))));
-            const key = cache && identify && pagesDigest(site, lang, { pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage }, identify);
+            const pages = seen && pageIdentities(site, lang, (path) => seen.get(`${code}:${fileDigest(path)}`, () => digestOf(indexedPart(readFileSync(path, 'utf8')))));
+            const key = cache && pages && digestOfPages({ pagefind: version, code, glob: `${lang}/**/*.html`, forceLanguage: searchLanguage }, pages);
             if (cache && key && cache.restore(lang, key, output)) {
               const seconds = ((performance.now() - started) / 1000).toFixed(2);
               logger.info(`${lang}: no page changed for the search since the last build, its index was reused in ${seconds} s`);
@@ -93,6 +93,12 @@ export function searchIndex(): AstroIntegration {
             }
             const problem = cache?.problems.get(lang);
             if (problem) logger.warn(problem);
+            const before = cache?.storedInputs(lang);
+            if (before && pages) {
+              const changed = changedPages(before, pages);
+              const named = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
+              logger.info(`${lang}: ${changed.length > 0 ? `${changed.length} page${changed.length === 1 ? '' : 's'} changed for the search since the last build (${named})` : 'the indexing settings changed'}: indexing again`);
+            }
             try {
               const { index, errors } = await pagefind.createIndex({ logfile, forceLanguage: searchLanguage });
               if (!index) throw new Error(errors.join('; '));
@@ -106,7 +112,7 @@ export function searchIndex(): AstroIntegration {
             } finally {
               await pagefind.close();
             }
-            if (cache && key) cache.store(lang, key, output);
+            if (cache && key) cache.store(lang, key, output, pages);
             const seconds = ((performance.now() - started) / 1000).toFixed(2);
             logger.info(`${lang}: ${indexedTotals(readFileSync(logfile, 'utf8'))} indexed in ${seconds} s`);
           }

@@ -152,10 +152,28 @@ export function openDigestCache<T>(file: string | undefined, isValid: (value: un
  * indexer's settings (its version, language...).
  */
 export function pagesDigest(site: string, folder: string, settings: unknown, identify: (path: string) => string = fileDigest): string {
+  return digestOfPages(settings, pageIdentities(site, folder, identify));
+}
+
+/** Every `.html` file under `site/<folder>/` (relative to `site`, with `/`) and `identify(path)` of it. */
+export function pageIdentities(site: string, folder: string, identify: (path: string) => string = fileDigest): Record<string, string> {
   const root = join(site, folder);
+  return Object.fromEntries(filesUnder(root, '.html').map((file) => [`${folder}/${file}`, identify(join(root, file))]));
+}
+
+/** The digest of some pages' identities (pageIdentities) and of the settings they are indexed with. */
+export function digestOfPages(settings: unknown, pages: Record<string, string>): string {
   const hash = createHash('sha1').update(JSON.stringify(settings)).update('\n');
-  for (const file of filesUnder(root, '.html')) hash.update(`${file}\0${identify(join(root, file))}\n`);
+  for (const [file, identity] of Object.entries(pages)) hash.update(`${file}\0${identity}\n`);
   return hash.digest('hex');
+}
+
+/** The pages whose identity differs between two builds (added, removed or changed), sorted. */
+export function changedPages(before: Record<string, string> | undefined, after: Record<string, string>): string[] {
+  if (!before) return Object.keys(after);
+  const changed = Object.keys(after).filter((file) => before[file] !== after[file]);
+  const removed = Object.keys(before).filter((file) => !Object.hasOwn(after, file));
+  return [...changed, ...removed].sort();
 }
 
 interface OutputManifest {
@@ -163,6 +181,8 @@ interface OutputManifest {
   key: string;
   /** Every file of the stored output and its size, to notice a stored copy that lost files. */
   files: Record<string, number>;
+  /** What the output was made from (for example each page and its identity), to say what changed since. */
+  inputs?: Record<string, string>;
 }
 
 export interface OutputCache {
@@ -171,8 +191,10 @@ export interface OutputCache {
    * and is complete; returns whether it did (false: do the work, then store()).
    */
   restore(name: string, key: string, target: string): boolean;
-  /** Stores a copy of `source` under `name` for `key`, replacing what was stored before. */
-  store(name: string, key: string, source: string): void;
+  /** Stores a copy of `source` under `name` for `key` (made from `inputs`), replacing what was stored before. */
+  store(name: string, key: string, source: string, inputs?: Record<string, string>): void;
+  /** The inputs the output stored under `name` was made from, when they were stored. */
+  storedInputs(name: string): Record<string, string> | undefined;
   /** Why a stored output was not used, by name (for the build log). */
   readonly problems: ReadonlyMap<string, string>;
 }
@@ -202,7 +224,11 @@ export function openOutputCache(directory: string): OutputCache {
       cpSync(files, target, { recursive: true });
       return true;
     },
-    store(name, key, source) {
+    storedInputs(name) {
+      const inputs = readCacheFile<OutputManifest>(folders(name).manifest).data?.inputs;
+      return typeof inputs === 'object' && inputs !== null ? inputs : undefined;
+    },
+    store(name, key, source, inputs) {
       const { manifest, files } = folders(name);
       // The manifest goes first and comes back last: a copy interrupted half-way is never taken for a whole one.
       rmSync(manifest, { force: true });
@@ -210,7 +236,7 @@ export function openOutputCache(directory: string): OutputCache {
       mkdirSync(dirname(files), { recursive: true });
       cpSync(source, files, { recursive: true });
       const sizes = Object.fromEntries(filesUnder(files, '').map((file) => [file, statSync(join(files, file)).size]));
-      writeAtomically(manifest, JSON.stringify({ version: CACHE_VERSION, key, files: sizes } satisfies OutputManifest));
+      writeAtomically(manifest, JSON.stringify({ version: CACHE_VERSION, key, files: sizes, inputs } satisfies OutputManifest));
     },
     problems,
   };

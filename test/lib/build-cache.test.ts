@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pagesDigest, readWithDigest } from '../../src/lib/build-cache.ts';
+import { changedPages, digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pageIdentities, pagesDigest, readWithDigest } from '../../src/lib/build-cache.ts';
 import { isPageFacts, weighSite } from '../../src/lib/budgets.ts';
 
 let work = '';
@@ -167,6 +167,29 @@ describe('pagesDigest', () => {
   });
 });
 
+describe('pageIdentities and changedPages', () => {
+  it('say which pages of a folder were added, removed or changed, by their identity', () => {
+    write('site/en/index.html', '<h1>Home</h1>');
+    write('site/en/practices/a/index.html', '<h1>A</h1>');
+    write('site/en/practices/b/index.html', '<h1>B</h1>');
+    const site = join(work, 'site');
+    const before = pageIdentities(site, 'en');
+    expect(Object.keys(before)).toEqual(['en/index.html', 'en/practices/a/index.html', 'en/practices/b/index.html']);
+    expect(changedPages(before, pageIdentities(site, 'en'))).toEqual([]);
+    write('site/en/practices/a/index.html', '<h1>A, edited</h1>');
+    rmSync(join(work, 'site/en/practices/b'), { recursive: true });
+    write('site/en/practices/c/index.html', '<h1>C</h1>');
+    expect(changedPages(before, pageIdentities(site, 'en'))).toEqual(['en/practices/a/index.html', 'en/practices/b/index.html', 'en/practices/c/index.html']);
+    // By another identity (what the search reads of a page), an edit it does not read is no change.
+    const firstWord = (path: string) => readFileSync(path, 'utf8').split(',')[0]!;
+    write('site/en/practices/a/index.html', '<h1>A, first</h1>');
+    const read = pageIdentities(site, 'en', firstWord);
+    write('site/en/practices/a/index.html', '<h1>A, edited again</h1>');
+    expect(changedPages(read, pageIdentities(site, 'en', firstWord))).toEqual([]);
+    expect(changedPages(undefined, read)).toEqual(Object.keys(read));
+  });
+});
+
 describe('openOutputCache', () => {
   beforeEach(() => {
     write('out/pagefind/en/pagefind.js', 'engine');
@@ -190,6 +213,15 @@ describe('openOutputCache', () => {
     expect(cache.restore('en', 'key-1', target())).toBe(true);
     expect(filesUnder(target(), '')).toEqual(['fragment/en_2.pf_fragment', 'index/en_1.pf_index', 'pagefind.js']);
     expect(readFileSync(join(target(), 'index/en_1.pf_index'), 'utf8')).toBe('chunk 1');
+  });
+
+  it('keeps what an output was made from, to say later what changed since', () => {
+    const cache = openOutputCache(cacheDir());
+    expect(cache.storedInputs('en')).toBeUndefined();
+    cache.store('en', 'key-1', join(work, 'out/pagefind/en'), { 'en/index.html': 'abc' });
+    expect(openOutputCache(cacheDir()).storedInputs('en')).toEqual({ 'en/index.html': 'abc' });
+    cache.store('en', 'key-2', join(work, 'out/pagefind/en'));
+    expect(openOutputCache(cacheDir()).storedInputs('en')).toBeUndefined();
   });
 
   it('replaces what was stored before, so an older output is not restored', () => {
