@@ -1,9 +1,9 @@
 /**
  * The bridge between the catalogue and the similarity model (src/lib/similarity.ts): built once
  * per build over every practice's text in each language it is written in, for the practice
- * pages' similar practices and the share page's look-alike file. A build scores every practice's
- * nearest list up front, half of them on the second core when the build offers it
- * (src/lib/nearest-lists.ts); the dev server scores a page's list when the page is asked for.
+ * pages' similar practices and the share page's look-alike file. A build finds every practice's
+ * nearest list up front, on both cores and from the previous build's lists when the build offers
+ * it (src/lib/nearest-lists.ts); the dev server scores a page's list when the page is asked for.
  */
 import { LANGUAGES, SOURCE_LANGUAGE, type Lang } from '../lib/languages.ts';
 import { nearestHelper, nearestLists, type NearestList } from '../lib/nearest-lists.ts';
@@ -12,14 +12,15 @@ import { candidateCount, similarPractices, SIMILAR_MAX, SIMILAR_MINIMUM, type Si
 import { getSite } from './site.ts';
 
 export interface SiteSimilarity {
-  model: SimilarityModel;
+  /** The model (built on first use: the practice pages' lists do not need it in a build). */
+  model(): SimilarityModel;
   documents: SimilarityDocument[];
   /** The similar practices of a practice, leaving out those in `exclude` (already on its page). */
   of(slug: string, exclude: Iterable<string>): SimilarPractice[];
 }
 
 /**
- * How long the lists scored up front are: enough for a page leaving out this many practices
+ * How long the lists found up front are: enough for a page leaving out this many practices
  * (adapted from, adapted by, related by theme); a page leaving out more scores its own.
  */
 const EXCLUDED_UP_FRONT = 16;
@@ -38,23 +39,20 @@ async function load(): Promise<SiteSimilarity> {
       }),
     ),
   }));
-  const helper = nearestHelper();
+  let built: SimilarityModel | undefined;
+  const model = () => (built ??= buildSimilarity(documents));
   const request = { limit: candidateCount(SIMILAR_MAX, EXCLUDED_UP_FRONT), minimum: SIMILAR_MINIMUM };
-  // The second half goes to the helper's thread (it starts before this thread builds its model).
-  const half = helper ? Math.ceil(slugs.length / 2) : slugs.length;
-  const theirs = helper?.({ documents, slugs: slugs.slice(half), ...request });
-  const model = buildSimilarity(documents);
-  const scored = new Map<string, NearestList>();
+  const helper = nearestHelper();
+  const found = new Map<string, NearestList>();
   if (helper) {
-    const ours = nearestLists(model, { slugs: slugs.slice(0, half), ...request });
-    ours.forEach((list, index) => scored.set(slugs[index]!, list));
-    const others = await theirs!.catch(() => nearestLists(model, { slugs: slugs.slice(half), ...request }));
-    others.forEach((list, index) => scored.set(slugs[half + index]!, list));
+    // A worker that fails is no reason to stop the build: the lists are then scored here.
+    const lists = await helper({ documents, slugs, ...request }).catch(() => nearestLists(model(), { slugs, ...request }));
+    lists.forEach((list, index) => found.set(slugs[index]!, list));
   }
   const nearest: Pick<SimilarityModel, 'nearest'> = {
     nearest(slug, limit, minimum = 0) {
-      const list = minimum === request.minimum && limit <= request.limit ? scored.get(slug) : undefined;
-      return list ? list.slice(0, limit) : model.nearest(slug, limit, minimum);
+      const list = minimum === request.minimum && limit <= request.limit ? found.get(slug) : undefined;
+      return list ? list.slice(0, limit) : model().nearest(slug, limit, minimum);
     },
   };
   const factsOf = (slug: string) => catalogue.practice(SOURCE_LANGUAGE, slug)?.data;

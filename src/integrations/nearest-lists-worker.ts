@@ -1,10 +1,17 @@
 /**
- * The second thread of the similar practices (src/integrations/nearest-lists.ts starts it): builds
- * the similarity model of the documents it is given and posts the nearest lists of its slugs.
+ * A worker thread of the similar practices (src/integrations/nearest-lists.ts starts two): builds
+ * the similarity model of the documents it is given and posts the nearest lists of its share of
+ * the practices, updated from the previous build's lists when they can be (src/lib/nearest-cache.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { nearestLists, type NearestRequest } from '../lib/nearest-lists.ts';
+import { parseNearestState, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
 import { buildSimilarity } from '../lib/similarity.ts';
+import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
-const request = workerData as NearestRequest;
-parentPort!.postMessage(nearestLists(buildSimilarity(request.documents), request));
+const request = workerData as WorkerRequest;
+const model = buildSimilarity(request.documents);
+const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
+const update = updateNearestLists(model, request.documents, request.digests, request, previous);
+const reply: WorkerReply = { ...update, vocabularies: request.withVocabularies ? vocabulariesOf(model) : undefined };
+parentPort!.postMessage(reply);

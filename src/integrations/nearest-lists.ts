@@ -1,16 +1,38 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { nearestState, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
 import { setNearestHelper, type NearestList, type NearestRequest } from '../lib/nearest-lists.ts';
 
+/** What a worker is asked (src/integrations/nearest-lists-worker.ts). */
+export interface WorkerRequest extends NearestRequest {
+  digests: string[];
+  settings: string;
+  /** Its share of the practices: slugs[from..to). */
+  from: number;
+  to: number;
+  /** The previous build's lists (nearest-cache.ts), if any. */
+  statePath?: string;
+  /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
+  withVocabularies?: boolean;
+}
+
+export interface WorkerReply extends NearestUpdate {
+  vocabularies?: NearestState['vocabularies'];
+}
+
 /**
- * Scores nearest lists in a worker thread (src/integrations/nearest-lists-worker.ts). Rejects when
- * the worker cannot start, fails or ends without its lists: the caller then scores them itself.
+ * Runs one worker. Rejects when it cannot start, fails or ends without its lists: the caller
+ * then scores them itself.
  */
-export function nearestInWorker(request: NearestRequest): Promise<NearestList[]> {
+export function nearestInWorker(request: WorkerRequest): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./nearest-lists-worker.ts', import.meta.url), { workerData: request });
-    worker.once('message', (lists: NearestList[]) => {
-      resolve(lists);
+    worker.once('message', (reply: WorkerReply) => {
+      resolve(reply);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -18,17 +40,79 @@ export function nearestInWorker(request: NearestRequest): Promise<NearestList[]>
   });
 }
 
+/** The digest of the code the lists are scored with: lists kept by other code are scored again. */
+function scoringCode(): string {
+  const hash = createHash('sha1');
+  for (const file of ['../lib/similarity.ts', '../lib/nearest-cache.ts']) hash.update(readFileSync(fileURLToPath(import.meta.resolve(file))));
+  return hash.digest('hex');
+}
+
+/** Writes a file whole or not at all. */
+function writeWhole(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
 /**
- * A build scores half of the similar-practice lists on the second core (src/lib/nearest-lists.ts):
- * at 10,000 practices they are the largest part of the data the practice pages need before the
- * first page is rendered. The dev server scores one page's list when it is asked for.
+ * Every list of the request, found by two workers (half the practices each), updated from the
+ * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
+ */
+export async function nearestListsOnBothCores(request: NearestRequest, statePath: string | undefined, logger?: AstroIntegrationLogger): Promise<NearestList[]> {
+  const started = performance.now();
+  const { documents, limit, minimum } = request;
+  const digests = documents.map(textDigest);
+  const settings = JSON.stringify({ limit, minimum, code: scoringCode() });
+  const half = Math.ceil(documents.length / 2);
+  const common = { ...request, slugs: [], digests, settings, statePath };
+  const [first, second] = await Promise.all([
+    nearestInWorker({ ...common, from: 0, to: half, withVocabularies: true }),
+    nearestInWorker({ ...common, from: half, to: documents.length }),
+  ]);
+  const lists = [...first.lists, ...second.lists];
+  const slugs = documents.map((document) => document.slug);
+  if (statePath) {
+    try {
+      writeWhole(statePath, JSON.stringify(nearestState(slugs, digests, settings, first.vocabularies ?? {}, lists)));
+    } catch (error) {
+      logger?.warn(`the similar practices could not be kept for the next build (${error instanceof Error ? error.message : String(error)}): it will score them all again`);
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const how = first.how;
+  if (how.kind === 'updated' && second.how.kind === 'updated') {
+    const rescored = how.rescored + second.how.rescored;
+    logger?.info(
+      `similar practices: ${how.changed} of ${slugs.length} practices changed since the last build; ${rescored} lists scored again, the other ${slugs.length - rescored} updated, in ${seconds} s`,
+    );
+  } else {
+    logger?.info(`similar practices: every list scored (${how.kind === 'scored' ? how.reason : 'another worker could not update'}), ${slugs.length} practices in ${seconds} s`);
+  }
+  // The page code asks for the lists in the order of its slugs.
+  const bySlug = new Map(slugs.map((slug, index) => [slug, lists[index]!]));
+  return request.slugs.map((slug) => bySlug.get(slug) ?? []);
+}
+
+/**
+ * A build finds the similar-practice lists of every practice page on both cores, updating the
+ * previous build's lists (kept in Astro's cacheDir) after an edit instead of scoring them all
+ * (src/lib/nearest-cache.ts): at 10,000 practices they are most of the data the practice pages
+ * need before the first page is rendered. The dev server scores one page's list when asked.
  */
 export function nearestLists(): AstroIntegration {
+  let statePath: string | undefined;
+  let logger: AstroIntegrationLogger | undefined;
   return {
     name: 'icc:nearest-lists',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command === 'build') setNearestHelper(nearestInWorker);
+      'astro:config:setup': ({ command, logger: integrationLogger }) => {
+        if (command !== 'build') return;
+        logger = integrationLogger;
+        setNearestHelper((request) => nearestListsOnBothCores(request, statePath, logger));
+      },
+      'astro:config:done': ({ config }) => {
+        statePath = join(fileURLToPath(config.cacheDir), 'icc-similar-practices', 'lists.json');
       },
       'astro:build:done': () => setNearestHelper(undefined),
     },

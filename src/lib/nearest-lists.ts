@@ -1,11 +1,12 @@
 /**
- * The nearest-practice lists of a whole catalogue, scored on both cores during a build. Every
- * practice page shows its similar practices, so a build needs the list of every practice; the
- * integration in src/integrations/nearest-lists.ts offers a second thread for half of them
- * (`setNearestHelper`), and src/data/similarity.ts scores the other half meanwhile. The helper
- * builds its own model from the same documents, in the same order, so its lists are the ones the
- * page code would have scored (tested). Kept on globalThis: the integration and the page code are
- * separate module instances. The dev server registers no helper and scores a page's list on demand.
+ * The nearest-practice lists of a whole catalogue, for a build. Every practice page shows its
+ * similar practices, so a build needs the list of every practice; the integration in
+ * src/integrations/nearest-lists.ts offers a helper (`setNearestHelper`) that finds them in two
+ * worker threads, one per core, updating the lists the previous build kept (nearest-cache.ts) or
+ * scoring them all. The workers build their models from the same documents, in the same order, so
+ * their lists are the ones the page code would have scored (tested). Kept on globalThis: the
+ * integration and the page code are separate module instances. The dev server registers no
+ * helper and scores a page's list when the page is asked for.
  */
 import type { SimilarityDocument, SimilarityModel } from './similarity.ts';
 

@@ -189,13 +189,9 @@ interface PackedVector {
   weights: Float64Array;
 }
 
-/** Packs a vector with the numbers `numbering` gives its terms (new terms are numbered as met). */
-function pack(vector: TermVector, numbering: Map<string, number>): PackedVector {
-  const entries = [...vector].map(([term, weight]) => {
-    let number = numbering.get(term);
-    if (number === undefined) numbering.set(term, (number = numbering.size));
-    return [number, weight] as const;
-  });
+/** Packs a vector with the numbers `numbering` gives its terms. */
+function pack(vector: TermVector, numbering: ReadonlyMap<string, number>): PackedVector {
+  const entries = [...vector].map(([term, weight]) => [numbering.get(term)!, weight] as const);
   entries.sort((a, b) => a[0] - b[0]);
   return { terms: Int32Array.from(entries, (entry) => entry[0]), weights: Float64Array.from(entries, (entry) => entry[1]) };
 }
@@ -221,6 +217,15 @@ export interface SimilarityModel {
   score(a: string, b: string): number;
   /** The closest practices to one of the model, best first, at least `minimum`. */
   nearest(slug: string, limit: number, minimum?: number): { slug: string; score: number }[];
+  /** How many practices of a language use each term (its document frequency). */
+  documentFrequencies(lang: Lang): ReadonlyMap<string, number>;
+  /** The practices whose text in `lang` uses one of `terms`. */
+  documentsWith(lang: Lang, terms: Iterable<string>): Set<string>;
+  /**
+   * Every practice scoring at least `minimum` with `slug` (itself left out), unordered, with the
+   * very score `nearest` gives the pair, to the last bit.
+   */
+  scoresWith(slug: string, minimum: number): { slug: string; score: number }[];
   /** Vectorises a text that is not in the model (a submission) in the model's vocabulary. */
   vectorise(text: SimilarityText, lang: Lang): TermVector;
   /** The closest practices of the model to a text that is not in it. */
@@ -231,6 +236,11 @@ export interface SimilarityModel {
    * distinctive words; scoring only these pairs keeps the check near-linear at 10,000 practices.
    */
   candidatePairs(): [string, string][];
+}
+
+/** The order of nearest lists: higher score first, then by slug. */
+export function rankedBefore(a: { slug: string; score: number }, b: { slug: string; score: number }): boolean {
+  return a.score > b.score || (a.score === b.score && a.slug.localeCompare(b.slug) < 0);
 }
 
 /** How many of a practice's strongest terms find the practices it may resemble. */
@@ -249,6 +259,8 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     }
   }
   const vocabularies: Partial<Record<Lang, Vocabulary>> = {};
+  const frequencies = new Map<Lang, Map<string, number>>();
+  const numberings = new Map<Lang, Map<string, number>>();
   const bySlug = new Map<string, Vectorised>(documents.map((document) => [document.slug, { slug: document.slug, vectors: {}, packed: {} }]));
   for (const [lang, list] of countsByLang) {
     const frequency = new Map<string, number>();
@@ -258,7 +270,12 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
       idf: new Map([...frequency].map(([term, count]) => [term, idfOf(list.length, count)])),
     };
     vocabularies[lang] = vocabulary;
-    const numbering = new Map<string, number>();
+    frequencies.set(lang, frequency);
+    // Terms are numbered in alphabetical order, so a word added to or gone from the vocabulary
+    // leaves the order of the others, and so the sums of a cosine, exactly as they were: a pair
+    // of texts that did not change scores to the last bit what it scored before (nearest-cache.ts).
+    const numbering = new Map([...frequency.keys()].sort().map((term, index) => [term, index]));
+    numberings.set(lang, numbering);
     for (const { slug, counts } of list) {
       const entry = bySlug.get(slug)!;
       entry.vectors[lang] = vectorOf(counts, vocabulary);
@@ -305,15 +322,12 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
   }
 
   /**
-   * The `limit` practices closest to `slug` that score at least `minimum`, best first (ties by
-   * slug), as scoring it against every practice would give them: the cosines are summed term by
-   * term over the postings of its terms (a practice sharing no term scores 0), which costs the
-   * length of those postings instead of a merge with each of 10,000 vectors, and only the best
-   * are kept (no sort of 10,000 scores).
+   * The score of `slug` with every practice (by position in `documents`), as scoring each pair
+   * would give it: the cosines are summed term by term over the postings of its terms (a practice
+   * sharing no term scores 0), which costs the length of those postings instead of a merge with
+   * each of 10,000 vectors. The sums add the same products in the same order as `score`.
    */
-  function nearestAbove(slug: string, limit: number, minimum: number): { slug: string; score: number }[] {
-    const entry = bySlug.get(slug);
-    if (!entry || limit <= 0) return [];
+  function scoresOf(entry: Vectorised): Float64Array {
     const best = new Float64Array(documents.length);
     const sums = new Float64Array(documents.length);
     for (const [lang, vector] of Object.entries(entry.packed) as [Lang, PackedVector][]) {
@@ -326,14 +340,26 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
       }
       for (let position = 0; position < sums.length; position++) if (sums[position]! > best[position]!) best[position] = sums[position]!;
     }
+    for (let position = 0; position < best.length; position++) if (best[position]! > 1) best[position] = 1;
+    return best;
+  }
+
+  /**
+   * The `limit` practices closest to `slug` that score at least `minimum`, best first (ties by
+   * slug), as scoring it against every practice would give them; only the best are kept (no sort
+   * of 10,000 scores).
+   */
+  function nearestAbove(slug: string, limit: number, minimum: number): { slug: string; score: number }[] {
+    const entry = bySlug.get(slug);
+    if (!entry || limit <= 0) return [];
+    const best = scoresOf(entry);
     const kept: { slug: string; score: number }[] = [];
-    const before = (a: { slug: string; score: number }, b: { slug: string; score: number }) => a.score > b.score || (a.score === b.score && a.slug.localeCompare(b.slug) < 0);
     for (let position = 0; position < best.length; position++) {
-      const candidate = { slug: documents[position]!.slug, score: Math.min(1, best[position]!) };
+      const candidate = { slug: documents[position]!.slug, score: best[position]! };
       if (candidate.score < minimum || candidate.slug === slug) continue;
-      if (kept.length === limit && !before(candidate, kept[limit - 1]!)) continue;
+      if (kept.length === limit && !rankedBefore(candidate, kept[limit - 1]!)) continue;
       let at = kept.length;
-      while (at > 0 && before(candidate, kept[at - 1]!)) at--;
+      while (at > 0 && rankedBefore(candidate, kept[at - 1]!)) at--;
       kept.splice(at, 0, candidate);
       if (kept.length > limit) kept.pop();
     }
@@ -371,6 +397,30 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
         limit,
         minimum,
       );
+    },
+    documentFrequencies(lang) {
+      return frequencies.get(lang) ?? new Map();
+    },
+    documentsWith(lang, terms) {
+      const numbering = numberings.get(lang);
+      const found = new Set<string>();
+      if (!numbering) return found;
+      for (const term of terms) {
+        const number = numbering.get(term);
+        const list = number === undefined ? undefined : postings(lang).get(number);
+        if (list) for (const position of list.documents) found.add(documents[position]!.slug);
+      }
+      return found;
+    },
+    scoresWith(slug, minimum) {
+      const entry = bySlug.get(slug);
+      if (!entry) return [];
+      const best = scoresOf(entry);
+      const found: { slug: string; score: number }[] = [];
+      for (let position = 0; position < best.length; position++) {
+        if (best[position]! >= minimum && documents[position]!.slug !== slug) found.push({ slug: documents[position]!.slug, score: best[position]! });
+      }
+      return found;
     },
     vectorise(text, lang) {
       return vectorOf(termCounts(text, lang), vocabularies[lang] ?? { documentCount: 0, idf: new Map() });

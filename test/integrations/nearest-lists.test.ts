@@ -1,24 +1,51 @@
-import { describe, expect, it } from 'vitest';
-import { nearestInWorker } from '../../src/integrations/nearest-lists.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { AstroIntegrationLogger } from 'astro';
+import { nearestInWorker, nearestListsOnBothCores } from '../../src/integrations/nearest-lists.ts';
 import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { nearestLists } from '../../src/lib/nearest-lists.ts';
-import { buildSimilarity } from '../../src/lib/similarity.ts';
+import { buildSimilarity, type SimilarityDocument } from '../../src/lib/similarity.ts';
 
-describe('nearest lists on the second core', () => {
+const work = mkdtempSync(join(tmpdir(), 'icc-nearest-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('nearest lists on both cores', () => {
   const documents = similarityDocuments(checkContent(process.cwd()).content.practices);
+  const slugs = documents.map((document) => document.slug);
+  const request = (of: SimilarityDocument[]) => ({ documents: of, slugs: [...slugs].reverse(), limit: 20, minimum: 0.15 });
+  const inline = (of: SimilarityDocument[]) => nearestLists(buildSimilarity(of), request(of));
+  const logger = () => ({ info: vi.fn(), warn: vi.fn() }) as unknown as AstroIntegrationLogger & { info: ReturnType<typeof vi.fn> };
 
-  it('scores, in a worker, exactly the lists this thread scores (same practices, same scores, same order)', async () => {
+  it('finds, in two workers, exactly the lists this thread scores, and updates them after an edit', async () => {
     expect(documents.length).toBeGreaterThan(50);
-    const slugs = documents.map((document) => document.slug).reverse();
-    const request = { documents, slugs, limit: 20, minimum: 0.15 };
-    const inWorker = await nearestInWorker(request);
-    expect(inWorker).toEqual(nearestLists(buildSimilarity(documents), request));
-    expect(inWorker).toHaveLength(slugs.length);
-    expect(inWorker.some((list) => list.length > 0)).toBe(true);
+    const state = join(work, 'cache', 'lists.json');
+    const cold = logger();
+    const lists = await nearestListsOnBothCores(request(documents), state, cold);
+    expect(lists).toEqual(inline(documents));
+    expect(lists.some((list) => list.length > 0)).toBe(true);
+    expect(cold.info).toHaveBeenCalledWith(expect.stringMatching(/^similar practices: every list scored \(no lists from an earlier build\), \d+ practices in [\d.]+ s$/));
+    expect(JSON.parse(readFileSync(state, 'utf8')).slugs).toEqual(slugs);
+
+    const edited = documents.map((document, index) =>
+      index === 7 ? { ...document, texts: { ...document.texts, en: { ...document.texts.en!, stimulus: `${document.texts.en!.stimulus ?? ''} Zanzibarian quokkas.` } } } : document,
+    );
+    const warm = logger();
+    expect(await nearestListsOnBothCores(request(edited), state, warm)).toEqual(inline(edited));
+    expect(warm.info).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^similar practices: 1 of ${slugs.length} practices changed since the last build; [12] lists scored again, the other \\d+ updated, in [\\d.]+ s$`)));
+
+    // A kept file that is not the lists' is no reason to fail: every list is scored again.
+    writeFileSync(state, '{"broken": tru');
+    const broken = logger();
+    expect(await nearestListsOnBothCores(request(edited), state, broken)).toEqual(inline(edited));
+    expect(broken.info).toHaveBeenCalledWith(expect.stringMatching(/every list scored \(no lists from an earlier build\)/));
   });
 
-  it('rejects, so the build scores the lists itself, when the worker fails', async () => {
-    await expect(nearestInWorker({ documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15 })).rejects.toThrow();
+  it('rejects, so the build scores the lists itself, when a worker fails', async () => {
+    const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15 };
+    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', from: 0, to: 1 })).rejects.toThrow();
+    await expect(nearestListsOnBothCores(broken, undefined)).rejects.toThrow();
   });
 });

@@ -14,6 +14,6 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const { model, documents } = await getSimilarity();
-  const index = similarityIndex(model, documents, params.lang as Lang);
+  const index = similarityIndex(model(), documents, params.lang as Lang);
   return new Response(JSON.stringify(index ?? null), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,0 +1,166 @@
+/**
+ * The nearest-practice lists of a whole catalogue, updated from the lists of the previous build
+ * instead of scored again, and exactly the lists scoring them again would give.
+ *
+ * What a practice's list depends on: its vector and every other practice's (similarity.ts). A
+ * vector changes when its text changes, or when the document frequency of one of its words
+ * changes (its weight is renormalised), or when a language gains or loses a practice (every
+ * weight changes). So after an edit, the practices whose vector may have changed (the edited
+ * ones and those sharing a word whose frequency changed) are scored again; every other
+ * practice's list keeps its pairs with unchanged practices (same vectors, same sums in the same
+ * order: the scores are equal to the last bit) and takes in its new scores with the changed ones.
+ * A list that lost a changed practice below its last kept place may miss a practice that was
+ * just past the end: that list is scored again. When too many practices changed, or a language's
+ * number of practices changed, every list is scored again.
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from './languages.ts';
+import type { NearestList } from './nearest-lists.ts';
+import { rankedBefore, type SimilarityDocument, type SimilarityModel } from './similarity.ts';
+
+const STATE_VERSION = 1;
+
+/** What the next build needs to update the lists: kept in Astro's cacheDir. */
+export interface NearestState {
+  version: number;
+  /** The lists' length and minimum, and the digest of the code that scored them. */
+  settings: string;
+  /** Every practice, in the order of the documents. */
+  slugs: string[];
+  /** The digest of each practice's compared texts, in the same order. */
+  digests: string[];
+  /** Per language: how many practices, and each term's document frequency. */
+  vocabularies: Partial<Record<Lang, { documents: number; frequencies: Record<string, number> }>>;
+  /** Each practice's list: [position in `slugs`, score]. */
+  lists: [number, number][][];
+}
+
+/** What a practice's text is, for telling an edited practice. */
+export function textDigest(document: SimilarityDocument): string {
+  return createHash('sha1').update(JSON.stringify(document.texts)).digest('hex');
+}
+
+export interface NearestUpdate {
+  /** The lists of the slugs asked for, in order. */
+  lists: NearestList[];
+  /** How they were found: all scored again (and why), or updated. */
+  how: { kind: 'scored'; reason: string } | { kind: 'updated'; changed: number; rescored: number };
+}
+
+/** The vocabulary part of the state, from a model. */
+export function vocabulariesOf(model: SimilarityModel): NearestState['vocabularies'] {
+  return Object.fromEntries(
+    (Object.entries(model.vocabularies) as [Lang, { documentCount: number }][]).map(([lang, vocabulary]) => [
+      lang,
+      { documents: vocabulary.documentCount, frequencies: Object.fromEntries(model.documentFrequencies(lang)) },
+    ]),
+  );
+}
+
+/** Why `previous` cannot be updated to these documents, or undefined when it can. */
+function unusable(previous: NearestState | undefined, settings: string, slugs: readonly string[], vocabularies: NearestState['vocabularies']): string | undefined {
+  if (!previous) return 'no lists from an earlier build';
+  if (previous.version !== STATE_VERSION || previous.settings !== settings) return 'the lists of the earlier build were made another way';
+  if (previous.slugs.length !== slugs.length || previous.slugs.some((slug, index) => slug !== slugs[index])) return 'practices were added or removed';
+  const languages = new Set([...Object.keys(previous.vocabularies), ...Object.keys(vocabularies)]) as Set<Lang>;
+  for (const lang of languages) {
+    if (previous.vocabularies[lang]?.documents !== vocabularies[lang]?.documents) return `the number of practices written in "${lang}" changed`;
+  }
+  return undefined;
+}
+
+/**
+ * The lists of `slugs[from..to)` (all by default) for `documents`, scored in `model` (built from
+ * those documents), updated from `previous` when it can be. `digests` are the documents'
+ * textDigest, in order.
+ */
+export function updateNearestLists(
+  model: SimilarityModel,
+  documents: readonly SimilarityDocument[],
+  digests: readonly string[],
+  request: { limit: number; minimum: number; settings: string; from?: number; to?: number },
+  previous: NearestState | undefined,
+): NearestUpdate {
+  const { limit, minimum, settings } = request;
+  const slugs = documents.map((document) => document.slug);
+  const part = slugs.slice(request.from ?? 0, request.to ?? slugs.length);
+  const scoreAgain = (slug: string) => model.nearest(slug, limit, minimum);
+  const vocabularies = vocabulariesOf(model);
+  const reason = unusable(previous, settings, slugs, vocabularies);
+  if (reason || !previous) return { lists: part.map(scoreAgain), how: { kind: 'scored', reason: reason ?? '' } };
+
+  // The practices whose vector may have changed: edited, or sharing a word whose frequency changed.
+  const changed = new Set(slugs.filter((_, index) => digests[index] !== previous.digests[index]));
+  const edited = changed.size;
+  for (const [lang, vocabulary] of Object.entries(vocabularies) as [Lang, { frequencies: Record<string, number> }][]) {
+    const before = previous.vocabularies[lang]!.frequencies;
+    const terms = new Set([...Object.keys(before), ...Object.keys(vocabulary.frequencies)]);
+    const shifted = [...terms].filter((term) => before[term] !== vocabulary.frequencies[term]);
+    for (const slug of model.documentsWith(lang, shifted)) changed.add(slug);
+  }
+  if (changed.size > slugs.length / 4) {
+    return { lists: part.map(scoreAgain), how: { kind: 'scored', reason: `${changed.size} of ${slugs.length} practices changed` } };
+  }
+
+  // Their new scores with every practice, by practice.
+  const withChanged = new Map<string, NearestList>();
+  for (const slug of changed) {
+    for (const { slug: other, score } of model.scoresWith(slug, minimum)) {
+      if (changed.has(other)) continue; // both changed: both are scored again
+      const list = withChanged.get(other);
+      if (list) list.push({ slug, score });
+      else withChanged.set(other, [{ slug, score }]);
+    }
+  }
+  const position = new Map(slugs.map((slug, index) => [slug, index]));
+  let rescored = 0;
+  const lists = part.map((slug) => {
+    if (changed.has(slug)) {
+      rescored++;
+      return scoreAgain(slug);
+    }
+    const before: NearestList = previous.lists[position.get(slug)!]!.map(([at, score]) => ({ slug: slugs[at]!, score }));
+    const merged = [...before.filter((entry) => !changed.has(entry.slug)), ...(withChanged.get(slug) ?? [])].sort((a, b) => (rankedBefore(a, b) ? -1 : rankedBefore(b, a) ? 1 : 0));
+    // A full list ended at its last place: a practice just past it was not kept, so only the
+    // places up to that last one are known.
+    const last = before.length === limit ? before[limit - 1] : undefined;
+    const known = last ? merged.filter((entry) => !rankedBefore(last, entry)) : merged;
+    if (known.length >= limit || !last) return known.slice(0, limit);
+    rescored++;
+    return scoreAgain(slug);
+  });
+  return { lists, how: { kind: 'updated', changed: edited, rescored } };
+}
+
+/** The state to keep for the next build, from the lists of every practice (in the order of `slugs`). */
+export function nearestState(
+  slugs: readonly string[],
+  digests: readonly string[],
+  settings: string,
+  vocabularies: NearestState['vocabularies'],
+  lists: readonly NearestList[],
+): NearestState {
+  const position = new Map(slugs.map((slug, index) => [slug, index]));
+  return {
+    version: STATE_VERSION,
+    settings,
+    slugs: [...slugs],
+    digests: [...digests],
+    vocabularies,
+    lists: lists.map((list) => list.map(({ slug, score }) => [position.get(slug)!, score] as [number, number])),
+  };
+}
+
+/** A state read back from its file, or undefined when it is not one (the lists are then scored again). */
+export function parseNearestState(text: string): NearestState | undefined {
+  try {
+    const state = JSON.parse(text) as NearestState;
+    const valid =
+      typeof state === 'object' && state !== null && state.version === STATE_VERSION && typeof state.settings === 'string' &&
+      Array.isArray(state.slugs) && Array.isArray(state.digests) && Array.isArray(state.lists) && state.lists.length === state.slugs.length &&
+      state.digests.length === state.slugs.length && typeof state.vocabularies === 'object' && state.vocabularies !== null;
+    return valid ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}

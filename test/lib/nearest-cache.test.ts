@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
+import { nearestState, parseNearestState, textDigest, updateNearestLists, vocabulariesOf, type NearestState } from '../../src/lib/nearest-cache.ts';
+import { buildSimilarity, stems, type SimilarityDocument } from '../../src/lib/similarity.ts';
+
+const demo = similarityDocuments(checkContent(process.cwd()).content.practices);
+const settings = 'test settings';
+
+/** The lists of every practice as a build finds them, with the state it keeps. */
+function build(documents: SimilarityDocument[], previous: NearestState | undefined, limit: number, minimum = 0.05) {
+  const model = buildSimilarity(documents);
+  const digests = documents.map(textDigest);
+  const update = updateNearestLists(model, documents, digests, { limit, minimum, settings }, previous);
+  const scratch = buildSimilarity(documents);
+  const fresh = documents.map((document) => scratch.nearest(document.slug, limit, minimum));
+  const slugs = documents.map((document) => document.slug);
+  // Through JSON, as the state file is.
+  const state = parseNearestState(JSON.stringify(nearestState(slugs, digests, settings, vocabulariesOf(model), update.lists)))!;
+  return { update, fresh, state };
+}
+
+/** The documents with one practice's English text changed. */
+function edited(documents: SimilarityDocument[], slug: string, change: (text: { title: string; purpose: string; stimulus?: string }) => object) {
+  return documents.map((document) => (document.slug === slug ? { ...document, texts: { ...document.texts, en: { ...document.texts.en!, ...change(document.texts.en!) } } } : document));
+}
+
+describe('updateNearestLists', () => {
+  const first = demo[10]!.slug;
+
+  it('scores every list the first time, exactly as scoring each practice does', () => {
+    const { update, fresh } = build(demo, undefined, 8);
+    expect(update.how).toEqual({ kind: 'scored', reason: 'no lists from an earlier build' });
+    expect(update.lists).toEqual(fresh);
+  });
+
+  /** A word (its own stem) that `count` practices' English texts use. */
+  function wordUsedBy(count: number): string {
+    const model = buildSimilarity(demo);
+    const found = [...model.documentFrequencies('en')].find(([term, frequency]) => frequency === count && /^[a-z]{5,}$/.test(term) && stems(term, 'en')[0] === term);
+    return found![0];
+  }
+
+  for (const limit of [3, 8, 40]) {
+    it(`after edits, updates the lists to exactly the lists scoring them again gives (lists of ${limit})`, () => {
+      let { state } = build(demo, undefined, limit);
+      const rare = wordUsedBy(3);
+      const edits: { change: (text: { title: string; purpose: string; stimulus?: string }) => object; updated: boolean }[] = [
+        // A word no practice uses: only the edited practice's vector changes.
+        { change: (text) => ({ stimulus: `${text.stimulus ?? ''} Zanzibarian quokkas.` }), updated: true },
+        // A word three practices use: theirs shift too.
+        { change: (text) => ({ purpose: `${text.purpose} ${rare[0]!.toUpperCase()}${rare.slice(1)} ${rare}.` }), updated: true },
+        // The practice becomes unlike what it was, and leaves other practices' lists (most
+        // words' frequencies change: every list is scored again, as it should be).
+        { change: () => ({ title: 'Harbour crane maintenance', purpose: 'Crane gears are greased twice a year.', stimulus: 'Rust.' }), updated: false },
+        // Back as it was, then an edit of the same words.
+        { change: () => demo[10]!.texts.en!, updated: false },
+        { change: (text) => ({ stimulus: `${text.stimulus ?? ''} Zanzibarian quokkas.` }), updated: true },
+      ];
+      let documents = demo;
+      for (const { change, updated } of edits) {
+        documents = edited(documents, first, change);
+        const { update, fresh, state: next } = build(documents, state, limit);
+        expect(update.lists).toEqual(fresh);
+        if (updated) {
+          expect(update.how.kind).toBe('updated');
+          if (update.how.kind === 'updated') {
+            expect(update.how.changed).toBe(1);
+            expect(update.how.rescored).toBeLessThan(documents.length / 4);
+          }
+        }
+        state = next;
+      }
+    });
+  }
+
+  it('reuses every list when no text changed', () => {
+    const { state } = build(demo, undefined, 8);
+    const { update, fresh } = build(demo, state, 8);
+    expect(update.how).toEqual({ kind: 'updated', changed: 0, rescored: 0 });
+    expect(update.lists).toEqual(fresh);
+  });
+
+  it('scores every list again when practices are added or a language gains a text, or the lists were made another way', () => {
+    const { state } = build(demo, undefined, 8);
+    const added = [...demo, { slug: 'zz-new', texts: { en: { title: 'A new practice', purpose: 'Residents meet.' } } }];
+    expect(build(added, state, 8).update.how).toEqual({ kind: 'scored', reason: 'practices were added or removed' });
+    const untranslated = demo.findIndex((document) => !document.texts.es);
+    expect(untranslated).toBeGreaterThanOrEqual(0);
+    const translated = demo.map((document, index) => (index === untranslated ? { ...document, texts: { ...document.texts, es: { title: 'Traducción', purpose: 'Los vecinos se reúnen.' } } } : document));
+    const { update, fresh } = build(translated, state, 8);
+    expect(update.how).toEqual({ kind: 'scored', reason: 'the number of practices written in "es" changed' });
+    expect(update.lists).toEqual(fresh);
+    expect(updateNearestLists(buildSimilarity(demo), demo, demo.map(textDigest), { limit: 8, minimum: 0.05, settings: 'other' }, state).how).toEqual({
+      kind: 'scored',
+      reason: 'the lists of the earlier build were made another way',
+    });
+  });
+
+  it('reads back only a state it wrote', () => {
+    expect(parseNearestState('not json')).toBeUndefined();
+    expect(parseNearestState('{"version": 99}')).toBeUndefined();
+    expect(parseNearestState(JSON.stringify({ version: 1, settings: 's', slugs: ['a'], digests: [], vocabularies: {}, lists: [[]] }))).toBeUndefined();
+  });
+});
