@@ -59,30 +59,40 @@ function report(outcome: CheckOutcome, command: string, logger: AstroIntegration
 }
 
 /**
- * Runs the content check. A build starts it when it starts and waits for it before any page is
- * bundled or rendered (astro:build:setup), so an invalid tree stops the build before anything is
- * written; the dev server checks at once and starts anyway (so editors can keep working), printing
- * every problem. Whatever the content holds, the hook reports rather than crashes the dev server.
- * A build hands the translation status of the files it checked to the editors' page
- * (src/data/translation-status.ts).
+ * Runs the content check. A build starts it when it starts and waits for it once Astro has
+ * bundled the site and before any page is rendered (the first bundle written, through a Vite
+ * plugin), so the check runs beside the content sync and the bundling, and an invalid tree stops
+ * the build before a page is written (nothing is published either way: atomic-publish.ts). The dev
+ * server checks at once and starts anyway (so editors can keep working), printing every problem.
+ * Whatever the content holds, the hook reports rather than crashes the dev server. A build hands
+ * the translation status of the files it checked to the editors' page (src/data/translation-status.ts).
  */
 export function contentCheck(): AstroIntegration {
-  let pending: Promise<CheckOutcome> | undefined;
+  /** Waits for the build's check and reports it (once: every caller gets the same outcome). */
+  let settle: (() => Promise<void>) | undefined;
   return {
     name: 'icc:content-check',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const contentDirectory = process.env.ICC_CONTENT_DIR ? resolve(root, process.env.ICC_CONTENT_DIR) : undefined;
-        if (command === 'build') setBuildCheck((pending = checkInWorker(root, contentDirectory)));
-        else report(runContentCheck(root, contentDirectory), command, logger);
+        if (command !== 'build') {
+          report(runContentCheck(root, contentDirectory), command, logger);
+          return;
+        }
+        const pending = checkInWorker(root, contentDirectory);
+        setBuildCheck(pending);
+        let settled: Promise<void> | undefined;
+        settle = () =>
+          (settled ??= pending.then((outcome) => {
+            setBuildCheck(undefined);
+            report(outcome, 'build', logger);
+          }));
+        updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settle?.() }] } });
       },
-      'astro:build:setup': async ({ logger }) => {
-        if (!pending) return;
-        const outcome = await pending;
-        pending = undefined;
-        setBuildCheck(undefined);
-        report(outcome, 'build', logger);
+      // Whatever was or was not bundled, nothing is published before the check passed.
+      'astro:build:done': async () => {
+        await settle?.();
       },
     },
   };

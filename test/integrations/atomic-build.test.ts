@@ -146,6 +146,18 @@ describe('all-or-nothing publishing', { timeout: 0 }, () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('stops a build whose content only the whole-tree check refuses (an unknown city) before rendering a page', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[1]!), (text) => text.replace(/^cities: \[[^\]]*\]/m, 'cities: [atlantis]'), () => build());
+    expect(run.code).not.toBe(0);
+    expect(run.log).toContain('Content is invalid, nothing was built.');
+    expect(run.log).toMatch(new RegExp(`practices/en/${slugs[1]}\\.md: cities\\[0\\] "atlantis" is not a known city`));
+    // The check stopped it once the site was bundled: no page was rendered.
+    expect(run.log).not.toMatch(/generating static routes/);
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('leaves the published site byte for byte when the build is stopped (SIGTERM) while rendering', async () => {
     const before = treeHash();
     const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped before publishing'), () => build(killOnFirstPage('SIGTERM')));

@@ -9,14 +9,20 @@ type Hook = (options: unknown) => void | Promise<void>;
 
 /**
  * Runs the hooks as Astro does: a build starts the check (in a worker) at config setup and
- * reports it before bundling (build setup); the dev server checks at config setup.
+ * reports it once the site is bundled (the Vite plugin's writeBundle, before any page is
+ * rendered), and again before publishing (build done); the dev server checks at config setup.
  */
 function runSetup(root: string, command: 'build' | 'dev') {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const { hooks } = contentCheck();
+  const plugins: { writeBundle: () => Promise<void> }[] = [];
+  const updateConfig = (config: { vite?: { plugins?: typeof plugins } }) => plugins.push(...(config.vite?.plugins ?? []));
   const run = async () => {
-    await (hooks['astro:config:setup'] as unknown as Hook)({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger });
-    if (command === 'build') await (hooks['astro:build:setup'] as unknown as Hook)({ logger });
+    await (hooks['astro:config:setup'] as unknown as Hook)({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger, updateConfig });
+    if (command !== 'build') return;
+    expect(plugins).toHaveLength(1);
+    await plugins[0]!.writeBundle();
+    await (hooks['astro:build:done'] as unknown as Hook)({ logger });
   };
   return { run, logger };
 }
