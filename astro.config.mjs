@@ -27,7 +27,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     contentCheck(),
-    // The similar practices of every practice page, half of them scored on the second core.
+    // The similar practices of every practice page: found on both cores, kept and updated between builds.
     nearestLists(),
     securityHeaders(),
     mdx(),
