@@ -4,16 +4,17 @@
  * practices, its "last changed" line, the people to ask) does not make a language's index be
  * built again. A skipped part is left out only when nothing in it could reach the index by
  * another way: no `data-pagefind-*` attribute (filters, metadata and sort keys are read even in
- * a skipped part), no `<h1>` or `<img>` (Pagefind's default title and image). Its start tag and
- * the `id`s inside it (anchors) stay. Anything this cannot read for certain (a part that does not
- * close) is kept whole: the page then counts as changed, which only costs an index build.
+ * a skipped part), no `<h1>` or `<img>` (Pagefind's default title and image). Such a part leaves
+ * nothing, so a page where it appears or goes (a similar-practices list that fills or empties)
+ * indexes the same: Pagefind keeps no anchor from it either (both checked against Pagefind's
+ * output in the tests). Anything this cannot read for certain (a part that does not close) is
+ * kept whole: the page then counts as changed, which only costs an index build.
  */
 
 /** The start tag of an element Pagefind skips. */
 const SKIPPED_START = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/g;
-/** What in a skipped part could still reach the index. */
-const REACHES_INDEX = /data-pagefind-|<h1\b|<img\b/i;
-const ID = /\sid=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+/** What in a skipped part could still reach the index (a skipped part inside it is skipped too). */
+const REACHES_INDEX = /data-pagefind-(?!ignore\b)|<h1\b|<img\b/i;
 
 /** Where the element whose start tag ends at `from` closes: the closing tag's start and end, or undefined. */
 function closing(html: string, name: string, from: number): { start: number; end: number } | undefined {
@@ -39,8 +40,7 @@ export function indexedPart(html: string): string {
     if (!end) continue;
     const inner = html.slice(innerStart, end.start);
     if (REACHES_INDEX.test(inner)) continue;
-    const ids = [...inner.matchAll(ID)].map((id) => id[1] ?? id[2] ?? id[3]).join(' ');
-    result += `${html.slice(kept, match.index)}${match[0]}<!--ids: ${ids}-->`;
+    result += html.slice(kept, match.index);
     kept = end.end;
     SKIPPED_START.lastIndex = end.end;
   }

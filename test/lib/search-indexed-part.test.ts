@@ -50,16 +50,30 @@ describe('indexedPart', () => {
     expect(await indexOf({ '/en/a/': edited })).not.toBe(await indexOf({ '/en/a/': page() }));
   });
 
-  it('keeps a skipped part that holds a filter, a heading, an image or an anchor Pagefind reads', () => {
+  it('is the same, and so is the index, when a skipped part appears or goes, anchors and all', async () => {
+    const without = page().replace(/<section aria-labelledby="similar-practices"[\s\S]*?<\/section>/, '');
+    expect(without).not.toContain('similar-practices');
+    expect(indexedPart(without)).toBe(indexedPart(page()));
+    expect(await indexOf({ '/en/a/': without })).toBe(await indexOf({ '/en/a/': page() }));
+    // Inside another skipped part, as on practice pages (adapted, related and similar practices).
+    const nested = (inner: string) => page().replace(/<section aria-labelledby="similar-practices"[\s\S]*?<\/section>/, `<div data-pagefind-ignore><p>Related practices</p>${inner}</div>`);
+    const section = /<section aria-labelledby="similar-practices"[\s\S]*?<\/section>/.exec(page())![0];
+    expect(indexedPart(nested(section))).toBe(indexedPart(nested('')));
+    expect(await indexOf({ '/en/a/': nested(section) })).toBe(await indexOf({ '/en/a/': nested('') }));
+    // The same section, not skipped, is indexed (its heading is an anchor).
+    const shown = page().replace('class="similar-practices" data-pagefind-ignore', 'class="similar-practices"');
+    expect(indexedPart(shown)).not.toBe(indexedPart(page()));
+    expect(await indexOf({ '/en/a/': shown })).not.toBe(await indexOf({ '/en/a/': page() }));
+  });
+
+  it('keeps a skipped part that holds a filter, a heading or an image Pagefind reads', () => {
     const kept = (part: string) => indexedPart(page({ extra: part }));
     expect(kept('<div data-pagefind-ignore><span data-pagefind-meta="city">Oslo</span></div>')).not.toBe(
       kept('<div data-pagefind-ignore><span data-pagefind-meta="city">Bergen</span></div>'),
     );
     expect(kept('<div data-pagefind-ignore><h1>One</h1></div>')).not.toBe(kept('<div data-pagefind-ignore><h1>Two</h1></div>'));
     expect(kept('<div data-pagefind-ignore><img src="/a.png" alt=""></div>')).not.toBe(kept('<div data-pagefind-ignore><img src="/b.png" alt=""></div>'));
-    expect(kept('<div data-pagefind-ignore><h2 id="one">x</h2></div>')).not.toBe(kept('<div data-pagefind-ignore><h2 id="two">x</h2></div>'));
-    // A skipped part appearing or disappearing changes the page.
-    expect(kept('<div data-pagefind-ignore>x</div>')).not.toBe(kept(''));
+    expect(kept('<div data-pagefind-ignore><h2 id="one">x</h2></div>')).toBe(kept(''));
   });
 
   it('keeps a skipped part whole when it does not close, and skips nested parts of the same element', () => {
@@ -68,5 +82,9 @@ describe('indexedPart', () => {
     const nested = (text: string) => indexedPart(`<main data-pagefind-body><div data-pagefind-ignore><div><div>${text}</div></div></div><p>kept</p></main>`);
     expect(nested('one')).toBe(nested('two'));
     expect(nested('one')).toContain('<p>kept</p>');
+    // A skipped part inside a skipped part (the similar practices inside the related-practices block).
+    const inner = (text: string) => indexedPart(`<main data-pagefind-body><div data-pagefind-ignore><p>x</p>${text}</div><p>kept</p></main>`);
+    expect(inner('<section data-pagefind-ignore><h2 id="similar">Similar</h2><a href="/a/">A</a></section>')).toBe(inner(''));
+    expect(inner('')).toBe('<main data-pagefind-body><p>kept</p></main>');
   });
 });
