@@ -1,7 +1,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomically } from '../lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nearestState, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
@@ -47,14 +48,6 @@ function scoringCode(): string {
   return hash.digest('hex');
 }
 
-/** Writes a file whole or not at all. */
-function writeWhole(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
-
 /**
  * Every list of the request, found by two workers (half the practices each), updated from the
  * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
@@ -74,7 +67,7 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
   const slugs = documents.map((document) => document.slug);
   if (statePath) {
     try {
-      writeWhole(statePath, JSON.stringify(nearestState(slugs, digests, settings, first.vocabularies ?? {}, lists)));
+      writeAtomically(statePath, JSON.stringify(nearestState(slugs, digests, settings, first.vocabularies ?? {}, lists)));
     } catch (error) {
       logger?.warn(`the similar practices could not be kept for the next build (${error instanceof Error ? error.message : String(error)}): it will score them all again`);
     }

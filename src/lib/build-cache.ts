@@ -45,7 +45,7 @@ function readCacheFile<T extends { version: number }>(file: string): { data?: T;
 }
 
 /** Writes a file whole or not at all (a temporary file renamed into place). */
-function writeAtomically(file: string, content: string) {
+export function writeAtomically(file: string, content: string) {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
@@ -147,15 +147,10 @@ export function openDigestCache<T>(file: string | undefined, isValid: (value: un
 // Search index output, per language
 
 /**
- * The identity of the pages a search index is built from: every `.html` file under
- * `site/<folder>/` (its path and `identify(path)`: by default the digest of its bytes) and the
- * indexer's settings (its version, language...).
+ * The pages a search index is built from: every `.html` file under `site/<folder>/` (relative to
+ * `site`, with `/`) and `identify(path)` of it (by default the digest of its bytes). Their
+ * identity with the indexer's settings is digestOfPages.
  */
-export function pagesDigest(site: string, folder: string, settings: unknown, identify: (path: string) => string = fileDigest): string {
-  return digestOfPages(settings, pageIdentities(site, folder, identify));
-}
-
-/** Every `.html` file under `site/<folder>/` (relative to `site`, with `/`) and `identify(path)` of it. */
 export function pageIdentities(site: string, folder: string, identify: (path: string) => string = fileDigest): Record<string, string> {
   const root = join(site, folder);
   return Object.fromEntries(filesUnder(root, '.html').map((file) => [`${folder}/${file}`, identify(join(root, file))]));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changedPages, digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pageIdentities, pagesDigest, readWithDigest } from '../../src/lib/build-cache.ts';
+import { changedPages, digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pageIdentities, digestOfPages, readWithDigest } from '../../src/lib/build-cache.ts';
 import { isPageFacts, weighSite } from '../../src/lib/budgets.ts';
 
 let work = '';
@@ -128,14 +128,14 @@ describe('weighSite with a cache of page facts', () => {
   });
 });
 
-describe('pagesDigest', () => {
+describe('digestOfPages of pageIdentities', () => {
   const settings = { pagefind: '1.6.0', forceLanguage: 'en' };
   beforeEach(() => {
     write('site/en/index.html', '<h1>Home</h1>');
     write('site/en/practices/a/index.html', '<h1>A</h1>');
     write('site/fr/index.html', '<h1>Accueil</h1>');
   });
-  const digest = (folder = 'en', options: unknown = settings) => pagesDigest(join(work, 'site'), folder, options);
+  const digest = (folder = 'en', options: unknown = settings) => digestOfPages(options, pageIdentities(join(work, 'site'), folder));
 
   it('is the same for the same pages and settings', () => {
     expect(digest()).toBe(digest());
