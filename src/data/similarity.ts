@@ -2,19 +2,22 @@
  * The bridge between the catalogue and the similarity model (src/lib/similarity.ts): built once
  * per build over every practice's text in each language it is written in, for the practice
  * pages' similar practices and the share page's look-alike file. A build finds every practice's
- * nearest list up front, on both cores and from the previous build's lists when the build offers
- * it (src/lib/nearest-lists.ts); the dev server scores a page's list when the page is asked for.
+ * nearest list and each language's look-alike file up front, on both cores and from the previous
+ * build's lists when the build offers it (src/lib/nearest-lists.ts); the dev server scores a
+ * page's list when the page is asked for.
  */
 import { LANGUAGES, SOURCE_LANGUAGE, type Lang } from '../lib/languages.ts';
 import { nearestHelper, nearestLists, type NearestList } from '../lib/nearest-lists.ts';
-import { buildSimilarity, type SimilarityDocument, type SimilarityModel } from '../lib/similarity.ts';
+import { buildSimilarity, similarityIndex, type SimilarityDocument, type SimilarityIndex, type SimilarityModel } from '../lib/similarity.ts';
 import { candidateCount, similarPractices, SIMILAR_MAX, SIMILAR_MINIMUM, type SimilarPractice } from '../lib/similar-practices.ts';
 import { getSite } from './site.ts';
 
 export interface SiteSimilarity {
-  /** The model (built on first use: the practice pages' lists do not need it in a build). */
+  /** The model (built on first use: a build finds the lists and look-alike files without it). */
   model(): SimilarityModel;
   documents: SimilarityDocument[];
+  /** The share page's look-alike file of a language (undefined when no practice is written in it). */
+  index(lang: Lang): SimilarityIndex | undefined;
   /** The similar practices of a practice, leaving out those in `exclude` (already on its page). */
   of(slug: string, exclude: Iterable<string>): SimilarPractice[];
 }
@@ -44,11 +47,14 @@ async function load(): Promise<SiteSimilarity> {
   const request = { limit: candidateCount(SIMILAR_MAX, EXCLUDED_UP_FRONT), minimum: SIMILAR_MINIMUM };
   const helper = nearestHelper();
   const found = new Map<string, NearestList>();
+  const indexes = new Map<Lang, SimilarityIndex | null>();
   if (helper) {
-    // A worker that fails is no reason to stop the build: the lists are then scored here.
-    const lists = await helper({ documents, slugs, ...request }).catch(() => nearestLists(model(), { slugs, ...request }));
-    lists.forEach((list, index) => found.set(slugs[index]!, list));
+    // A worker that fails is no reason to stop the build: the lists and files are then made here.
+    const made = await helper({ documents, slugs, languages: [...LANGUAGES], ...request }).catch(() => ({ lists: nearestLists(model(), { slugs, ...request }), indexes: {} }));
+    made.lists.forEach((list, index) => found.set(slugs[index]!, list));
+    for (const [lang, index] of Object.entries(made.indexes) as [Lang, SimilarityIndex | null][]) indexes.set(lang, index);
   }
+  const index = (lang: Lang) => (indexes.has(lang) ? (indexes.get(lang) ?? undefined) : similarityIndex(model(), documents, lang));
   const nearest: Pick<SimilarityModel, 'nearest'> = {
     nearest(slug, limit, minimum = 0) {
       const list = minimum === request.minimum && limit <= request.limit ? found.get(slug) : undefined;
@@ -56,7 +62,7 @@ async function load(): Promise<SiteSimilarity> {
     },
   };
   const factsOf = (slug: string) => catalogue.practice(SOURCE_LANGUAGE, slug)?.data;
-  return { model, documents, of: (slug, exclude) => similarPractices(nearest, slug, factsOf, exclude) };
+  return { model, documents, index, of: (slug, exclude) => similarPractices(nearest, slug, factsOf, exclude) };
 }
 
 export function getSimilarity(): Promise<SiteSimilarity> {

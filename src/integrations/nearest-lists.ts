@@ -6,10 +6,11 @@ import { writeAtomically } from '../lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nearestState, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
-import { setNearestHelper, type NearestList, type NearestRequest } from '../lib/nearest-lists.ts';
+import type { Lang } from '../lib/languages.ts';
+import { setNearestHelper, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
 
 /** What a worker is asked (src/integrations/nearest-lists-worker.ts). */
-export interface WorkerRequest extends NearestRequest {
+export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages'> {
   digests: string[];
   settings: string;
   /** Its share of the practices: slugs[from..to). */
@@ -17,11 +18,14 @@ export interface WorkerRequest extends NearestRequest {
   to: number;
   /** The previous build's lists (nearest-cache.ts), if any. */
   statePath?: string;
+  /** Its share of the languages whose look-alike file (`similarityIndex`) to send back. */
+  indexLanguages: Lang[];
   /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
   withVocabularies?: boolean;
 }
 
 export interface WorkerReply extends NearestUpdate {
+  indexes: NearestFound['indexes'];
   vocabularies?: NearestState['vocabularies'];
 }
 
@@ -51,17 +55,19 @@ function scoringCode(): string {
 /**
  * Every list of the request, found by two workers (half the practices each), updated from the
  * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
+ * Each worker also makes the look-alike files of half the languages.
  */
-export async function nearestListsOnBothCores(request: NearestRequest, statePath: string | undefined, logger?: AstroIntegrationLogger): Promise<NearestList[]> {
+export async function nearestListsOnBothCores(request: NearestRequest, statePath: string | undefined, logger?: AstroIntegrationLogger): Promise<NearestFound> {
   const started = performance.now();
-  const { documents, limit, minimum } = request;
+  const { documents, limit, minimum, languages } = request;
   const digests = documents.map(textDigest);
   const settings = JSON.stringify({ limit, minimum, code: scoringCode() });
   const half = Math.ceil(documents.length / 2);
-  const common = { ...request, slugs: [], digests, settings, statePath };
+  const common = { documents, limit, minimum, digests, settings, statePath };
+  // The first worker also sends back the vocabularies, so it makes the smaller share of the files.
   const [first, second] = await Promise.all([
-    nearestInWorker({ ...common, from: 0, to: half, withVocabularies: true }),
-    nearestInWorker({ ...common, from: half, to: documents.length }),
+    nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true }),
+    nearestInWorker({ ...common, from: half, to: documents.length, indexLanguages: languages.filter((_, index) => index % 2 === 0) }),
   ]);
   const lists = [...first.lists, ...second.lists];
   const slugs = documents.map((document) => document.slug);
@@ -84,14 +90,15 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
   }
   // The page code asks for the lists in the order of its slugs.
   const bySlug = new Map(slugs.map((slug, index) => [slug, lists[index]!]));
-  return request.slugs.map((slug) => bySlug.get(slug) ?? []);
+  return { lists: request.slugs.map((slug) => bySlug.get(slug) ?? []), indexes: { ...first.indexes, ...second.indexes } };
 }
 
 /**
  * A build finds the similar-practice lists of every practice page on both cores, updating the
  * previous build's lists (kept in Astro's cacheDir) after an edit instead of scoring them all
  * (src/lib/nearest-cache.ts): at 10,000 practices they are most of the data the practice pages
- * need before the first page is rendered. The dev server scores one page's list when asked.
+ * need before the first page is rendered. The same workers make the share page's look-alike files,
+ * so that the build thread never builds a model of its own. The dev server scores one page's list when asked.
  */
 export function nearestLists(): AstroIntegration {
   let statePath: string | undefined;

@@ -3,28 +3,39 @@
  * similar practices, so a build needs the list of every practice; the integration in
  * src/integrations/nearest-lists.ts offers a helper (`setNearestHelper`) that finds them in two
  * worker threads, one per core, updating the lists the previous build kept (nearest-cache.ts) or
- * scoring them all. The workers build their models from the same documents, in the same order, so
+ * scoring them all, and the share page's look-alike files. The workers build their models from the same documents, in the same order, so
  * their lists are the ones the page code would have scored (tested). Kept on globalThis: the
  * integration and the page code are separate module instances. The dev server registers no
  * helper and scores a page's list when the page is asked for.
  */
-import type { SimilarityDocument, SimilarityModel } from './similarity.ts';
+import type { Lang } from './languages.ts';
+import type { SimilarityDocument, SimilarityIndex, SimilarityModel } from './similarity.ts';
 
 /** One practice's nearest practices, best first. */
 export type NearestList = { slug: string; score: number }[];
 
-/** What the helper is asked: the lists of `slugs` (in that order) in the model of `documents`. */
+/**
+ * What the helper is asked: the lists of `slugs` (in that order) in the model of `documents`, and
+ * the share page's look-alike file (`similarityIndex`) of each of `languages`.
+ */
 export interface NearestRequest {
   documents: SimilarityDocument[];
   slugs: string[];
   limit: number;
   minimum: number;
+  languages: Lang[];
 }
 
-export type NearestHelper = (request: NearestRequest) => Promise<NearestList[]>;
+/** What the helper finds: the lists, in the order of the request's slugs, and each language's look-alike file (null: no text in it). */
+export interface NearestFound {
+  lists: NearestList[];
+  indexes: Partial<Record<Lang, SimilarityIndex | null>>;
+}
+
+export type NearestHelper = (request: NearestRequest) => Promise<NearestFound>;
 
 /** The lists of `slugs`, in order. */
-export function nearestLists(model: Pick<SimilarityModel, 'nearest'>, { slugs, limit, minimum }: Omit<NearestRequest, 'documents'>): NearestList[] {
+export function nearestLists(model: Pick<SimilarityModel, 'nearest'>, { slugs, limit, minimum }: Pick<NearestRequest, 'slugs' | 'limit' | 'minimum'>): NearestList[] {
   return slugs.map((slug) => model.nearest(slug, limit, minimum));
 }
 

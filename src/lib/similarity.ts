@@ -228,6 +228,8 @@ export interface SimilarityModel {
   scoresWith(slug: string, minimum: number): { slug: string; score: number }[];
   /** Vectorises a text that is not in the model (a submission) in the model's vocabulary. */
   vectorise(text: SimilarityText, lang: Lang): TermVector;
+  /** The vector of a practice of the model in `lang` (the one `vectorise` gives its text), if it has that text. */
+  vectorOfPractice(slug: string, lang: Lang): TermVector | undefined;
   /** The closest practices of the model to a text that is not in it. */
   nearestTo(vector: TermVector, lang: Lang, limit: number, minimum?: number): { slug: string; score: number }[];
   /**
@@ -425,6 +427,9 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
     vectorise(text, lang) {
       return vectorOf(termCounts(text, lang), vocabularies[lang] ?? { documentCount: 0, idf: new Map() });
     },
+    vectorOfPractice(slug, lang) {
+      return bySlug.get(slug)?.vectors[lang];
+    },
     candidatePairs() {
       const slugs = [...bySlug.keys()];
       const position = new Map(slugs.map((slug, index) => [slug, index]));
@@ -532,7 +537,8 @@ export function similarityIndex(
   const tops = documents.flatMap((document) => {
     const text = document.texts[lang];
     if (!text) return [];
-    const top = [...model.vectorise(text, lang)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, termsPerPractice);
+    const vector = model.vectorOfPractice(document.slug, lang) ?? model.vectorise(text, lang);
+    const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, termsPerPractice);
     return [{ document, text, top }];
   });
   const terms = [...new Set(tops.flatMap(({ top }) => top.map(([term]) => term)))].sort();

@@ -7,7 +7,7 @@ import { nearestInWorker, nearestListsOnBothCores } from '../../src/integrations
 import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { nearestLists } from '../../src/lib/nearest-lists.ts';
-import { buildSimilarity, type SimilarityDocument } from '../../src/lib/similarity.ts';
+import { buildSimilarity, similarityIndex, type SimilarityDocument } from '../../src/lib/similarity.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icc-nearest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -15,17 +15,24 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('nearest lists on both cores', () => {
   const documents = similarityDocuments(checkContent(process.cwd()).content.practices);
   const slugs = documents.map((document) => document.slug);
-  const request = (of: SimilarityDocument[]) => ({ documents: of, slugs: [...slugs].reverse(), limit: 20, minimum: 0.15 });
-  const inline = (of: SimilarityDocument[]) => nearestLists(buildSimilarity(of), request(of));
+  const languages = ['en', 'fr', 'es'] as const;
+  const request = (of: SimilarityDocument[]) => ({ documents: of, slugs: [...slugs].reverse(), limit: 20, minimum: 0.15, languages: [...languages] });
+  const inline = (of: SimilarityDocument[]) => {
+    const model = buildSimilarity(of);
+    return { lists: nearestLists(model, request(of)), indexes: Object.fromEntries(languages.map((lang) => [lang, similarityIndex(model, of, lang) ?? null])) };
+  };
   const logger = () => ({ info: vi.fn(), warn: vi.fn() }) as unknown as AstroIntegrationLogger & { info: ReturnType<typeof vi.fn> };
 
-  it('finds, in two workers, exactly the lists this thread scores, and updates them after an edit', async () => {
+  it('finds, in two workers, exactly the lists and look-alike files this thread makes, and updates them after an edit', async () => {
     expect(documents.length).toBeGreaterThan(50);
     const state = join(work, 'cache', 'lists.json');
     const cold = logger();
-    const lists = await nearestListsOnBothCores(request(documents), state, cold);
-    expect(lists).toEqual(inline(documents));
-    expect(lists.some((list) => list.length > 0)).toBe(true);
+    const found = await nearestListsOnBothCores(request(documents), state, cold);
+    expect(found).toEqual(inline(documents));
+    expect(found.lists.some((list) => list.length > 0)).toBe(true);
+    // Every language gets its file, from one worker or the other.
+    expect(Object.keys(found.indexes).sort()).toEqual([...languages].sort());
+    expect(found.indexes.en!.practices.length).toBeGreaterThan(50);
     expect(cold.info).toHaveBeenCalledWith(expect.stringMatching(/^similar practices: every list scored \(no lists from an earlier build\), \d+ practices in [\d.]+ s$/));
     expect(JSON.parse(readFileSync(state, 'utf8')).slugs).toEqual(slugs);
 
@@ -44,8 +51,8 @@ describe('nearest lists on both cores', () => {
   });
 
   it('rejects, so the build scores the lists itself, when a worker fails', async () => {
-    const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15 };
-    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', from: 0, to: 1 })).rejects.toThrow();
+    const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15, languages: ['en' as const] };
+    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', from: 0, to: 1, indexLanguages: ['en'] })).rejects.toThrow();
     await expect(nearestListsOnBothCores(broken, undefined)).rejects.toThrow();
   });
 });

@@ -156,4 +156,10 @@ describe('similarityIndex and nearestInIndex', () => {
   it('has nothing for a language no practice is written in', () => {
     expect(similarityIndex(model, documents, 'es')).toBeUndefined();
   });
+
+  it('reads the vectors the model keeps, which are those of the practices\' texts', () => {
+    for (const document of documents) expect(model.vectorOfPractice(document.slug, 'en')).toEqual(model.vectorise(document.texts.en!, 'en'));
+    expect(model.vectorOfPractice(rumours.slug, 'es')).toBeUndefined();
+    expect(model.vectorOfPractice('no-such-practice', 'en')).toBeUndefined();
+  });
 });

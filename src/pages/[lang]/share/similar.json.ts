@@ -6,14 +6,12 @@
 import type { APIRoute } from 'astro';
 import { getSimilarity } from '../../../data/similarity.ts';
 import { LANGUAGES, type Lang } from '../../../lib/languages.ts';
-import { similarityIndex } from '../../../lib/similarity.ts';
 
 export function getStaticPaths() {
   return LANGUAGES.map((lang) => ({ params: { lang } }));
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const { model, documents } = await getSimilarity();
-  const index = similarityIndex(model(), documents, params.lang as Lang);
+  const index = (await getSimilarity()).index(params.lang as Lang);
   return new Response(JSON.stringify(index ?? null), { headers: { 'Content-Type': 'application/json' } });
 };
