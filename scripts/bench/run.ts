@@ -227,13 +227,13 @@ interface BuildResult {
 async function build(
   label: string,
   env: NodeJS.ProcessEnv,
-  options: { cold: boolean; astroOnly?: boolean; nodeOptions?: string; config?: BenchConfig },
+  options: { cold: boolean; astroOnly?: boolean; nodeOptions?: string; config?: BenchConfig; asPipeline?: boolean },
 ): Promise<BuildResult> {
   const config = options.config ?? MAIN_CONFIG;
-  if (options.cold) {
-    rmSync(config.outDir, { recursive: true, force: true });
-    rmSync(config.cacheDir, { recursive: true, force: true });
-  }
+  // A pipeline's checkout has no published site, only the caches it restores: a rebuild there
+  // replaces nothing (a rebuild on a laptop also removes the site it replaces).
+  if (options.cold || options.asPipeline) rmSync(config.outDir, { recursive: true, force: true });
+  if (options.cold) rmSync(config.cacheDir, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const steps: BuildResult['steps'] = [];
   let failure: string | undefined;
@@ -478,7 +478,7 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
   const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
   const marker = `Edited for the warm rebuild benchmark ${Date.now()}.`;
   await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} `), async () => {
-    run.warm = await build(`${tag} warm`, buildEnv(skipEnv), { cold: false });
+    run.warm = await build(`${tag} warm`, buildEnv(skipEnv), { cold: false, asPipeline: true });
     const page = join(OUT_DIR, SOURCE_LANGUAGE, 'practices', samplePractice, 'index.html');
     run.warmCheck = existsSync(page) && readFileSync(page, 'utf8').includes(marker)
       ? `the edit to practices/en/${samplePractice}.md is in the rebuilt page`
@@ -840,6 +840,8 @@ function renderReport(report: Report): string {
     'everything a pipeline keeps between runs: Astro\'s incremental build, the gzipped size of every page and the search index of every language.',
     'Peak memory comes from `/usr/bin/time -v` (largest process) and from sampling the RSS of the whole process tree in /proc every 200 ms.',
     `The rebuild edits the text of \`practices/en/${c.samplePractice}.md\` (its stimulus) and runs the same steps again, keeping the cache (the edit is undone afterwards).`,
+    'It starts as a pipeline\'s build does, from a checkout without a published site: `.cache/bench/dist` is removed before it (not timed) and the cache is kept.',
+    'A rebuild on a laptop, where the last build\'s site is still there, also removes the site it replaces once the new one is published.',
     `Search bytes are counted on the last language set in Chromium (playwright-core, ${'`/usr/bin/chromium`'}) from the responses of a local static server; "gzip" sizes`,
     'compress HTML, CSS, JS and JSON with gzip -9 as a host would (Pagefind\'s index and WebAssembly files are already compressed and counted as they are).',
     'Logs of every step: `.cache/bench/logs/`; all figures as JSON: `.cache/bench/results.json`.',
