@@ -11,6 +11,9 @@
  * kept whole: the page then counts as changed, which only costs an index build.
  */
 
+/** What marks a searchable page: Pagefind indexes only the pages with it, once one page has it. */
+export const SEARCHABLE_MARK = 'data-pagefind-body';
+
 /** The start tag of an element Pagefind skips. */
 const SKIPPED_START = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/g;
 /** What in a skipped part could still reach the index (a skipped part inside it is skipped too). */
