@@ -1,10 +1,15 @@
 /**
  * The content check of a build, in a worker thread (src/integrations/content-check.ts starts it):
  * it reads and checks every content file on the second core while Astro syncs the content and
- * prepares the build on the first. Posts one message: what the build reports and hands over.
+ * prepares the build on the first. Posts two messages: what the build reports and hands over
+ * before rendering, then the comparison of the practices for look-alikes (runStagedCheck).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runContentCheck } from '../lib/content/build-check.ts';
+import { runStagedCheck } from '../lib/content/build-check.ts';
+import type { WorkerMessage } from './content-check.ts';
 
 const { root, contentDirectory } = workerData as { root: string; contentDirectory: string | undefined };
-parentPort!.postMessage(runContentCheck(root, contentDirectory));
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const { outcome, compare } = runStagedCheck(root, contentDirectory);
+post({ stage: 'checked', outcome });
+post({ stage: 'compared', lookAlikes: compare() });

@@ -2,37 +2,65 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runContentCheck, setBuildCheck, type CheckOutcome } from '../lib/content/build-check.ts';
+import { runContentCheck, runStagedCheck, setBuildCheck, withLookAlikes, type CheckOutcome, type LookAlikeOutcome } from '../lib/content/build-check.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { isLang, LANGUAGES, REGISTERED_LANGUAGES } from '../lib/languages.ts';
 import { handOverTranslationStatus } from '../data/translation-status.ts';
 
+/** What the check's worker posts (src/integrations/content-check-worker.ts): its two stages, in order. */
+export type WorkerMessage = { stage: 'checked'; outcome: CheckOutcome } | { stage: 'compared'; lookAlikes: LookAlikeOutcome };
+
+/** The two stages of a build's check (runStagedCheck), as they come. */
+interface StagedCheck {
+  checked: Promise<CheckOutcome>;
+  compared: Promise<LookAlikeOutcome>;
+}
+
 /**
  * Checks in a worker thread, so the check (about 20 s at 10,000 practices) runs on the second
- * core while Astro syncs the content. Where a worker cannot load the check's TypeScript (a Node
- * without type stripping), the check runs here, as it did before.
+ * core while Astro syncs the content, bundles and renders. Where a worker cannot load the check's
+ * TypeScript (a Node without type stripping), or fails, the check runs here, as it did before.
  */
-function checkInWorker(root: string, contentDirectory: string | undefined): Promise<CheckOutcome> {
+function checkInWorker(root: string, contentDirectory: string | undefined): StagedCheck {
+  let here: ReturnType<typeof runStagedCheck> | undefined;
+  const inThread = () => (here ??= runStagedCheck(root, contentDirectory));
   let worker: Worker;
   try {
     worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root, contentDirectory } });
   } catch {
-    return Promise.resolve(runContentCheck(root, contentDirectory));
+    return { checked: Promise.resolve(inThread().outcome), compared: Promise.resolve().then(() => inThread().compare()) };
   }
-  return new Promise((settle) => {
-    let settled = false;
-    const done = (outcome: () => CheckOutcome) => {
-      if (!settled) (settled = true), settle(outcome());
-    };
-    worker.once('message', (outcome: CheckOutcome) => done(() => outcome));
-    // A worker that failed or ended without its report: the check runs here.
-    worker.once('error', () => done(() => runContentCheck(root, contentDirectory)));
-    worker.once('exit', () => done(() => runContentCheck(root, contentDirectory)));
+  let checked: ((outcome: CheckOutcome) => void) | undefined;
+  let compared: ((lookAlikes: LookAlikeOutcome) => void) | undefined;
+  const staged: StagedCheck = {
+    checked: new Promise((settle) => (checked = settle)),
+    compared: new Promise((settle) => (compared = settle)),
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.stage === 'checked') {
+      checked?.(message.outcome);
+      checked = undefined;
+    } else {
+      compared?.(message.lookAlikes);
+      compared = undefined;
+    }
   });
+  // A worker that failed or ended without its reports: what is missing runs here.
+  const failed = () => {
+    checked?.(inThread().outcome);
+    compared?.(inThread().compare());
+    checked = compared = undefined;
+  };
+  worker.once('error', failed);
+  worker.once('exit', failed);
+  return staged;
 }
 
-/** Prints what the check found; throws (a build) or logs (the dev server) when the content is invalid. */
-function report(outcome: CheckOutcome, command: string, logger: AstroIntegrationLogger): void {
+/**
+ * Prints what the check found; throws (a build) or logs (the dev server) when the content is
+ * invalid. `still` says what of the check is still running, for the line of valid content.
+ */
+function report(outcome: CheckOutcome, command: string, logger: AstroIntegrationLogger, still = ''): void {
   if (!outcome.ran) {
     // checkContent turns every file's failure into a problem; this is the last safety net.
     const message = `The content check could not run: ${outcome.message}`;
@@ -48,7 +76,7 @@ function report(outcome: CheckOutcome, command: string, logger: AstroIntegration
     logger.error(text);
     return;
   }
-  logger.info(`content is valid (${fileCount} files)`);
+  logger.info(`content is valid (${fileCount} files)${still}`);
   const unpublished = REGISTERED_LANGUAGES.filter((code) => !isLang(code));
   if (unpublished.length > 0) {
     logger.info(
@@ -59,17 +87,20 @@ function report(outcome: CheckOutcome, command: string, logger: AstroIntegration
 }
 
 /**
- * Runs the content check. A build starts it when it starts and waits for it once Astro has
- * bundled the site and before any page is rendered (the first bundle written, through a Vite
- * plugin), so the check runs beside the content sync and the bundling, and an invalid tree stops
- * the build before a page is written (nothing is published either way: atomic-publish.ts). The dev
+ * Runs the content check. A build starts it when it starts, in two stages (runStagedCheck): it
+ * waits for the first once Astro has bundled the site and before any page is rendered (the first
+ * bundle written, through a Vite plugin), so an invalid tree stops the build before a page is
+ * written; the comparison of the practices for look-alikes goes on beside the rendering and is
+ * waited for before publishing (a near-identical pair stops the build then: nothing is published
+ * either way, atomic-publish.ts). An invalid tree is reported whole, look-alikes included. The dev
  * server checks at once and starts anyway (so editors can keep working), printing every problem.
  * Whatever the content holds, the hook reports rather than crashes the dev server. A build hands
  * the translation status of the files it checked to the editors' page (src/data/translation-status.ts).
  */
 export function contentCheck(): AstroIntegration {
-  /** Waits for the build's check and reports it (once: every caller gets the same outcome). */
-  let settle: (() => Promise<void>) | undefined;
+  /** Wait for the build's first stage, then for the comparison, and report them (once each: every caller gets the same outcome). */
+  let settleChecked: (() => Promise<void>) | undefined;
+  let settleCompared: (() => Promise<void>) | undefined;
   return {
     name: 'icc:content-check',
     hooks: {
@@ -80,19 +111,32 @@ export function contentCheck(): AstroIntegration {
           report(runContentCheck(root, contentDirectory), command, logger);
           return;
         }
-        const pending = checkInWorker(root, contentDirectory);
-        setBuildCheck(pending);
-        let settled: Promise<void> | undefined;
-        settle = () =>
-          (settled ??= pending.then((outcome) => {
-            setBuildCheck(undefined);
-            report(outcome, 'build', logger);
+        const staged = checkInWorker(root, contentDirectory);
+        // The content loader, refusing a file, reports what the whole check found.
+        setBuildCheck(Promise.all([staged.checked, staged.compared]).then(([outcome, lookAlikes]) => withLookAlikes(outcome, lookAlikes)));
+        let checked: Promise<void> | undefined;
+        let compared: Promise<void> | undefined;
+        settleChecked = () =>
+          (checked ??= staged.checked.then(async (outcome) => {
+            if (!outcome.ran || outcome.problems.length > 0) {
+              setBuildCheck(undefined);
+              report(withLookAlikes(outcome, await staged.compared), 'build', logger);
+            }
+            report(outcome, 'build', logger, '; the practices are compared for look-alikes while the pages render');
           }));
-        updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settle?.() }] } });
+        settleCompared = () =>
+          (compared ??= settleChecked!().then(async () => {
+            const { problems, warnings } = await staged.compared;
+            setBuildCheck(undefined);
+            if (warnings.length > 0) logger.warn(formatWarnings(warnings));
+            if (problems.length > 0) throw new Error(`Content is invalid, nothing was published.\n${formatReport(problems)}`);
+            logger.info('practices compared: no two are nearly identical');
+          }));
+        updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settleChecked?.() }] } });
       },
-      // Whatever was or was not bundled, nothing is published before the check passed.
+      // Whatever was or was not bundled, nothing is published before the whole check passed.
       'astro:build:done': async () => {
-        await settle?.();
+        await settleCompared?.();
       },
     },
   };

@@ -1,5 +1,7 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
 import { contentTree } from '../helpers/content-tree.ts';
@@ -14,6 +16,7 @@ type Hook = (options: unknown) => void | Promise<void>;
  */
 function runSetup(root: string, command: 'build' | 'dev') {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const progress = { bundled: false };
   const { hooks } = contentCheck();
   const plugins: { writeBundle: () => Promise<void> }[] = [];
   const updateConfig = (config: { vite?: { plugins?: typeof plugins } }) => plugins.push(...(config.vite?.plugins ?? []));
@@ -22,9 +25,10 @@ function runSetup(root: string, command: 'build' | 'dev') {
     if (command !== 'build') return;
     expect(plugins).toHaveLength(1);
     await plugins[0]!.writeBundle();
+    progress.bundled = true;
     await (hooks['astro:build:done'] as unknown as Hook)({ logger });
   };
-  return { run, logger };
+  return { run, logger, progress };
 }
 
 describe('the content check in the Astro build', () => {
@@ -42,7 +46,31 @@ describe('the content check in the Astro build', () => {
   it('lets a valid content tree build', async () => {
     const { run, logger } = runSetup('.', 'build');
     await expect(run()).resolves.toBeUndefined();
-    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^content is valid \(\d+ files\)$/));
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^content is valid \(\d+ files\); the practices are compared for look-alikes while the pages render$/));
+    expect(logger.info).toHaveBeenCalledWith('practices compared: no two are nearly identical');
+  });
+
+  it('lets the pages of a tree whose only fault is two nearly identical practices render, and stops the build before publishing', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'icc-near-identical-'));
+    const saved = process.env.ICC_CONTENT_DIR;
+    try {
+      cpSync('src/content', content, { recursive: true });
+      const practices = join(content, 'practices', 'en');
+      const first = readdirSync(practices).filter((name) => name.endsWith('.md')).sort()[0]!;
+      const copy = readFileSync(join(practices, first), 'utf8').replace(/^title: .*$/m, 'title: The same practice once more');
+      writeFileSync(join(practices, 'the-same-practice-once-more.md'), copy);
+      process.env.ICC_CONTENT_DIR = content;
+      const { run, progress } = runSetup('.', 'build');
+      await expect(run()).rejects.toThrow(
+        new RegExp(`^Content is invalid, nothing was published\\.\\n[^\\n]*practices/en/the-same-practice-once-more\\.md: is nearly identical to .*\\(${first.replace('.md', '')}, `),
+      );
+      // The first stage passed: the pages were rendered, into the staging folder, while the practices were compared.
+      expect(progress.bundled).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.ICC_CONTENT_DIR;
+      else process.env.ICC_CONTENT_DIR = saved;
+      rmSync(content, { recursive: true, force: true });
+    }
   });
 
   describe('on hostile and unreadable files', () => {

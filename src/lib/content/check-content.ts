@@ -96,11 +96,25 @@ function validateEntry(entry: RawEntry, content: ValidContent, problems: Problem
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
+ * The comparison of every practice with the others (look-alike warnings, near-identical
+ * failures): the slowest part of the check at 10,000 practices, so a build runs it apart
+ * (src/lib/content/build-check.ts). Never throws.
+ */
+export function lookAlikeCheck(practices: ValidContent['practices']): { problems: Problem[]; warnings: Problem[] } {
+  try {
+    return lookAlikeProblems(practices);
+  } catch (error) {
+    return { problems: [{ file: 'src/content/practices/', field: '', message: `could not be compared for look-alikes (${describeError(error)}): ask a developer` }], warnings: [] };
+  }
+}
+
+/**
  * Reads and validates everything under `<root>/src/content/` (or `contentDirectory`), and the UI
  * translations in `<root>/src/translations/`. Never throws: a failure while checking one file
- * becomes a problem naming that file.
+ * becomes a problem naming that file. `lookAlikes: false` leaves out the comparison of the
+ * practices (lookAlikeCheck), for a caller that runs it apart.
  */
-export function checkContent(root: string, contentDirectory?: string): ContentCheck {
+export function checkContent(root: string, contentDirectory?: string, options: { lookAlikes?: boolean } = {}): ContentCheck {
   const { entries, problems } = readContent(root, contentDirectory);
   const content = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as ValidContent;
   for (const entry of entries) {
@@ -133,12 +147,10 @@ export function checkContent(root: string, contentDirectory?: string): ContentCh
   }
   problems.push(...cardTextProblems(content));
   const warnings: Problem[] = [];
-  try {
-    const lookAlikes = lookAlikeProblems(content.practices);
+  if (options.lookAlikes !== false) {
+    const lookAlikes = lookAlikeCheck(content.practices);
     problems.push(...lookAlikes.problems);
     warnings.push(...lookAlikes.warnings);
-  } catch (error) {
-    problems.push({ file: 'src/content/practices/', field: '', message: `could not be compared for look-alikes (${describeError(error)}): ask a developer` });
   }
   problems.push(...checkMediaFolder(root));
   problems.push(...checkTranslations(root));
