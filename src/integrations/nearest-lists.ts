@@ -97,8 +97,9 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
  * A build finds the similar-practice lists of every practice page on both cores, updating the
  * previous build's lists (kept in Astro's cacheDir) after an edit instead of scoring them all
  * (src/lib/nearest-cache.ts): at 10,000 practices they are most of the data the practice pages
- * need before the first page is rendered. The same workers make the share page's look-alike files,
- * so that the build thread never builds a model of its own. The dev server scores one page's list when asked.
+ * need before the first page is rendered. The same workers make the share page's look-alike
+ * files, so that the build thread never builds a model of its own. The dev server scores one
+ * page's list when asked.
  */
 export function nearestLists(): AstroIntegration {
   let statePath: string | undefined;

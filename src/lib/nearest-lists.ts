@@ -3,10 +3,11 @@
  * similar practices, so a build needs the list of every practice; the integration in
  * src/integrations/nearest-lists.ts offers a helper (`setNearestHelper`) that finds them in two
  * worker threads, one per core, updating the lists the previous build kept (nearest-cache.ts) or
- * scoring them all, and the share page's look-alike files. The workers build their models from the same documents, in the same order, so
- * their lists are the ones the page code would have scored (tested). Kept on globalThis: the
- * integration and the page code are separate module instances. The dev server registers no
- * helper and scores a page's list when the page is asked for.
+ * scoring them all, and the share page's look-alike files. The workers build their models from
+ * the same documents, in the same order, so their lists are the ones the page code would have
+ * scored (tested). Kept on globalThis: the integration and the page code are separate module
+ * instances. The dev server registers no helper and scores a page's list when the page is asked
+ * for.
  */
 import type { Lang } from './languages.ts';
 import type { SimilarityDocument, SimilarityIndex, SimilarityModel } from './similarity.ts';

@@ -245,6 +245,11 @@ export function rankedBefore(a: { slug: string; score: number }, b: { slug: stri
   return a.score > b.score || (a.score === b.score && a.slug.localeCompare(b.slug) < 0);
 }
 
+/** The `count` heaviest terms of a vector, heaviest first (ties in alphabetical order). */
+function strongestTerms(vector: TermVector, count: number): [string, number][] {
+  return [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count);
+}
+
 /** How many of a practice's strongest terms find the practices it may resemble. */
 const CANDIDATE_TERMS = 12;
 /** A strong term shared by more practices than this does not make any two of them candidates. */
@@ -439,7 +444,7 @@ export function buildSimilarity(documents: readonly SimilarityDocument[]): Simil
         for (const entry of bySlug.values()) {
           const vector = entry.vectors[lang];
           if (!vector) continue;
-          const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CANDIDATE_TERMS);
+          const top = strongestTerms(vector, CANDIDATE_TERMS);
           for (const [term] of top) {
             const list = postings.get(term);
             if (list) list.push(position.get(entry.slug)!);
@@ -538,7 +543,7 @@ export function similarityIndex(
     const text = document.texts[lang];
     if (!text) return [];
     const vector = model.vectorOfPractice(document.slug, lang) ?? model.vectorise(text, lang);
-    const top = [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, termsPerPractice);
+    const top = strongestTerms(vector, termsPerPractice);
     return [{ document, text, top }];
   });
   const terms = [...new Set(tops.flatMap(({ top }) => top.map(([term]) => term)))].sort();
