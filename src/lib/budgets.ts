@@ -62,8 +62,15 @@ export interface PageFacts {
   scripts: string[];
 }
 
+/**
+ * A copy of a piece of a larger string that does not keep the larger one alive. A regular
+ * expression's match is a slice that V8 keeps pointing into the whole page: kept in the facts
+ * cache, every address kept its page (1.3 GB of HTML held to the end of a 29,400-page build).
+ */
+const detached = (piece: string): string => Buffer.from(piece, 'utf8').toString('utf8');
+
 export function pageFacts(html: string, gzippedSize = gzipped(html)): PageFacts {
-  const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  const assets = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => detached(match[1]!)))];
   return {
     gzipped: gzippedSize,
     stylesheets: assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),

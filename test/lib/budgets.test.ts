@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { budgetProblems, budgetSummary, weighPage, weighSite } from '../../src/lib/budgets.ts';
 
@@ -70,6 +71,34 @@ describe('weighing a built site', () => {
       expect(weights.map((weight) => weight.path).sort()).toEqual(['/en/', '/en/practices/anti-rumour/']);
       expect(budgetProblems(weights)).toEqual([]);
       expect(budgetSummary(weights)).toMatch(/^Budgets met on 2 pages\. Heaviest HTML\+CSS: \/en\/practices\/anti-rumour\/ \(0\.\d kB\); heaviest JavaScript: \/en\/ \(0\.0 kB\), gzipped\.$/);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps nothing of a page once weighed: a site larger than the memory it is weighed in passes', async () => {
+    // 300 pages of 400 kB (120 MB of HTML), weighed in a worker allowed 48 MB of heap: a kept
+    // stylesheet address that still pointed into its page (a regular expression's slice) kept
+    // every page, and the worker ran out of memory.
+    const site = mkdtempSync(join(tmpdir(), 'icc-budgets-'));
+    try {
+      mkdirSync(join(site, '_astro'));
+      writeFileSync(join(site, '_astro/site.css'), 'body { color: black; }');
+      for (let page = 0; page < 300; page++) {
+        mkdirSync(join(site, 'en', `p${page}`), { recursive: true });
+        writeFileSync(join(site, 'en', `p${page}`, 'index.html'), `<link rel="stylesheet" href="/_astro/site.css"><p>${`page ${page} `.repeat(40_000)}</p>`.slice(0, 400_000));
+      }
+      const budgets = new URL('../../src/lib/budgets.ts', import.meta.url).href;
+      const worker = new Worker(
+        `const { parentPort, workerData } = require('node:worker_threads');
+         import(workerData.budgets).then(({ weighSite }) => weighSite(workerData.site)).then((weights) => parentPort.postMessage(weights.length));`,
+        { eval: true, workerData: { budgets, site }, resourceLimits: { maxOldGenerationSizeMb: 48 } },
+      );
+      const weighed = await new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      expect(weighed).toBe(300);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
