@@ -66,8 +66,9 @@ const OWN_SHAPES: Partial<Record<DatasetName, (site: Site, url: Url) => { record
  * (10,000 practices take about 1.5 s to make). Keyed by the site object, which the dev server
  * makes again when the content changes.
  */
-const madeRecords = new WeakMap<Site, Map<DatasetName, ReturnType<NonNullable<(typeof OWN_SHAPES)[DatasetName]>>>>();
-function ownRecords(name: DatasetName, own: NonNullable<(typeof OWN_SHAPES)[DatasetName]>, site: Site, url: Url) {
+type OwnShape = NonNullable<(typeof OWN_SHAPES)[DatasetName]>;
+const madeRecords = new WeakMap<Site, Map<DatasetName, ReturnType<OwnShape>>>();
+function ownRecords(name: DatasetName, own: OwnShape, site: Site, url: Url): ReturnType<OwnShape> {
   let made = madeRecords.get(site);
   if (!made) madeRecords.set(site, (made = new Map()));
   let records = made.get(name);
