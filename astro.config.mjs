@@ -41,8 +41,10 @@ export default defineConfig({
       i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(PUBLISHED_REGISTRY.map(({ code, locale }) => [code, locale])) },
     }),
     // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
-    // only then publishes the site into outDir (built in a staging folder until then). Keep
-    // atomicPublish() last: the build refuses to run if an integration's build:done comes after it.
+    // only then publishes the site into outDir (built in a staging folder until then); under
+    // `npm run build` (scripts/build.ts) it hands the staging folder over instead, and the script
+    // indexes and publishes once Astro's process has ended. Keep atomicPublish() last: the build
+    // refuses to run if an integration's build:done comes after it.
     notFoundPages(),
     pageBudgets(),
     searchIndex(),

@@ -177,7 +177,8 @@ function buildSteps({ file, outDir }: BenchConfig = MAIN_CONFIG): BuildStep[] {
   let afterAstro = false;
   return script.split('&&').map((part): BuildStep => {
     const original = part.trim();
-    if (/^(npx\s+)?astro\s+build\b/.test(original)) {
+    // `astro build`, or scripts/build.ts, which runs it and then the search index (its arguments go to Astro).
+    if (/^(npx\s+)?astro\s+build\b/.test(original) || /^node\s+scripts\/build\.ts\b/.test(original)) {
       afterAstro = true;
       return { kind: 'astro', original, command: `${original.replace(/^npx\s+/, '')} --config ${relative(ROOT, file)}` };
     }

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildFolders, discardStaging, publishStaging, sweepAbandonedBuilds, type BuildFolders } from '../lib/build-output.ts';
+import { stopSearchIndexing } from './search-index.ts';
+import { buildFolders, buildHandoff, discardStaging, publishStaging, sweepAbandonedBuilds, writeHandoff, type BuildFolders } from '../lib/build-output.ts';
 
 const NAME = 'icc:atomic-publish';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -24,17 +25,26 @@ function isRunning(pid: number): boolean {
  * the page-weight budgets, the sitemap and headers. A failed build, Ctrl-C or a kill leaves the
  * published site as it was. Must be the last integration with an astro:build:done hook; the
  * build stops at once if it is not.
+ *
+ * Started by `npm run build` (scripts/build.ts, which sets HANDOFF_VARIABLE), the staging folder
+ * is named after the script's process, and this process hands it over instead of publishing it:
+ * the script builds the search index once this process has ended, then publishes.
  */
 export function atomicPublish(): AstroIntegration {
   let folders: BuildFolders | undefined;
+  let cacheDir = '';
+  const handoff = buildHandoff();
   const discard = () => {
     if (folders) discardStaging(folders);
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    discard();
     release();
-    // Die of the same signal, as the build would have without this handler.
-    process.kill(process.pid, signal);
+    // A search index being written goes into the staging folder: it is ended first.
+    void stopSearchIndexing().finally(() => {
+      discard();
+      // Die of the same signal, as the build would have without this handler.
+      process.kill(process.pid, signal);
+    });
   };
   const release = () => {
     process.off('exit', discard);
@@ -49,13 +59,15 @@ export function atomicPublish(): AstroIntegration {
         release(); // A previous build in this process that failed (programmatic use) still listened.
         const output = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         for (const message of sweepAbandonedBuilds(output, isRunning)) logger.warn(message);
-        folders = buildFolders(output, process.pid);
+        // Handed over, the folder belongs to the script, which is still running when this process ends.
+        folders = buildFolders(output, handoff ? process.ppid : process.pid);
         discard();
         updateConfig({ outDir: pathToFileURL(`${folders.staging}/`) });
         process.on('exit', discard);
         for (const signal of SIGNALS) process.on(signal, onSignal);
       },
       'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
         if (!folders) return;
         const last = config.integrations.filter((integration) => integration.hooks['astro:build:done']).at(-1);
         if (last?.name !== NAME) {
@@ -66,9 +78,15 @@ export function atomicPublish(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!folders) return;
-        publishStaging(folders);
-        release();
-        logger.info(`every step passed: published ${relative(process.cwd(), folders.output) || folders.output}/`);
+        if (handoff) {
+          writeHandoff(handoff, { folders, cacheDir });
+          release();
+          logger.info(`every step of Astro's process passed: the site waits in ${relative(process.cwd(), folders.staging)}/ for its search index`);
+        } else {
+          publishStaging(folders);
+          release();
+          logger.info(`every step passed: published ${relative(process.cwd(), folders.output) || folders.output}/`);
+        }
         folders = undefined;
       },
     },

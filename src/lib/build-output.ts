@@ -7,7 +7,7 @@
  * (its staging folder, or a replaced site when it died between the two renames) is put right by
  * the next build, before it starts.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface BuildFolders {
@@ -74,4 +74,59 @@ export function publishStaging({ output, staging, replaced }: BuildFolders): voi
 /** Removes the staging folder of a build that will not be published. */
 export function discardStaging({ staging }: BuildFolders): void {
   rmSync(staging, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A build finished by another process (scripts/build.ts)
+
+/**
+ * The variable `npm run build` (scripts/build.ts) sets for the `astro build` it starts: the file
+ * where Astro's process hands over its checked, unpublished site. Astro's process then builds no
+ * search index and publishes nothing: the script does both once that process has ended.
+ */
+export const HANDOFF_VARIABLE = 'ICC_BUILD_HANDOFF';
+
+/** What Astro's process hands over: its staging folder (named after the script's process) and its cache. */
+export interface BuildHandoff {
+  folders: BuildFolders;
+  cacheDir: string;
+}
+
+/** The hand-off file of this `astro build`, when scripts/build.ts started it. */
+export function buildHandoff(environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  return environment[HANDOFF_VARIABLE] || undefined;
+}
+
+/** Writes the hand-off (whole or not at all: a temporary file renamed into place). */
+export function writeHandoff(file: string, handoff: BuildHandoff): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(handoff));
+  renameSync(temporary, file);
+}
+
+/** Reads the hand-off Astro's process wrote, or says why there is none. */
+export function readHandoff(file: string): BuildHandoff {
+  if (!existsSync(file)) {
+    throw new Error(`astro build ended without handing over its site (${file} was not written): is atomicPublish() still the last integration in astro.config.mjs?`);
+  }
+  const handoff = JSON.parse(readFileSync(file, 'utf8')) as BuildHandoff;
+  if (typeof handoff?.cacheDir !== 'string' || typeof handoff.folders?.staging !== 'string' || typeof handoff.folders.output !== 'string' || typeof handoff.folders.replaced !== 'string') {
+    throw new Error(`${file} is not the hand-off of an astro build: its site cannot be published.`);
+  }
+  return handoff;
+}
+
+/**
+ * The end of a build that Astro's process handed over: `finish(staging)` (the search index) and,
+ * only when it succeeds, publishing. When it fails, the staging folder is removed and the
+ * published site is left as it was.
+ */
+export async function finishHandedOverBuild({ folders }: BuildHandoff, finish: (staging: string) => Promise<void>): Promise<void> {
+  try {
+    await finish(folders.staging);
+  } catch (error) {
+    discardStaging(folders);
+    throw error;
+  }
+  publishStaging(folders);
 }

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSmallContent } from '../helpers/small-content.ts';
@@ -25,9 +26,14 @@ interface BuildRun {
   log: string;
 }
 
-/** Runs `astro build`; `whenStarted` gets the process once it runs (to kill it). */
-function build(whenStarted?: (pid: number, progress: () => { exited: boolean; log: string }) => void): Promise<BuildRun> {
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], {
+/**
+ * Runs `astro build`, or with `viaScript` the build of `npm run build` (scripts/build.ts, which
+ * runs Astro in a process of its own, then the search index); `whenStarted` gets the process once
+ * it runs (to kill it).
+ */
+function build(whenStarted?: (pid: number, progress: () => { exited: boolean; log: string }) => void, viaScript = false): Promise<BuildRun> {
+  const command = viaScript ? ['scripts/build.ts'] : ['node_modules/astro/bin/astro.mjs', 'build'];
+  const child = spawn(process.execPath, [...command, '--config', relative(root, config)], {
     cwd: root,
     env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
   });
@@ -57,6 +63,9 @@ function treeHash(directory = outDir): string {
   }
   return hash.digest('hex');
 }
+
+/** The hand-off files of build scripts (scripts/build.ts) that are still there. */
+const handoffs = () => readdirSync(tmpdir()).filter((name) => /^icc-build-\d+\.json/.test(name));
 
 /** What builds left beside the published site. */
 const leftovers = () => readdirSync(work).filter((name) => name.startsWith('.dist-'));
@@ -182,5 +191,55 @@ describe('all-or-nothing publishing', { timeout: 0 }, () => {
     expect(readFileSync(join(outDir, 'en/practices', slugs[0]!, 'index.html'), 'utf8')).toContain('Published after the kills');
     expect(treeHash()).not.toBe(before);
     expect(leftovers()).toEqual([]);
+  });
+  it('npm run build (scripts/build.ts) ends Astro\'s process before indexing, then publishes the site with its index', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Published by the build script'), () => build(undefined, true));
+    expect(run.code, run.log).toBe(0);
+    // Astro's own process finished (its last line) before the first language was indexed.
+    const astroEnded = run.log.indexOf('[build] Complete!');
+    const handedOver = run.log.indexOf("Astro's process has ended: its memory is free for the search index");
+    const indexed = run.log.search(/\[icc:search-index\] en: (?:\d+ pages, \d+ words, \d+ filters indexed|no page changed)/);
+    const published = run.log.indexOf('[icc:atomic-publish] every step passed: published');
+    expect(run.log).toContain("the search index is built once Astro's process has ended (scripts/build.ts)");
+    expect(astroEnded).toBeGreaterThan(-1);
+    expect([astroEnded < handedOver, handedOver < indexed, indexed < published]).toEqual([true, true, true]);
+    expect(readFileSync(join(outDir, 'en/practices', slugs[0]!, 'index.html'), 'utf8')).toContain('Published by the build script');
+    for (const file of ['pagefind/en/pagefind.js', 'pagefind/fr/pagefind.js', 'sitemap-index.xml', '_headers']) expect(existsSync(join(outDir, file)), file).toBe(true);
+    expect(treeHash()).not.toBe(before);
+    expect(leftovers()).toEqual([]);
+    expect(handoffs()).toEqual([]);
+  });
+
+  it('leaves the published site byte for byte when npm run build is stopped (SIGTERM) while it indexes', async () => {
+    const before = treeHash();
+    // Stopped once Astro's process has handed the site over: the edited page's language must be
+    // indexed again (its index cannot be reused), so the script is still indexing.
+    const stopWhileIndexing = (pid: number, progress: () => { exited: boolean; log: string }) => {
+      const look = () => {
+        const { exited, log } = progress();
+        if (exited) return;
+        if (log.includes("Astro's process has ended: its memory is free for the search index")) process.kill(pid, 'SIGTERM');
+        else setTimeout(look, 5);
+      };
+      look();
+    };
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped while indexing'), () => build(stopWhileIndexing, true));
+    expect(run.signal, run.log).toBe('SIGTERM');
+    expect(run.log).not.toContain('every step passed: published');
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+    expect(handoffs()).toEqual([]);
+  });
+
+  it('publishes nothing and fails when the astro build of npm run build fails', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[1]!), (text) => text.replace(/^period: .*$/m, 'period: { start: 1890, end: ongoing }'), () => build(undefined, true));
+    expect(run.code).not.toBe(0);
+    expect(run.log).toContain('Content is invalid, nothing was built.');
+    expect(run.log).not.toContain("Astro's process has ended: its memory is free");
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+    expect(handoffs()).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageIdentity, searchableTree } from '../../src/integrations/search-index.ts';
+import { buildSearchIndexes, pageIdentity, searchableTree } from '../../src/integrations/search-index.ts';
+import { PUBLISHED_REGISTRY } from '../../src/lib/languages.ts';
 import { pageIdentities } from '../../src/lib/build-cache.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icc-search-tree-'));
@@ -75,5 +76,37 @@ describe('indexing the searchable pages alone', () => {
     expect(pageIdentity(practice('A', 'B'))).toMatch(/^searchable [0-9a-f]+$/);
     expect(pageIdentity(listing('A'))).toMatch(/^skipped [0-9a-f]+$/);
     expect(pageIdentity(practice('A', 'B'))).not.toBe(pageIdentity(practice('A', 'C')));
+  });
+});
+
+describe('building every language\'s index (what the build runs)', () => {
+  const quiet = { info: () => {}, warn: () => {} };
+
+  it('writes one index per published language with Pagefind\'s command line, the same as its Node API builds', async () => {
+    const pages: Record<string, string> = {};
+    for (const { code } of PUBLISHED_REGISTRY) {
+      pages[`${code}/practices/markets/index.html`] = practice('Markets', 'culture').replace('lang="en"', `lang="${code}"`);
+      pages[`${code}/practices/index.html`] = listing('Practices').replace('lang="en"', `lang="${code}"`);
+    }
+    const root = site('every-language', pages);
+    const said: string[] = [];
+    await buildSearchIndexes(root, join(work, 'cache-every-language'), { info: (message) => said.push(message), warn: (message) => said.push(message) });
+    for (const { code } of PUBLISHED_REGISTRY) {
+      expect(existsSync(join(root, 'pagefind', code, 'pagefind-entry.json')), code).toBe(true);
+      expect(said).toContainEqual(expect.stringMatching(new RegExp(`^${code}: 1 pages?, \\d+ words, 1 filters? indexed in [\\d.]+ s$`)));
+    }
+    // The English index is the one the Node API builds from the same pages.
+    const english = site('every-language-en', { 'en/practices/markets/index.html': pages['en/practices/markets/index.html']! });
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await index!.addDirectory({ path: english, glob: 'en/**/*.html' });
+    await index!.writeFiles({ outputPath: join(work, 'api-en') });
+    expect(readFileSync(join(work, 'api-en', 'pagefind-entry.json'), 'utf8')).toBe(readFileSync(join(root, 'pagefind', 'en', 'pagefind-entry.json'), 'utf8'));
+  });
+
+  it('stops with the language and Pagefind\'s own reason when a language has no page', async () => {
+    const root = site('no-english', { 'fr/practices/markets/index.html': practice('Marchés', 'culture') });
+    await expect(buildSearchIndexes(root, join(work, 'cache-no-english'), quiet)).rejects.toThrow(
+      /^Pagefind could not index the "en" pages, nothing was published: pagefind ended with exit code 1: [\s\S]*Pagefind was not able to build an index/,
+    );
   });
 });

@@ -2,7 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildFolders, discardStaging, publishStaging, sweepAbandonedBuilds } from '../../src/lib/build-output.ts';
+import {
+  buildFolders,
+  buildHandoff,
+  discardStaging,
+  finishHandedOverBuild,
+  HANDOFF_VARIABLE,
+  publishStaging,
+  readHandoff,
+  sweepAbandonedBuilds,
+  writeHandoff,
+} from '../../src/lib/build-output.ts';
 
 let parent: string;
 let output: string;
@@ -99,5 +109,57 @@ describe('sweeping what killed builds left', () => {
   it('does nothing when the output folder has no parent yet', () => {
     expect(sweepAbandonedBuilds(join(parent, 'missing', 'dist'), nothingRuns)).toEqual([]);
     expect(existsSync(join(parent, 'missing'))).toBe(false);
+  });
+});
+
+describe('a build handed over by Astro\'s process (scripts/build.ts)', () => {
+  it('is handed over only when the build script asked for it', () => {
+    expect(buildHandoff({})).toBeUndefined();
+    expect(buildHandoff({ [HANDOFF_VARIABLE]: '' })).toBeUndefined();
+    expect(buildHandoff({ [HANDOFF_VARIABLE]: '/tmp/icc-build-1.json' })).toBe('/tmp/icc-build-1.json');
+  });
+
+  it('reads back the folders and the cache Astro\'s process wrote, leaving no temporary file', () => {
+    const file = join(parent, 'handoff.json');
+    const handoff = { folders: buildFolders(output, 7), cacheDir: join(parent, 'cache') };
+    writeHandoff(file, handoff);
+    expect(readHandoff(file)).toEqual(handoff);
+    expect(readdirSync(parent)).toEqual(['handoff.json']);
+  });
+
+  it('says what to fix when Astro\'s process handed nothing over, or something else', () => {
+    const file = join(parent, 'handoff.json');
+    expect(() => readHandoff(file)).toThrow(`astro build ended without handing over its site (${file} was not written): is atomicPublish() still the last integration in astro.config.mjs?`);
+    writeFileSync(file, JSON.stringify({ folders: { staging: 1 } }));
+    expect(() => readHandoff(file)).toThrow(`${file} is not the hand-off of an astro build: its site cannot be published.`);
+  });
+
+  it('publishes the staged site once its last step has succeeded', async () => {
+    const folders = buildFolders(output, 8);
+    write(output, 'index.html', 'old');
+    write(folders.staging, 'index.html', 'new');
+    const seen: string[] = [];
+    await finishHandedOverBuild({ folders, cacheDir: parent }, async (staging) => {
+      seen.push(staging);
+      // The step runs on the staged site, before it is published.
+      expect(readFileSync(join(output, 'index.html'), 'utf8')).toBe('old');
+      write(join(staging, 'pagefind'), 'pagefind.js', 'index');
+    });
+    expect(seen).toEqual([folders.staging]);
+    expect(readFileSync(join(output, 'pagefind', 'pagefind.js'), 'utf8')).toBe('index');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('removes the staged site and leaves the published one when its last step fails', async () => {
+    const folders = buildFolders(output, 9);
+    write(output, 'index.html', 'old');
+    write(folders.staging, 'index.html', 'new');
+    const failing = finishHandedOverBuild({ folders, cacheDir: parent }, async () => {
+      throw new Error('Pagefind could not index the "en" pages, nothing was published: no page matches en/**/*.html');
+    });
+    await expect(failing).rejects.toThrow('Pagefind could not index the "en" pages, nothing was published');
+    expect(readFileSync(join(output, 'index.html'), 'utf8')).toBe('old');
+    expect(existsSync(folders.staging)).toBe(false);
+    expect(readdirSync(parent)).toEqual(['dist']);
   });
 });
