@@ -666,7 +666,7 @@ function figures(run: Run): [string, string][] {
     ['  of which Pagefind index', output ? `${MB(output.pagefind.bytes)} in ${output.pagefind.files} files` : '-'],
     ['  largest parts', output ? output.parts.slice(0, 6).map((part) => `${part.part} ${MB(part.bytes)} (${part.files})`).join(', ') : '-'],
     ['Pagefind: pages / words indexed', cold.pagefind ? `${cold.pagefind.pages ?? '?'} / ${cold.pagefind.words ?? '?'}` : '-'],
-    ['  Pagefind time inside `astro build`', cold.pagefind?.seconds !== undefined ? `${cold.pagefind.seconds.toFixed(1)} s` : '-'],
+    ['  Pagefind time inside the build step', cold.pagefind?.seconds !== undefined ? `${cold.pagefind.seconds.toFixed(1)} s` : '-'],
   ];
   if (output) {
     const { practice, city } = output;
