@@ -7,8 +7,9 @@
  * (its staging folder, or a replaced site when it died between the two renames) is put right by
  * the next build, before it starts.
  */
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeAtomically } from './build-cache.ts';
 
 export interface BuildFolders {
   /** The published site, e.g. /project/dist. */
@@ -97,11 +98,9 @@ export function buildHandoff(environment: NodeJS.ProcessEnv = process.env): stri
   return environment[HANDOFF_VARIABLE] || undefined;
 }
 
-/** Writes the hand-off (whole or not at all: a temporary file renamed into place). */
+/** Writes the hand-off whole or not at all (writeAtomically). */
 export function writeHandoff(file: string, handoff: BuildHandoff): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(handoff));
-  renameSync(temporary, file);
+  writeAtomically(file, JSON.stringify(handoff));
 }
 
 /** Reads the hand-off Astro's process wrote, or says why there is none. */
