@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { contentStore } from './src/integrations/content-store.ts';
 import { nearestLists } from './src/integrations/nearest-lists.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     contentCheck(),
+    // The build's code reads the content store from its file instead of compiling it as one huge string.
+    contentStore(),
     // The similar practices of every practice page: found on both cores, kept and updated between builds.
     nearestLists(),
     securityHeaders(),
