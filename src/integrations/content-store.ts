@@ -15,7 +15,7 @@ type WithStorePath = typeof globalThis & { [STORE_PATH]?: string };
  * content or on the folder, so the incremental build's hash of the code is the same after an edit.
  */
 export const STORE_MODULE_CODE = `import { readFileSync } from 'node:fs';
-const path = globalThis[Symbol.for('icc.content-store.path')];
+const path = globalThis[Symbol.for(${JSON.stringify(STORE_PATH.description)})];
 if (typeof path !== 'string') throw new Error('icc:content-store: the content store was imported outside the build that wrote it');
 export default JSON.parse(readFileSync(path, 'utf8'));
 `;
