@@ -1,22 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentStore } from './src/integrations/content-store.ts';
 import { nearestLists } from './src/integrations/nearest-lists.ts';
+import { siteMap } from './src/integrations/sitemap.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageBudgets } from './src/integrations/page-budgets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { noUiStringsInBrowser } from './src/integrations/browser-strings.ts';
-import { PUBLISHED_REGISTRY, SOURCE_LANGUAGE } from './src/lib/languages.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 
+// Served at the root of its domain only: a SITE_URL with a path stops the build, saying why.
+const site = siteAddress(process.env.SITE_URL);
+
 export default defineConfig({
-  // Served at the root of its domain only: a SITE_URL with a path stops the build, saying why.
-  site: siteAddress(process.env.SITE_URL),
+  site,
   // Outside node_modules, which `npm ci` empties: pipelines keep every build cache in one folder, .cache/.
   cacheDir: './.cache/astro',
   trailingSlash: 'always',
@@ -34,15 +35,8 @@ export default defineConfig({
     nearestLists(),
     securityHeaders(),
     mdx(),
-    sitemap({
-      // The editor, the editors' pages, the 404 pages and the language chooser are not pages to find through search engines.
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        return !path.startsWith('/admin/') && !/^\/[a-z]{2,3}\/(editors\/|404\/$)/.test(path) && path !== '/' && path !== '/404/';
-      },
-      // Alternates between the languages of the registry (src/lib/languages.ts).
-      i18n: { defaultLocale: SOURCE_LANGUAGE, locales: Object.fromEntries(PUBLISHED_REGISTRY.map(({ code, locale }) => [code, locale])) },
-    }),
+    // Every listed page with its versions in the other published languages (src/integrations/sitemap.ts).
+    siteMap(site),
     // `astro build` is the whole build: it checks the budgets, indexes the pages for search, and
     // only then publishes the site into outDir (built in a staging folder until then); under
     // `npm run build` (scripts/build.ts) it hands the staging folder over instead, and the script
