@@ -6,14 +6,34 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseNearestState, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
+import { writeAtomically } from '../lib/build-cache.ts';
+import { keptTermCounts, parseNearestState, parseTermCountState, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
 import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
 import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
-const model = buildSimilarity(request.documents);
-const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
+const readIfThere = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+const countsText = readIfThere(request.countsPath);
+const counts = keptTermCounts(countsText === undefined ? undefined : parseTermCountState(countsText), request.settings);
+const model = buildSimilarity(request.documents, counts.counter);
+const stateText = readIfThere(request.statePath);
+const previous = stateText === undefined ? undefined : parseNearestState(stateText);
 const update = updateNearestLists(model, request.documents, request.digests, request, previous);
 const indexes = Object.fromEntries(request.indexLanguages.map((lang) => [lang, similarityIndex(model, request.documents, lang) ?? null]));
-const reply: WorkerReply = { ...update, indexes, vocabularies: request.withVocabularies ? vocabulariesOf(model) : undefined };
+// The worker that sends the vocabularies also keeps the term counts for the next build.
+let countsProblem: string | undefined;
+if (request.withVocabularies && request.countsPath && counts.changed()) {
+  try {
+    writeAtomically(request.countsPath, JSON.stringify(counts.state()));
+  } catch (error) {
+    countsProblem = error instanceof Error ? error.message : String(error);
+  }
+}
+const reply: WorkerReply = {
+  ...update,
+  indexes,
+  vocabularies: request.withVocabularies ? vocabulariesOf(model) : undefined,
+  terms: counts.tally(),
+  countsProblem,
+};
 parentPort!.postMessage(reply);

@@ -1,7 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeAtomically } from '../lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +18,8 @@ export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages
   to: number;
   /** The previous build's lists (nearest-cache.ts), if any. */
   statePath?: string;
+  /** The term counts kept by the previous build (nearest-cache.ts `TermCountState`), if any. */
+  countsPath?: string;
   /** Its share of the languages whose look-alike file (`similarityIndex`) to send back. */
   indexLanguages: Lang[];
   /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
@@ -27,6 +29,10 @@ export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages
 export interface WorkerReply extends NearestUpdate {
   indexes: NearestFound['indexes'];
   vocabularies?: NearestState['vocabularies'];
+  /** How many texts the worker counted the terms of, and how many it took from the previous build. */
+  terms: { counted: number; kept: number };
+  /** Why the term counts could not be kept for the next build, if they could not. */
+  countsProblem?: string;
 }
 
 /**
@@ -63,7 +69,8 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
   const digests = documents.map(textDigest);
   const settings = JSON.stringify({ limit, minimum, code: scoringCode() });
   const half = Math.ceil(documents.length / 2);
-  const common = { documents, limit, minimum, digests, settings, statePath };
+  const countsPath = statePath && join(dirname(statePath), 'term-counts.json');
+  const common = { documents, limit, minimum, digests, settings, statePath, countsPath };
   // The first worker also sends back the vocabularies, so it makes the smaller share of the files.
   const [first, second] = await Promise.all([
     nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true }),
@@ -71,6 +78,7 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
   ]);
   const lists = [...first.lists, ...second.lists];
   const slugs = documents.map((document) => document.slug);
+  if (first.countsProblem) logger?.warn(`the term counts of the similar practices could not be kept for the next build (${first.countsProblem}): it will count them all again`);
   if (statePath) {
     try {
       writeAtomically(statePath, JSON.stringify(nearestState(slugs, digests, settings, first.vocabularies ?? {}, lists)));
@@ -79,14 +87,16 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { counted, kept } = first.terms;
+  const terms = kept === 0 ? 'terms of every text counted' : counted === 0 ? 'terms of every text kept' : `terms counted in ${counted} of ${counted + kept} texts, the others kept`;
   const how = first.how;
   if (how.kind === 'updated' && second.how.kind === 'updated') {
     const rescored = how.rescored + second.how.rescored;
     logger?.info(
-      `similar practices: ${how.changed} of ${slugs.length} practices changed since the last build; ${rescored} lists scored again, the other ${slugs.length - rescored} updated, in ${seconds} s`,
+      `similar practices: ${how.changed} of ${slugs.length} practices changed since the last build; ${rescored} lists scored again, the other ${slugs.length - rescored} updated (${terms}), in ${seconds} s`,
     );
   } else {
-    logger?.info(`similar practices: every list scored (${how.kind === 'scored' ? how.reason : 'another worker could not update'}), ${slugs.length} practices in ${seconds} s`);
+    logger?.info(`similar practices: every list scored (${how.kind === 'scored' ? how.reason : 'another worker could not update'}; ${terms}), ${slugs.length} practices in ${seconds} s`);
   }
   // The page code asks for the lists in the order of its slugs.
   const bySlug = new Map(slugs.map((slug, index) => [slug, lists[index]!]));

@@ -120,7 +120,7 @@ function stemMemo(lang: Lang): Map<string, string | null> {
 }
 
 /** Weighted term counts of one text. */
-function termCounts(text: SimilarityText, lang: Lang): Map<string, number> {
+export function termCounts(text: SimilarityText, lang: Lang): Map<string, number> {
   const counts = new Map<string, number>();
   for (const field of Object.keys(FIELD_WEIGHTS) as (keyof SimilarityText)[]) {
     const value = text[field];
@@ -255,13 +255,20 @@ const CANDIDATE_TERMS = 12;
 /** A strong term shared by more practices than this does not make any two of them candidates. */
 const CANDIDATE_POSTINGS = 60;
 
+/**
+ * Where a model takes each text's weighted term counts from: `termCounts` by default, or counts
+ * kept from an earlier build for a text that did not change (nearest-cache.ts). `position` is the
+ * document's in the list given to `buildSimilarity`.
+ */
+export type TermCounter = (text: SimilarityText, lang: Lang, position: number) => ReadonlyMap<string, number>;
+
 /** Builds the vocabulary of each language and every practice's vectors. */
-export function buildSimilarity(documents: readonly SimilarityDocument[]): SimilarityModel {
-  const countsByLang = new Map<Lang, { slug: string; counts: Map<string, number> }[]>();
-  for (const document of documents) {
+export function buildSimilarity(documents: readonly SimilarityDocument[], countTerms: TermCounter = termCounts): SimilarityModel {
+  const countsByLang = new Map<Lang, { slug: string; counts: ReadonlyMap<string, number> }[]>();
+  for (const [position, document] of documents.entries()) {
     for (const [lang, text] of Object.entries(document.texts) as [Lang, SimilarityText][]) {
       const list = countsByLang.get(lang) ?? [];
-      list.push({ slug: document.slug, counts: termCounts(text, lang) });
+      list.push({ slug: document.slug, counts: countTerms(text, lang, position) });
       countsByLang.set(lang, list);
     }
   }

@@ -33,21 +33,29 @@ describe('nearest lists on both cores', () => {
     // Every language gets its file, from one worker or the other.
     expect(Object.keys(found.indexes).sort()).toEqual([...languages].sort());
     expect(found.indexes.en!.practices.length).toBeGreaterThan(50);
-    expect(cold.info).toHaveBeenCalledWith(expect.stringMatching(/^similar practices: every list scored \(no lists from an earlier build\), \d+ practices in [\d.]+ s$/));
+    expect(cold.info).toHaveBeenCalledWith(expect.stringMatching(/^similar practices: every list scored \(no lists from an earlier build; terms of every text counted\), \d+ practices in [\d.]+ s$/));
     expect(JSON.parse(readFileSync(state, 'utf8')).slugs).toEqual(slugs);
+    const texts = documents.reduce((sum, document) => sum + Object.keys(document.texts).length, 0);
+    expect(Object.keys(JSON.parse(readFileSync(join(work, 'cache', 'term-counts.json'), 'utf8')).counts)).toHaveLength(texts);
 
     const edited = documents.map((document, index) =>
       index === 7 ? { ...document, texts: { ...document.texts, en: { ...document.texts.en!, stimulus: `${document.texts.en!.stimulus ?? ''} Zanzibarian quokkas.` } } } : document,
     );
     const warm = logger();
     expect(await nearestListsOnBothCores(request(edited), state, warm)).toEqual(inline(edited));
-    expect(warm.info).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^similar practices: 1 of ${slugs.length} practices changed since the last build; [12] lists scored again, the other \\d+ updated, in [\\d.]+ s$`)));
+    expect(warm.info).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^similar practices: 1 of ${slugs.length} practices changed since the last build; [12] lists scored again, the other \\d+ updated \\(terms counted in 1 of ${texts} texts, the others kept\\), in [\\d.]+ s$`)));
+
+    // Kept term counts that are not a build's are no reason to fail: the terms are counted again.
+    writeFileSync(join(work, 'cache', 'term-counts.json'), '[1, 2');
+    const recount = logger();
+    expect(await nearestListsOnBothCores(request(edited), state, recount)).toEqual(inline(edited));
+    expect(recount.info).toHaveBeenCalledWith(expect.stringMatching(/0 lists scored again, the other \d+ updated \(terms of every text counted\)/));
 
     // A kept file that is not the lists' is no reason to fail: every list is scored again.
     writeFileSync(state, '{"broken": tru');
     const broken = logger();
     expect(await nearestListsOnBothCores(request(edited), state, broken)).toEqual(inline(edited));
-    expect(broken.info).toHaveBeenCalledWith(expect.stringMatching(/every list scored \(no lists from an earlier build\)/));
+    expect(broken.info).toHaveBeenCalledWith(expect.stringMatching(/every list scored \(no lists from an earlier build; terms of every text kept\)/));
   });
 
   it('rejects, so the build scores the lists itself, when a worker fails', async () => {

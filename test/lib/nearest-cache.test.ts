@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
-import { nearestState, parseNearestState, textDigest, updateNearestLists, vocabulariesOf, type NearestState } from '../../src/lib/nearest-cache.ts';
+import {
+  keptTermCounts,
+  nearestState,
+  parseNearestState,
+  parseTermCountState,
+  textDigest,
+  updateNearestLists,
+  vocabulariesOf,
+  type NearestState,
+  type TermCountState,
+} from '../../src/lib/nearest-cache.ts';
 import { buildSimilarity, stems, type SimilarityDocument } from '../../src/lib/similarity.ts';
 
 const demo = similarityDocuments(checkContent(process.cwd()).content.practices);
@@ -101,5 +111,53 @@ describe('updateNearestLists', () => {
     expect(parseNearestState('not json')).toBeUndefined();
     expect(parseNearestState('{"version": 99}')).toBeUndefined();
     expect(parseNearestState(JSON.stringify({ version: 1, settings: 's', slugs: ['a'], digests: [], vocabularies: {}, lists: [[]] }))).toBeUndefined();
+  });
+});
+
+describe('keptTermCounts', () => {
+  const texts = demo.reduce((sum, document) => sum + Object.keys(document.texts).length, 0);
+  /** A model built through kept counts, the state it keeps (through JSON, as the file is) and its tally. */
+  function through(documents: SimilarityDocument[], previous: TermCountState | undefined, settingsOf = settings) {
+    const counts = keptTermCounts(previous, settingsOf);
+    const model = buildSimilarity(documents, counts.counter);
+    return { model, tally: counts.tally(), changed: counts.changed(), state: parseTermCountState(JSON.stringify(counts.state()))! };
+  }
+  /** Every practice's vectors and list, to the last bit. */
+  const everything = (model: ReturnType<typeof buildSimilarity>, documents: SimilarityDocument[]) =>
+    documents.map((document) => ({
+      vectors: (Object.keys(document.texts) as (keyof typeof document.texts)[]).map((lang) => [...model.vectorOfPractice(document.slug, lang)!]),
+      nearest: model.nearest(document.slug, 12, 0),
+    }));
+
+  it('builds, from the counts a build kept, the very model the texts give, and counts only the edited text', () => {
+    const first = through(demo, undefined);
+    expect(first.tally).toEqual({ counted: texts, kept: 0 });
+    expect(first.changed).toBe(true);
+    expect(Object.keys(first.state.counts)).toHaveLength(texts);
+    const again = through(demo, first.state);
+    expect(again.tally).toEqual({ counted: 0, kept: texts });
+    expect(again.changed).toBe(false);
+    expect(everything(again.model, demo)).toEqual(everything(buildSimilarity(demo), demo));
+
+    const documents = edited(demo, demo[3]!.slug, (text) => ({ stimulus: `${text.stimulus ?? ''} Zanzibarian quokkas.` }));
+    const after = through(documents, again.state);
+    expect(after.tally).toEqual({ counted: 1, kept: texts - 1 });
+    expect(after.changed).toBe(true);
+    expect(everything(after.model, documents)).toEqual(everything(buildSimilarity(documents), documents));
+    // The edited text's old counts are not kept again.
+    expect(Object.keys(after.state.counts)).toHaveLength(texts);
+    expect(Object.keys(after.state.counts).filter((key) => !(key in again.state.counts))).toHaveLength(1);
+  });
+
+  it('keeps fewer counts when a practice is gone, and counts everything again for other code', () => {
+    const { state } = through(demo, undefined);
+    expect(through(demo.slice(1), state).changed).toBe(true);
+    expect(through(demo, state, 'other settings').tally).toEqual({ counted: texts, kept: 0 });
+  });
+
+  it('reads back only a state it wrote', () => {
+    expect(parseTermCountState('[1, 2')).toBeUndefined();
+    expect(parseTermCountState('{"version": 99, "settings": "s", "terms": {}, "counts": {}}')).toBeUndefined();
+    expect(parseTermCountState('{"version": 1, "settings": "s", "counts": {}}')).toBeUndefined();
   });
 });
