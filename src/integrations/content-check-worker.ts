@@ -8,8 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runStagedCheck } from '../lib/content/build-check.ts';
 import type { WorkerMessage } from './content-check.ts';
 
-const { root, contentDirectory } = workerData as { root: string; contentDirectory: string | undefined };
+const { root, contentDirectory, countsPath } = workerData as { root: string; contentDirectory: string | undefined; countsPath?: string };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-const { outcome, compare } = runStagedCheck(root, contentDirectory);
+const { outcome, compare } = runStagedCheck(root, contentDirectory, countsPath);
 post({ stage: 'checked', outcome });
 post({ stage: 'compared', lookAlikes: compare() });

@@ -2,6 +2,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { termCountsPath } from '../lib/nearest-cache.ts';
 import { runContentCheck, runStagedCheck, setBuildCheck, withLookAlikes, type CheckOutcome, type LookAlikeOutcome } from '../lib/content/build-check.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { isLang, LANGUAGES, REGISTERED_LANGUAGES } from '../lib/languages.ts';
@@ -21,12 +22,12 @@ interface StagedCheck {
  * core while Astro syncs the content, bundles and renders. Where a worker cannot load the check's
  * TypeScript (a Node without type stripping), or fails, the check runs here, as it did before.
  */
-function checkInWorker(root: string, contentDirectory: string | undefined): StagedCheck {
+function checkInWorker(root: string, contentDirectory: string | undefined, countsPath: string): StagedCheck {
   let here: ReturnType<typeof runStagedCheck> | undefined;
-  const inThread = () => (here ??= runStagedCheck(root, contentDirectory));
+  const inThread = () => (here ??= runStagedCheck(root, contentDirectory, countsPath));
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root, contentDirectory } });
+    worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root, contentDirectory, countsPath } });
   } catch {
     return { checked: Promise.resolve(inThread().outcome), compared: Promise.resolve().then(() => inThread().compare()) };
   }
@@ -111,7 +112,8 @@ export function contentCheck(): AstroIntegration {
           report(runContentCheck(root, contentDirectory), command, logger);
           return;
         }
-        const staged = checkInWorker(root, contentDirectory);
+        // The comparison takes each unchanged text's term counts from the previous build's similar practices.
+        const staged = checkInWorker(root, contentDirectory, termCountsPath(fileURLToPath(config.cacheDir)));
         // The content loader, refusing a file, reports what the whole check found.
         setBuildCheck(Promise.all([staged.checked, staged.compared]).then(([outcome, lookAlikes]) => withLookAlikes(outcome, lookAlikes)));
         let checked: Promise<void> | undefined;
@@ -126,11 +128,12 @@ export function contentCheck(): AstroIntegration {
           }));
         settleCompared = () =>
           (compared ??= settleChecked!().then(async () => {
-            const { problems, warnings } = await staged.compared;
+            const { problems, warnings, terms } = await staged.compared;
             setBuildCheck(undefined);
             if (warnings.length > 0) logger.warn(formatWarnings(warnings));
             if (problems.length > 0) throw new Error(`Content is invalid, nothing was published.\n${formatReport(problems)}`);
-            logger.info('practices compared: no two are nearly identical');
+            const counted = terms && terms.kept > 0 ? ` (terms counted in ${terms.counted} of ${terms.counted + terms.kept} texts, the others kept by the last build)` : '';
+            logger.info(`practices compared: no two are nearly identical${counted}`);
           }));
         updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settleChecked?.() }] } });
       },

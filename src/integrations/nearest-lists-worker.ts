@@ -7,14 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeAtomically } from '../lib/build-cache.ts';
-import { keptTermCounts, parseNearestState, parseTermCountState, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
+import { keptTermCounts, parseNearestState, readTermCounts, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
 import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
 import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
 const readIfThere = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-const countsText = readIfThere(request.countsPath);
-const counts = keptTermCounts(countsText === undefined ? undefined : parseTermCountState(countsText), request.settings);
+const counts = keptTermCounts(readTermCounts(request.countsPath), request.countsSettings);
 const model = buildSimilarity(request.documents, counts.counter);
 const stateText = readIfThere(request.statePath);
 const previous = stateText === undefined ? undefined : parseNearestState(stateText);

@@ -1,11 +1,9 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeAtomically } from '../lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { nearestState, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
+import { nearestState, similarityCode, termCountsPath, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
 import type { Lang } from '../lib/languages.ts';
 import { setNearestHelper, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
 
@@ -18,8 +16,9 @@ export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages
   to: number;
   /** The previous build's lists (nearest-cache.ts), if any. */
   statePath?: string;
-  /** The term counts kept by the previous build (nearest-cache.ts `TermCountState`), if any. */
+  /** The term counts kept by the previous build (nearest-cache.ts `TermCountState`), if any, and what they must have been counted by. */
   countsPath?: string;
+  countsSettings: string;
   /** Its share of the languages whose look-alike file (`similarityIndex`) to send back. */
   indexLanguages: Lang[];
   /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
@@ -51,26 +50,23 @@ export function nearestInWorker(request: WorkerRequest): Promise<WorkerReply> {
   });
 }
 
-/** The digest of the code the lists are scored with: lists kept by other code are scored again. */
-function scoringCode(): string {
-  const hash = createHash('sha1');
-  for (const file of ['../lib/similarity.ts', '../lib/nearest-cache.ts']) hash.update(readFileSync(fileURLToPath(import.meta.resolve(file))));
-  return hash.digest('hex');
-}
-
 /**
  * Every list of the request, found by two workers (half the practices each), updated from the
  * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
  * Each worker also makes the look-alike files of half the languages.
  */
-export async function nearestListsOnBothCores(request: NearestRequest, statePath: string | undefined, logger?: AstroIntegrationLogger): Promise<NearestFound> {
+export async function nearestListsOnBothCores(
+  request: NearestRequest,
+  { statePath, countsPath }: { statePath?: string; countsPath?: string },
+  logger?: AstroIntegrationLogger,
+): Promise<NearestFound> {
   const started = performance.now();
   const { documents, limit, minimum, languages } = request;
   const digests = documents.map(textDigest);
-  const settings = JSON.stringify({ limit, minimum, code: scoringCode() });
+  const code = similarityCode();
+  const settings = JSON.stringify({ limit, minimum, code });
   const half = Math.ceil(documents.length / 2);
-  const countsPath = statePath && join(dirname(statePath), 'term-counts.json');
-  const common = { documents, limit, minimum, digests, settings, statePath, countsPath };
+  const common = { documents, limit, minimum, digests, settings, statePath, countsPath, countsSettings: code };
   // The first worker also sends back the vocabularies, so it makes the smaller share of the files.
   const [first, second] = await Promise.all([
     nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true }),
@@ -112,7 +108,7 @@ export async function nearestListsOnBothCores(request: NearestRequest, statePath
  * page's list when asked.
  */
 export function nearestLists(): AstroIntegration {
-  let statePath: string | undefined;
+  let paths: { statePath?: string; countsPath?: string } = {};
   let logger: AstroIntegrationLogger | undefined;
   return {
     name: 'icc:nearest-lists',
@@ -120,10 +116,11 @@ export function nearestLists(): AstroIntegration {
       'astro:config:setup': ({ command, logger: integrationLogger }) => {
         if (command !== 'build') return;
         logger = integrationLogger;
-        setNearestHelper((request) => nearestListsOnBothCores(request, statePath, logger));
+        setNearestHelper((request) => nearestListsOnBothCores(request, paths, logger));
       },
       'astro:config:done': ({ config }) => {
-        statePath = join(fileURLToPath(config.cacheDir), 'icc-similar-practices', 'lists.json');
+        const cacheDir = fileURLToPath(config.cacheDir);
+        paths = { statePath: join(cacheDir, 'icc-similar-practices', 'lists.json'), countsPath: termCountsPath(cacheDir) };
       },
       'astro:build:done': () => setNearestHelper(undefined),
     },

@@ -14,9 +14,12 @@
  * number of practices changed, every list is scored again.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Lang } from './languages.ts';
 import type { NearestList } from './nearest-lists.ts';
-import { rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
+import { FIELD_WEIGHTS, rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
 
 const STATE_VERSION = 1;
 
@@ -180,7 +183,7 @@ const COUNTS_VERSION = 1;
  */
 export interface TermCountState {
   version: number;
-  /** As NearestState's: counts kept by other code are counted again. */
+  /** similarityCode() of the code that counted them. */
   settings: string;
   /** Per language, the terms the counts refer to by number. */
   terms: Partial<Record<Lang, string[]>>;
@@ -188,9 +191,25 @@ export interface TermCountState {
   counts: Record<string, number[]>;
 }
 
-/** What identifies a text in one language, for its term counts. */
+/** What identifies a text in one language, for its term counts: its language and the words compared. */
 function countsKey(text: SimilarityText, lang: Lang): string {
-  return createHash('sha1').update(lang).update('\0').update(JSON.stringify(text)).digest('hex');
+  return createHash('sha1').update(JSON.stringify([lang, ...COMPARED_FIELDS.map((field) => text[field] ?? '')])).digest('hex');
+}
+const COMPARED_FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof SimilarityText)[];
+
+/** Where a build keeps the term counts, in Astro's cacheDir: the similar practices write them, the content check reads them. */
+export const termCountsPath = (cacheDir: string) => join(cacheDir, 'icc-similar-practices', 'term-counts.json');
+
+/** The digest of the code that counts terms and keeps them: counts kept by other code are counted again. */
+export function similarityCode(): string {
+  const hash = createHash('sha1');
+  for (const file of ['./similarity.ts', './nearest-cache.ts']) hash.update(readFileSync(fileURLToPath(import.meta.resolve(file))));
+  return hash.digest('hex');
+}
+
+/** The kept term counts at `path`, if there are any a build wrote. */
+export function readTermCounts(path: string | undefined): TermCountState | undefined {
+  return path && existsSync(path) ? parseTermCountState(readFileSync(path, 'utf8')) : undefined;
 }
 
 /** A term-count state read back from its file, or undefined when it is not one (the terms are then counted again). */

@@ -43,7 +43,7 @@ export interface SimilarityDocument {
 }
 
 /** The title and purpose say what a practice is: they count twice. */
-const FIELD_WEIGHTS: Readonly<Record<keyof SimilarityText, number>> = {
+export const FIELD_WEIGHTS: Readonly<Record<keyof SimilarityText, number>> = {
   title: 2,
   purpose: 2,
   stimulus: 1,
@@ -236,8 +236,9 @@ export interface SimilarityModel {
    * The pairs worth scoring: practices that share one of their CANDIDATE_TERMS strongest terms in
    * some language (each pair once, `a < b`). Two texts alike enough to be a look-alike share their
    * distinctive words; scoring only these pairs keeps the check near-linear at 10,000 practices.
+   * Found on the first call; every call gives the same array.
    */
-  candidatePairs(): [string, string][];
+  candidatePairs(): readonly (readonly [string, string])[];
 }
 
 /** The order of nearest lists: higher score first, then by slug. */
@@ -401,6 +402,38 @@ export function buildSimilarity(documents: readonly SimilarityDocument[], countT
     return list.slice();
   }
 
+  /** The look-alike check compares twice (near-identical, then look-alike): the pairs are found once. */
+  let candidates: [string, string][] | undefined;
+  function findCandidatePairs(): [string, string][] {
+    const slugs = [...bySlug.keys()];
+    const position = new Map(slugs.map((slug, index) => [slug, index]));
+    const pairs = new Set<number>();
+    for (const lang of Object.keys(vocabularies) as Lang[]) {
+      const postings = new Map<string, number[]>();
+      for (const entry of bySlug.values()) {
+        const vector = entry.vectors[lang];
+        if (!vector) continue;
+        const top = strongestTerms(vector, CANDIDATE_TERMS);
+        for (const [term] of top) {
+          const list = postings.get(term);
+          if (list) list.push(position.get(entry.slug)!);
+          else postings.set(term, [position.get(entry.slug)!]);
+        }
+      }
+      for (const list of postings.values()) {
+        // A term among the strongest of very many practices says nothing about any two of them.
+        if (list.length > CANDIDATE_POSTINGS) continue;
+        for (let i = 0; i < list.length; i++) {
+          for (let j = i + 1; j < list.length; j++) {
+            const [a, b] = list[i]! < list[j]! ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+            pairs.add(a * slugs.length + b);
+          }
+        }
+      }
+    }
+    return [...pairs].map((key) => [slugs[Math.floor(key / slugs.length)]!, slugs[key % slugs.length]!] as [string, string]);
+  }
+
   return {
     vocabularies,
     score,
@@ -443,33 +476,8 @@ export function buildSimilarity(documents: readonly SimilarityDocument[], countT
       return bySlug.get(slug)?.vectors[lang];
     },
     candidatePairs() {
-      const slugs = [...bySlug.keys()];
-      const position = new Map(slugs.map((slug, index) => [slug, index]));
-      const pairs = new Set<number>();
-      for (const lang of Object.keys(vocabularies) as Lang[]) {
-        const postings = new Map<string, number[]>();
-        for (const entry of bySlug.values()) {
-          const vector = entry.vectors[lang];
-          if (!vector) continue;
-          const top = strongestTerms(vector, CANDIDATE_TERMS);
-          for (const [term] of top) {
-            const list = postings.get(term);
-            if (list) list.push(position.get(entry.slug)!);
-            else postings.set(term, [position.get(entry.slug)!]);
-          }
-        }
-        for (const list of postings.values()) {
-          // A term among the strongest of very many practices says nothing about any two of them.
-          if (list.length > CANDIDATE_POSTINGS) continue;
-          for (let i = 0; i < list.length; i++) {
-            for (let j = i + 1; j < list.length; j++) {
-              const [a, b] = list[i]! < list[j]! ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
-              pairs.add(a * slugs.length + b);
-            }
-          }
-        }
-      }
-      return [...pairs].map((key) => [slugs[Math.floor(key / slugs.length)]!, slugs[key % slugs.length]!] as [string, string]);
+      candidates ??= findCandidatePairs();
+      return candidates;
     },
     nearestTo(vector, lang, limit, minimum = 0) {
       const scores: { slug: string; score: number }[] = [];

@@ -21,7 +21,12 @@ function runSetup(root: string, command: 'build' | 'dev') {
   const plugins: { writeBundle: () => Promise<void> }[] = [];
   const updateConfig = (config: { vite?: { plugins?: typeof plugins } }) => plugins.push(...(config.vite?.plugins ?? []));
   const run = async () => {
-    await (hooks['astro:config:setup'] as unknown as Hook)({ config: { root: pathToFileURL(`${resolve(root)}/`) }, command, logger, updateConfig });
+    await (hooks['astro:config:setup'] as unknown as Hook)({
+      config: { root: pathToFileURL(`${resolve(root)}/`), cacheDir: pathToFileURL(`${resolve(root)}/.cache/astro/`) },
+      command,
+      logger,
+      updateConfig,
+    });
     if (command !== 'build') return;
     expect(plugins).toHaveLength(1);
     await plugins[0]!.writeBundle();

@@ -26,8 +26,9 @@ describe('nearest lists on both cores', () => {
   it('finds, in two workers, exactly the lists and look-alike files this thread makes, and updates them after an edit', async () => {
     expect(documents.length).toBeGreaterThan(50);
     const state = join(work, 'cache', 'lists.json');
+    const paths = { statePath: state, countsPath: join(work, 'cache', 'term-counts.json') };
     const cold = logger();
-    const found = await nearestListsOnBothCores(request(documents), state, cold);
+    const found = await nearestListsOnBothCores(request(documents), paths, cold);
     expect(found).toEqual(inline(documents));
     expect(found.lists.some((list) => list.length > 0)).toBe(true);
     // Every language gets its file, from one worker or the other.
@@ -42,25 +43,25 @@ describe('nearest lists on both cores', () => {
       index === 7 ? { ...document, texts: { ...document.texts, en: { ...document.texts.en!, stimulus: `${document.texts.en!.stimulus ?? ''} Zanzibarian quokkas.` } } } : document,
     );
     const warm = logger();
-    expect(await nearestListsOnBothCores(request(edited), state, warm)).toEqual(inline(edited));
+    expect(await nearestListsOnBothCores(request(edited), paths, warm)).toEqual(inline(edited));
     expect(warm.info).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^similar practices: 1 of ${slugs.length} practices changed since the last build; [12] lists scored again, the other \\d+ updated \\(terms counted in 1 of ${texts} texts, the others kept\\), in [\\d.]+ s$`)));
 
     // Kept term counts that are not a build's are no reason to fail: the terms are counted again.
     writeFileSync(join(work, 'cache', 'term-counts.json'), '[1, 2');
     const recount = logger();
-    expect(await nearestListsOnBothCores(request(edited), state, recount)).toEqual(inline(edited));
+    expect(await nearestListsOnBothCores(request(edited), paths, recount)).toEqual(inline(edited));
     expect(recount.info).toHaveBeenCalledWith(expect.stringMatching(/0 lists scored again, the other \d+ updated \(terms of every text counted\)/));
 
     // A kept file that is not the lists' is no reason to fail: every list is scored again.
     writeFileSync(state, '{"broken": tru');
     const broken = logger();
-    expect(await nearestListsOnBothCores(request(edited), state, broken)).toEqual(inline(edited));
+    expect(await nearestListsOnBothCores(request(edited), paths, broken)).toEqual(inline(edited));
     expect(broken.info).toHaveBeenCalledWith(expect.stringMatching(/every list scored \(no lists from an earlier build; terms of every text kept\)/));
   });
 
   it('rejects, so the build scores the lists itself, when a worker fails', async () => {
     const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15, languages: ['en' as const] };
-    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', from: 0, to: 1, indexLanguages: ['en'] })).rejects.toThrow();
-    await expect(nearestListsOnBothCores(broken, undefined)).rejects.toThrow();
+    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', countsSettings: 's', from: 0, to: 1, indexLanguages: ['en'] })).rejects.toThrow();
+    await expect(nearestListsOnBothCores(broken, {})).rejects.toThrow();
   });
 });

@@ -6,6 +6,7 @@
  * separate module instances.
  */
 import { isLang } from '../languages.ts';
+import { keptTermCounts, readTermCounts, similarityCode } from '../nearest-cache.ts';
 import { checkContent, lookAlikeCheck } from './check-content.ts';
 import { formatReport, type Problem } from './problems.ts';
 import { translationStatus, type LanguageStatus } from './translation-status.ts';
@@ -28,15 +29,22 @@ export type CheckOutcome =
 export interface LookAlikeOutcome {
   problems: Problem[];
   warnings: Problem[];
+  /** How many texts had their terms counted, and how many took them from the counts a build kept. */
+  terms?: { counted: number; kept: number };
 }
 
 /**
  * The check in two stages, as a build runs it: `outcome` is everything but the comparison of the
  * practices, which `compare()` then runs on the files the first stage read (nothing when it could
  * not run). A build waits for the first before rendering a page and for the comparison, about
- * half the check's time at 10,000 practices, only before publishing. Never throws.
+ * half the check's time at 10,000 practices, only before publishing. Given the term counts a
+ * build kept (nearest-cache.ts), the comparison counts only the texts that changed. Never throws.
  */
-export function runStagedCheck(root: string, contentDirectory: string | undefined): { outcome: CheckOutcome; compare: () => LookAlikeOutcome } {
+export function runStagedCheck(
+  root: string,
+  contentDirectory: string | undefined,
+  countsPath?: string,
+): { outcome: CheckOutcome; compare: () => LookAlikeOutcome } {
   try {
     const check = checkContent(root, contentDirectory, { lookAlikes: false });
     const outcome: CheckOutcome = {
@@ -47,10 +55,24 @@ export function runStagedCheck(root: string, contentDirectory: string | undefine
       unpublishedFiles: check.entries.filter((entry) => entry.lang && !isLang(entry.lang)).length,
       translationStatus: check.problems.length === 0 ? translationStatus(check.entries) : undefined,
     };
-    return { outcome, compare: () => lookAlikeCheck(check.content.practices) };
+    const compare = () => {
+      const counts = keptCounts(countsPath);
+      return { ...lookAlikeCheck(check.content.practices, counts?.counter), terms: counts?.tally() };
+    };
+    return { outcome, compare };
   } catch (error) {
     // checkContent turns every file's failure into a problem; this is the last safety net.
     return { outcome: { ran: false, message: error instanceof Error ? error.message : String(error) }, compare: () => ({ problems: [], warnings: [] }) };
+  }
+}
+
+/** Counts terms taking what `countsPath` kept (read only: the similar practices keep them); a file that cannot be read is no reason to fail. */
+function keptCounts(countsPath: string | undefined): ReturnType<typeof keptTermCounts> | undefined {
+  if (!countsPath) return undefined;
+  try {
+    return keptTermCounts(readTermCounts(countsPath), similarityCode());
+  } catch {
+    return undefined;
   }
 }
 

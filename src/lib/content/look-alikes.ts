@@ -12,7 +12,7 @@ import {
   LOOK_ALIKE_THRESHOLD,
   NEAR_IDENTICAL_THRESHOLD,
   type SimilarityDocument,
-  type SimilarityModel,
+  type TermCounter,
 } from '../similarity.ts';
 import type { Problem } from './problems.ts';
 
@@ -56,10 +56,8 @@ export function similarityDocuments(files: readonly PracticeFile[]): SimilarityD
 const percent = (score: number) => `${Math.round(score * 100)}% alike`;
 
 /** Look-alike warnings and near-identical failures over every practice. */
-export function lookAlikeProblems(
-  files: readonly PracticeFile[],
-  model: SimilarityModel = buildSimilarity(similarityDocuments(files)),
-): { problems: Problem[]; warnings: Problem[] } {
+export function lookAlikeProblems(files: readonly PracticeFile[], countTerms?: TermCounter): { problems: Problem[]; warnings: Problem[] } {
+  const model = buildSimilarity(similarityDocuments(files), countTerms);
   const practices = group(files);
   const bySlug = new Map(practices.map((practice) => [practice.slug, practice]));
   const problems: Problem[] = [];
