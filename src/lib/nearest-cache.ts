@@ -3,10 +3,10 @@
  * instead of scored again, and exactly the lists scoring them again would give.
  *
  * What a practice's list depends on: its vector and every other practice's (similarity.ts). A
- * vector changes when its text changes, or when the document frequency of one of its words
- * changes (its weight is renormalised), or when a language gains or loses a practice (every
- * weight changes). So after an edit, the practices whose vector may have changed (the edited
- * ones and those sharing a word whose frequency changed) are scored again; every other
+ * vector changes when its text changes, or when the weight of one of its words changes (its
+ * document frequency crossed a step of idfOf: the vector is renormalised), or when a language
+ * gains or loses a practice (every weight changes). So after an edit, the practices whose vector may have changed (the edited
+ * ones and those sharing a word whose weight changed) are scored again; every other
  * practice's list keeps its pairs with unchanged practices (same vectors, same sums in the same
  * order: the scores are equal to the last bit) and takes in its new scores with the changed ones.
  * A list that lost a changed practice below its last kept place may miss a practice that was
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './languages.ts';
 import type { NearestList } from './nearest-lists.ts';
-import { FIELD_WEIGHTS, rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
+import { FIELD_WEIGHTS, idfOf, rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
 
 const STATE_VERSION = 1;
 
@@ -92,13 +92,15 @@ export function updateNearestLists(
   const reason = unusable(previous, settings, slugs, vocabularies);
   if (reason || !previous) return { lists: part.map(scoreAgain), how: { kind: 'scored', reason: reason ?? '' } };
 
-  // The practices whose vector may have changed: edited, or sharing a word whose frequency changed.
+  // The practices whose vector may have changed: edited, or sharing a word whose weight changed
+  // (its frequency crossed a step of idfOf; the number of practices of the language is the same).
   const changed = new Set(slugs.filter((_, index) => digests[index] !== previous.digests[index]));
   const edited = changed.size;
-  for (const [lang, vocabulary] of Object.entries(vocabularies) as [Lang, { frequencies: Record<string, number> }][]) {
+  for (const [lang, vocabulary] of Object.entries(vocabularies) as [Lang, { documents: number; frequencies: Record<string, number> }][]) {
     const before = previous.vocabularies[lang]!.frequencies;
     const terms = new Set([...Object.keys(before), ...Object.keys(vocabulary.frequencies)]);
-    const shifted = [...terms].filter((term) => before[term] !== vocabulary.frequencies[term]);
+    const weight = (frequency: number | undefined) => idfOf(vocabulary.documents, frequency ?? 0);
+    const shifted = [...terms].filter((term) => before[term] !== vocabulary.frequencies[term] && weight(before[term]) !== weight(vocabulary.frequencies[term]));
     for (const slug of model.documentsWith(lang, shifted)) changed.add(slug);
   }
   if (changed.size > slugs.length / 4) {

@@ -140,11 +140,23 @@ export interface Vocabulary {
 }
 
 /**
- * Inverse document frequency, smoothed (as scikit-learn's): an unseen word weighs most, a word in
- * every text still 1, so that two texts of a language with few practices can still be compared.
+ * The steps of a word's weight: its share of the practices counts in steps of 10%. A word's weight
+ * depends on how many practices use it, and every practice using a word must be scored again when
+ * that weight changes (nearest-cache.ts): without steps, an edit adding one sentence of everyday
+ * words changed the weight of words used by half the practices, and every list was scored again
+ * (5,695 of 10,000 practices changed, 76 s). With steps, one practice more or less changes a
+ * word's weight only when it crosses a step, which for a word used by n practices happens about
+ * once in n/10 edits, so an edit re-scores about ten practices per word, however common.
  */
-function idfOf(documentCount: number, documentFrequency: number): number {
-  return Math.log((documentCount + 1) / (documentFrequency + 1)) + 1;
+const IDF_STEP = Math.log(1.1);
+
+/**
+ * Inverse document frequency, smoothed (as scikit-learn's): an unseen word weighs most, a word in
+ * every text still 1, so that two texts of a language with few practices can still be compared;
+ * in steps of IDF_STEP. Two counts give the same weight exactly when they give the same number.
+ */
+export function idfOf(documentCount: number, documentFrequency: number): number {
+  return Math.round(Math.log((documentCount + 1) / (documentFrequency + 1)) / IDF_STEP) * IDF_STEP + 1;
 }
 
 /** A term's weight for a word never seen in the vocabulary. */

@@ -12,7 +12,7 @@ import {
   type NearestState,
   type TermCountState,
 } from '../../src/lib/nearest-cache.ts';
-import { buildSimilarity, stems, type SimilarityDocument } from '../../src/lib/similarity.ts';
+import { buildSimilarity, idfOf, stems, type SimilarityDocument } from '../../src/lib/similarity.ts';
 
 const demo = similarityDocuments(checkContent(process.cwd()).content.practices);
 const settings = 'test settings';
@@ -83,6 +83,34 @@ describe('updateNearestLists', () => {
       }
     });
   }
+
+  it('scores again only the edited practice when it gains a word many practices use, whose weight stays in its step', () => {
+    const model = buildSimilarity(demo);
+    const count = model.vocabularies.en!.documentCount;
+    const uses = (term: string) => demo[10]!.texts.en && stems(Object.values(demo[10]!.texts.en).join(' '), 'en').includes(term);
+    // A word a fifth of the practices use or more, absent from the edited one, whose weight one more practice does not change.
+    const [common, frequency] = [...model.documentFrequencies('en')].find(
+      ([term, used]) => used >= count / 5 && /^[a-z]{5,}$/.test(term) && stems(term, 'en')[0] === term && !uses(term) && idfOf(count, used) === idfOf(count, used + 1),
+    )!;
+    const { state } = build(demo, undefined, 8);
+    const documents = edited(demo, first, (text) => ({ stimulus: `${text.stimulus ?? ''} ${common}.` }));
+    const { update, fresh } = build(documents, state, 8);
+    expect(buildSimilarity(documents).documentFrequencies('en').get(common)).toBe(frequency + 1);
+    expect(update.how).toMatchObject({ kind: 'updated', changed: 1 });
+    expect(update.lists).toEqual(fresh);
+  });
+
+  it('weighs a word in steps of its share of the practices, the same weight for counts in one step', () => {
+    expect(idfOf(10000, 5694)).toBe(idfOf(10000, 5695));
+    expect(idfOf(10000, 1)).toBeGreaterThan(idfOf(10000, 100));
+    expect(idfOf(10000, 10000)).toBe(1);
+    // Steps of about 10%: within a step, counts differ by less than a fifth.
+    for (const used of [50, 500, 5000]) {
+      const same = Array.from({ length: 2 * used }, (_, extra) => used + extra).filter((other) => idfOf(10000, other) === idfOf(10000, used));
+      expect(same.length).toBeGreaterThan(used / 20);
+      expect(same.at(-1)! / same[0]!).toBeLessThan(1.2);
+    }
+  });
 
   it('reuses every list when no text changed', () => {
     const { state } = build(demo, undefined, 8);
