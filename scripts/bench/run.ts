@@ -121,6 +121,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Edits a corpus file for a rebuild, undoing the edit afterwards (or on interruption). */
+/** The first sentence of another practice's results that `file` does not contain. */
+function everydaySentence(file: string, others: string[]): string {
+  const text = readFileSync(file, 'utf8');
+  for (const other of others) {
+    const results = /^results: \|-\n {2}(.+)$/m.exec(readFileSync(other, 'utf8'))?.[1];
+    const first = results?.match(/^[^.]+\./)?.[0];
+    if (first && !text.includes(first)) return first;
+  }
+  throw new Error(`no practice of the corpus has a sentence of results that ${file} lacks`);
+}
+
 async function withEditedFile<T>(file: string, edit: (text: string) => string, work: () => Promise<T>): Promise<T> {
   const original = readFileSync(file, 'utf8');
   const restore = () => writeFileSync(file, original);
@@ -404,6 +415,8 @@ interface Run {
   cold: BuildResult;
   warm?: BuildResult;
   warmCheck?: string;
+  /** The sentence the edit added, besides its marker. */
+  edit?: string;
   output?: OutputFigures;
 }
 
@@ -476,9 +489,13 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
   }
 
   // 5. The rebuild after editing one practice's text, with the caches a pipeline keeps (Astro's cacheDir)
+  // The edit an editor makes: a marker, and a sentence of the corpus's everyday words (another
+  // practice's) that this practice does not have yet, so common words gain a practice too.
   const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${samplePractice}.md`);
+  const sentence = everydaySentence(edited, practiceFiles.slice(1).map((file) => join(corpusDir, 'practices', SOURCE_LANGUAGE, file)));
   const marker = `Edited for the warm rebuild benchmark ${Date.now()}.`;
-  await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} `), async () => {
+  run.edit = sentence;
+  await withEditedFile(edited, (text) => text.replace(/^stimulus: \|-\n {2}/m, `stimulus: |-\n  ${marker} ${sentence} `), async () => {
     run.warm = await build(`${tag} warm`, buildEnv(skipEnv), { cold: false, asPipeline: true });
     const page = join(OUT_DIR, SOURCE_LANGUAGE, 'practices', samplePractice, 'index.html');
     run.warmCheck = existsSync(page) && readFileSync(page, 'utf8').includes(marker)
@@ -857,6 +874,7 @@ function renderReport(report: Report): string {
   for (const run of runs) {
     const rows = editRows(run);
     lines.push(`### ${run.label}`, '', rows.length ? table(rows, ['Step', 'Cold', 'After one edit', 'Share', '≤ 25%']) : 'not measured (a build failed)', '');
+    if (run.edit) lines.push(`The edit: a marker sentence and, from another practice, "${run.edit}", added to the stimulus of one practice.`, '');
     if (run.warmCheck) lines.push(`Rebuild check: ${run.warmCheck}.`, '');
   }
   lines.push('## Figures', '');
