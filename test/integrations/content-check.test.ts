@@ -22,7 +22,7 @@ function runSetup(root: string, command: 'build' | 'dev') {
   const updateConfig = (config: { vite?: { plugins?: typeof plugins } }) => plugins.push(...(config.vite?.plugins ?? []));
   const run = async () => {
     await (hooks['astro:config:setup'] as unknown as Hook)({
-      config: { root: pathToFileURL(`${resolve(root)}/`), cacheDir: pathToFileURL(`${resolve(root)}/.cache/astro/`) },
+      config: { root: pathToFileURL(`${resolve(root)}/`), cacheDir: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'icc-check-cache-'))}/`) },
       command,
       logger,
       updateConfig,
