@@ -120,7 +120,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Edits a corpus file for a rebuild, undoing the edit afterwards (or on interruption). */
 /** The first sentence of another practice's results that `file` does not contain. */
 function everydaySentence(file: string, others: string[]): string {
   const text = readFileSync(file, 'utf8');
@@ -132,6 +131,7 @@ function everydaySentence(file: string, others: string[]): string {
   throw new Error(`no practice of the corpus has a sentence of results that ${file} lacks`);
 }
 
+/** Edits a corpus file for a rebuild, undoing the edit afterwards (or on interruption). */
 async function withEditedFile<T>(file: string, edit: (text: string) => string, work: () => Promise<T>): Promise<T> {
   const original = readFileSync(file, 'utf8');
   const restore = () => writeFileSync(file, original);

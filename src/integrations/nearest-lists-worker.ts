@@ -12,11 +12,9 @@ import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
 import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
-const readIfThere = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 const counts = keptTermCounts(readTermCounts(request.countsPath), request.countsSettings);
 const model = buildSimilarity(request.documents, counts.counter);
-const stateText = readIfThere(request.statePath);
-const previous = stateText === undefined ? undefined : parseNearestState(stateText);
+const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
 const update = updateNearestLists(model, request.documents, request.digests, request, previous);
 const indexes = Object.fromEntries(request.indexLanguages.map((lang) => [lang, similarityIndex(model, request.documents, lang) ?? null]));
 // The worker that sends the vocabularies also keeps the term counts for the next build.

@@ -5,10 +5,11 @@
  * What a practice's list depends on: its vector and every other practice's (similarity.ts). A
  * vector changes when its text changes, or when the weight of one of its words changes (its
  * document frequency crossed a step of idfOf: the vector is renormalised), or when a language
- * gains or loses a practice (every weight changes). So after an edit, the practices whose vector may have changed (the edited
- * ones and those sharing a word whose weight changed) are scored again; every other
- * practice's list keeps its pairs with unchanged practices (same vectors, same sums in the same
- * order: the scores are equal to the last bit) and takes in its new scores with the changed ones.
+ * gains or loses a practice (every weight changes). So after an edit, the practices whose vector
+ * may have changed (the edited ones and those sharing a word whose weight changed) are scored
+ * again; every other practice's list keeps its pairs with unchanged practices (same vectors,
+ * same sums in the same order: the scores are equal to the last bit) and takes in its new scores
+ * with the changed ones.
  * A list that lost a changed practice below its last kept place may miss a practice that was
  * just past the end: that list is scored again. When too many practices changed, or a language's
  * number of practices changed, every list is scored again.

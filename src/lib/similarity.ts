@@ -270,18 +270,17 @@ const CANDIDATE_POSTINGS = 60;
 
 /**
  * Where a model takes each text's weighted term counts from: `termCounts` by default, or counts
- * kept from an earlier build for a text that did not change (nearest-cache.ts). `position` is the
- * document's in the list given to `buildSimilarity`.
+ * kept from an earlier build for a text that did not change (nearest-cache.ts).
  */
-export type TermCounter = (text: SimilarityText, lang: Lang, position: number) => ReadonlyMap<string, number>;
+export type TermCounter = (text: SimilarityText, lang: Lang) => ReadonlyMap<string, number>;
 
 /** Builds the vocabulary of each language and every practice's vectors. */
 export function buildSimilarity(documents: readonly SimilarityDocument[], countTerms: TermCounter = termCounts): SimilarityModel {
   const countsByLang = new Map<Lang, { slug: string; counts: ReadonlyMap<string, number> }[]>();
-  for (const [position, document] of documents.entries()) {
+  for (const document of documents) {
     for (const [lang, text] of Object.entries(document.texts) as [Lang, SimilarityText][]) {
       const list = countsByLang.get(lang) ?? [];
-      list.push({ slug: document.slug, counts: countTerms(text, lang, position) });
+      list.push({ slug: document.slug, counts: countTerms(text, lang) });
       countsByLang.set(lang, list);
     }
   }
