@@ -8,7 +8,7 @@
  */
 import { LANGUAGES, SOURCE_LANGUAGE, type Lang } from '../lib/languages.ts';
 import { nearestHelper, nearestLists, type NearestList } from '../lib/nearest-lists.ts';
-import { buildSimilarity, similarityIndex, type SimilarityDocument, type SimilarityIndex, type SimilarityModel } from '../lib/similarity.ts';
+import { buildSimilarity, comparedText, similarityIndex, type SimilarityDocument, type SimilarityIndex, type SimilarityModel } from '../lib/similarity.ts';
 import { candidateCount, similarPractices, SIMILAR_MAX, SIMILAR_MINIMUM, type SimilarPractice } from '../lib/similar-practices.ts';
 import { getSite } from './site.ts';
 
@@ -38,7 +38,7 @@ async function load(): Promise<SiteSimilarity> {
     texts: Object.fromEntries(
       LANGUAGES.flatMap((lang: Lang) => {
         const practice = catalogue.practice(lang, slug);
-        return practice && practice.lang === lang ? [[lang, practice.data]] : [];
+        return practice && practice.lang === lang ? [[lang, comparedText(practice.data)]] : [];
       }),
     ),
   }));

@@ -12,25 +12,35 @@ import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
 import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
-const counts = keptTermCounts(readTermCounts(request.countsPath), request.countsSettings);
-const model = buildSimilarity(request.documents, counts.counter);
+// The worker that sends the vocabularies also keeps the term counts for the next build.
+const keepsCounts = Boolean(request.withVocabularies && request.countsPath);
+const { model, terms, countsProblem } = modelFromKeptCounts();
 const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
 const update = updateNearestLists(model, request.documents, request.digests, request, previous);
 const indexes = Object.fromEntries(request.indexLanguages.map((lang) => [lang, similarityIndex(model, request.documents, lang) ?? null]));
-// The worker that sends the vocabularies also keeps the term counts for the next build.
-let countsProblem: string | undefined;
-if (request.withVocabularies && request.countsPath && counts.changed()) {
-  try {
-    writeAtomically(request.countsPath, JSON.stringify(counts.state()));
-  } catch (error) {
-    countsProblem = error instanceof Error ? error.message : String(error);
-  }
-}
 const reply: WorkerReply = {
   ...update,
   indexes,
   vocabularies: request.withVocabularies ? vocabulariesOf(model) : undefined,
-  terms: counts.tally(),
+  terms,
   countsProblem,
 };
 parentPort!.postMessage(reply);
+
+/**
+ * The model, built with the term counts the previous build kept, which are written for the next
+ * one at once: neither they nor the previous ones are held while the lists are found.
+ */
+function modelFromKeptCounts() {
+  const counts = keptTermCounts(readTermCounts(request.countsPath), request.countsSettings, { keep: keepsCounts });
+  const built = buildSimilarity(request.documents, counts.counter);
+  let problem: string | undefined;
+  if (keepsCounts && counts.changed()) {
+    try {
+      writeAtomically(request.countsPath!, JSON.stringify(counts.state()));
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { model: built, terms: counts.tally(), countsProblem: problem };
+}

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './languages.ts';
 import type { NearestList } from './nearest-lists.ts';
-import { FIELD_WEIGHTS, idfOf, rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
+import { COMPARED_FIELDS, idfOf, rankedBefore, termCounts, type SimilarityDocument, type SimilarityModel, type SimilarityText, type TermCounter } from './similarity.ts';
 
 const STATE_VERSION = 1;
 
@@ -198,7 +198,6 @@ export interface TermCountState {
 function countsKey(text: SimilarityText, lang: Lang): string {
   return createHash('sha1').update(JSON.stringify([lang, ...COMPARED_FIELDS.map((field) => text[field] ?? '')])).digest('hex');
 }
-const COMPARED_FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof SimilarityText)[];
 
 /** Where a build keeps the term counts, in Astro's cacheDir: the similar practices write them, the content check reads them. */
 export const termCountsPath = (cacheDir: string) => join(cacheDir, 'icc-similar-practices', 'term-counts.json');
@@ -231,11 +230,17 @@ export function parseTermCountState(text: string): TermCountState | undefined {
 /**
  * A TermCounter for `buildSimilarity` that takes a text's counts from `previous` when they are
  * there (same language, same words, same settings) and counts the others; then the state to keep
- * for the next build: the counts of the texts of this model only.
+ * for the next build: the counts of the texts of this model only. The counts a model is built
+ * from are not held once it has them: the state is packed as the texts are counted, and only
+ * when it is to be kept (`keep`, the default; a reader of the counts, such as the content check,
+ * passes false).
  */
-export function keptTermCounts(previous: TermCountState | undefined, settings: string) {
+export function keptTermCounts(previous: TermCountState | undefined, settings: string, { keep = true }: { keep?: boolean } = {}) {
   const usable = previous?.version === COUNTS_VERSION && previous.settings === settings ? previous : undefined;
-  const used = new Map<string, { lang: Lang; counts: ReadonlyMap<string, number> }>();
+  const used = new Set<string>();
+  // The state to keep, numbering each language's terms in the order they are first met.
+  const numbering = new Map<Lang, Map<string, number>>();
+  const packedCounts: TermCountState['counts'] = {};
   let counted = 0;
   let kept = 0;
   const counter: TermCounter = (text, lang) => {
@@ -252,7 +257,18 @@ export function keptTermCounts(previous: TermCountState | undefined, settings: s
       counts = termCounts(text, lang);
       counted++;
     }
-    used.set(key, { lang, counts });
+    if (keep && !used.has(key)) {
+      let numbers = numbering.get(lang);
+      if (!numbers) numbering.set(lang, (numbers = new Map()));
+      const toKeep: number[] = [];
+      for (const [term, count] of counts) {
+        let number = numbers.get(term);
+        if (number === undefined) numbers.set(term, (number = numbers.size));
+        toKeep.push(number, count);
+      }
+      packedCounts[key] = toKeep;
+    }
+    used.add(key);
     return counts;
   };
   return {
@@ -262,21 +278,9 @@ export function keptTermCounts(previous: TermCountState | undefined, settings: s
     /** Whether the state to keep differs from `previous`: a text was counted, or one of `previous` is gone. */
     changed: () => !usable || counted > 0 || Object.keys(usable.counts).length !== used.size,
     state(): TermCountState {
-      const numbering = new Map<Lang, Map<string, number>>();
-      const counts: TermCountState['counts'] = {};
-      for (const [key, { lang, counts: termsOfText }] of used) {
-        let numbers = numbering.get(lang);
-        if (!numbers) numbering.set(lang, (numbers = new Map()));
-        const packed: number[] = [];
-        for (const [term, count] of termsOfText) {
-          let number = numbers.get(term);
-          if (number === undefined) numbers.set(term, (number = numbers.size));
-          packed.push(number, count);
-        }
-        counts[key] = packed;
-      }
+      if (!keep) throw new Error('keptTermCounts: these counts are read only (keep: false), there is no state to keep');
       const terms = Object.fromEntries([...numbering].map(([lang, numbers]) => [lang, [...numbers.keys()]]));
-      return { version: COUNTS_VERSION, settings, terms, counts };
+      return { version: COUNTS_VERSION, settings, terms, counts: packedCounts };
     },
   };
 }

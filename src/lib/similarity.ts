@@ -52,6 +52,19 @@ export const FIELD_WEIGHTS: Readonly<Record<keyof SimilarityText, number>> = {
   transferability: 1,
 };
 
+/** The fields compared, in a fixed order. */
+export const COMPARED_FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof SimilarityText)[];
+
+/**
+ * The compared fields of a practice's data, and nothing else: what a build sends the workers
+ * that find the similar practices, and what their digests are taken of.
+ */
+export function comparedText(data: SimilarityText): SimilarityText {
+  const text: Partial<SimilarityText> = {};
+  for (const field of COMPARED_FIELDS) if (data[field] !== undefined) text[field] = data[field];
+  return text as SimilarityText;
+}
+
 /** From this score a pair is a look-alike (a warning in the content check). */
 export const LOOK_ALIKE_THRESHOLD = 0.4;
 /** From this score two texts are near-identical (a failure): one is a copy of the other. */
@@ -203,9 +216,25 @@ interface PackedVector {
 
 /** Packs a vector with the numbers `numbering` gives its terms. */
 function pack(vector: TermVector, numbering: ReadonlyMap<string, number>): PackedVector {
-  const entries = [...vector].map(([term, weight]) => [numbering.get(term)!, weight] as const);
-  entries.sort((a, b) => a[0] - b[0]);
-  return { terms: Int32Array.from(entries, (entry) => entry[0]), weights: Float64Array.from(entries, (entry) => entry[1]) };
+  // Sorted as numbers, without a comparator: each key is the term's number times the size plus
+  // the term's position in the vector (exact in a double), so the position finds its weight.
+  const size = vector.size;
+  const keys = new Float64Array(size);
+  const weightAt = new Float64Array(size);
+  let position = 0;
+  for (const [term, weight] of vector) {
+    keys[position] = numbering.get(term)! * size + position;
+    weightAt[position++] = weight;
+  }
+  keys.sort();
+  const terms = new Int32Array(size);
+  const weights = new Float64Array(size);
+  for (let index = 0; index < size; index++) {
+    const at = keys[index]! % size;
+    terms[index] = (keys[index]! - at) / size;
+    weights[index] = weightAt[at]!;
+  }
+  return { terms, weights };
 }
 
 /** The cosine of two packed unit vectors (the same as `cosine` of the vectors they pack). */
@@ -509,6 +538,19 @@ export interface LookAlike {
   nearIdentical: boolean;
 }
 
+/** The score of each of a model's candidate pairs, in their order: found once, for the check compares twice. */
+const scoredPairs = new WeakMap<SimilarityModel, Float64Array>();
+function candidateScores(model: SimilarityModel): Float64Array {
+  let scores = scoredPairs.get(model);
+  if (!scores) {
+    const pairs = model.candidatePairs();
+    scores = new Float64Array(pairs.length);
+    for (let index = 0; index < pairs.length; index++) scores[index] = model.score(pairs[index]![0], pairs[index]![1]);
+    scoredPairs.set(model, scores);
+  }
+  return scores;
+}
+
 /**
  * Every pair at or above the look-alike threshold, except pairs already linked by adaptedFrom
  * (either way). `order` ranks a practice (earlier published first) so the later one is named.
@@ -529,9 +571,12 @@ export function lookAlikes(
     [...practices].sort((a, b) => a.order.localeCompare(b.order) || a.slug.localeCompare(b.slug)).map((practice, index) => [practice.slug, index]),
   );
   const result: LookAlike[] = [];
-  for (const [a, b] of model.candidatePairs()) {
+  const pairs = model.candidatePairs();
+  const scores = candidateScores(model);
+  for (let index = 0; index < pairs.length; index++) {
+    const [a, b] = pairs[index]!;
     // Scored first: most candidate pairs fall short of the threshold, and scoring is the cheap part.
-    const value = model.score(a, b);
+    const value = scores[index]!;
     if (value < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
     result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });

@@ -183,6 +183,15 @@ describe('keptTermCounts', () => {
     expect(through(demo, state, 'other settings').tally).toEqual({ counted: texts, kept: 0 });
   });
 
+  it('reads kept counts without keeping a state of its own when asked to (the content check)', () => {
+    const { state } = through(demo, undefined);
+    const readOnly = keptTermCounts(state, settings, { keep: false });
+    const model = buildSimilarity(demo, readOnly.counter);
+    expect(readOnly.tally()).toEqual({ counted: 0, kept: texts });
+    expect(everything(model, demo)).toEqual(everything(buildSimilarity(demo), demo));
+    expect(() => readOnly.state()).toThrow(/read only \(keep: false\)/);
+  });
+
   it('reads back only a state it wrote', () => {
     expect(parseTermCountState('[1, 2')).toBeUndefined();
     expect(parseTermCountState('{"version": 99, "settings": "s", "terms": {}, "counts": {}}')).toBeUndefined();

@@ -70,7 +70,7 @@ export function runStagedCheck(
 function keptCounts(countsPath: string | undefined): ReturnType<typeof keptTermCounts> | undefined {
   if (!countsPath) return undefined;
   try {
-    return keptTermCounts(readTermCounts(countsPath), similarityCode());
+    return keptTermCounts(readTermCounts(countsPath), similarityCode(), { keep: false });
   } catch {
     return undefined;
   }
