@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { termCountsPath } from '../lib/nearest-cache.ts';
+import { listsFound } from '../lib/nearest-lists.ts';
 import { runContentCheck, runStagedCheck, setBuildCheck, withLookAlikes, type CheckOutcome, type LookAlikeOutcome } from '../lib/content/build-check.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { isLang, LANGUAGES, REGISTERED_LANGUAGES } from '../lib/languages.ts';
@@ -14,13 +15,17 @@ export type WorkerMessage = { stage: 'checked'; outcome: CheckOutcome } | { stag
 /** The two stages of a build's check (runStagedCheck), as they come. */
 interface StagedCheck {
   checked: Promise<CheckOutcome>;
-  compared: Promise<LookAlikeOutcome>;
+  /** Starts the comparison (once; later calls do nothing). */
+  start(): void;
+  /** The comparison, started if it was not. */
+  compared(): Promise<LookAlikeOutcome>;
 }
 
 /**
  * Checks in a worker thread, so the check (about 20 s at 10,000 practices) runs on the second
- * core while Astro syncs the content, bundles and renders. Where a worker cannot load the check's
- * TypeScript (a Node without type stripping), or fails, the check runs here, as it did before.
+ * core while Astro syncs the content, bundles and renders. Its comparison of the practices waits
+ * for `start()`. Where a worker cannot load the check's TypeScript (a Node without type
+ * stripping), or fails, the check runs here, as it did before.
  */
 function checkInWorker(root: string, contentDirectory: string | undefined, countsPath: string): StagedCheck {
   let here: ReturnType<typeof runStagedCheck> | undefined;
@@ -29,32 +34,47 @@ function checkInWorker(root: string, contentDirectory: string | undefined, count
   try {
     worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root, contentDirectory, countsPath } });
   } catch {
-    return { checked: Promise.resolve(inThread().outcome), compared: Promise.resolve().then(() => inThread().compare()) };
+    let comparison: Promise<LookAlikeOutcome> | undefined;
+    const compared = () => (comparison ??= Promise.resolve().then(() => inThread().compare()));
+    return { checked: Promise.resolve(inThread().outcome), start: () => void compared(), compared };
   }
   let checked: ((outcome: CheckOutcome) => void) | undefined;
-  let compared: ((lookAlikes: LookAlikeOutcome) => void) | undefined;
-  const staged: StagedCheck = {
-    checked: new Promise((settle) => (checked = settle)),
-    compared: new Promise((settle) => (compared = settle)),
+  let settleCompared: ((lookAlikes: LookAlikeOutcome) => void) | undefined;
+  const comparison = new Promise<LookAlikeOutcome>((settle) => (settleCompared = settle));
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    worker.postMessage('compare');
   };
   worker.on('message', (message: WorkerMessage) => {
     if (message.stage === 'checked') {
       checked?.(message.outcome);
       checked = undefined;
+      // Until the build waits for the comparison, the worker waiting for its go keeps no build alive.
+      worker.unref();
     } else {
-      compared?.(message.lookAlikes);
-      compared = undefined;
+      settleCompared?.(message.lookAlikes);
+      settleCompared = undefined;
     }
   });
   // A worker that failed or ended without its reports: what is missing runs here.
   const failed = () => {
     checked?.(inThread().outcome);
-    compared?.(inThread().compare());
-    checked = compared = undefined;
+    settleCompared?.(inThread().compare());
+    checked = settleCompared = undefined;
   };
   worker.once('error', failed);
   worker.once('exit', failed);
-  return staged;
+  return {
+    checked: new Promise((settle) => (checked = settle)),
+    start,
+    compared: () => {
+      worker.ref();
+      start();
+      return comparison;
+    },
+  };
 }
 
 /**
@@ -114,21 +134,24 @@ export function contentCheck(): AstroIntegration {
         }
         // The comparison takes each unchanged text's term counts from the previous build's similar practices.
         const staged = checkInWorker(root, contentDirectory, termCountsPath(fileURLToPath(config.cacheDir)));
+        // The comparison starts once the similar practices are found (their workers build the same
+        // model, and read the counts the comparison takes), or when the build waits for it.
+        void listsFound().then(staged.start);
         // The content loader, refusing a file, reports what the whole check found.
-        setBuildCheck(Promise.all([staged.checked, staged.compared]).then(([outcome, lookAlikes]) => withLookAlikes(outcome, lookAlikes)));
+        setBuildCheck(async () => withLookAlikes(await staged.checked, await staged.compared()));
         let checked: Promise<void> | undefined;
         let compared: Promise<void> | undefined;
         settleChecked = () =>
           (checked ??= staged.checked.then(async (outcome) => {
             if (!outcome.ran || outcome.problems.length > 0) {
               setBuildCheck(undefined);
-              report(withLookAlikes(outcome, await staged.compared), 'build', logger);
+              report(withLookAlikes(outcome, await staged.compared()), 'build', logger);
             }
             report(outcome, 'build', logger, '; the practices are compared for look-alikes while the pages render');
           }));
         settleCompared = () =>
           (compared ??= settleChecked!().then(async () => {
-            const { problems, warnings, terms } = await staged.compared;
+            const { problems, warnings, terms } = await staged.compared();
             setBuildCheck(undefined);
             if (warnings.length > 0) logger.warn(formatWarnings(warnings));
             if (problems.length > 0) throw new Error(`Content is invalid, nothing was published.\n${formatReport(problems)}`);

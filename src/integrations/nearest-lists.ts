@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nearestState, similarityCode, termCountsPath, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
 import type { Lang } from '../lib/languages.ts';
-import { setNearestHelper, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
+import { forgetListsFound, markListsFound, setNearestHelper, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
 
 /** What a worker is asked (src/integrations/nearest-lists-worker.ts). */
 export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages'> {
@@ -116,13 +116,16 @@ export function nearestLists(): AstroIntegration {
       'astro:config:setup': ({ command, logger: integrationLogger }) => {
         if (command !== 'build') return;
         logger = integrationLogger;
-        setNearestHelper((request) => nearestListsOnBothCores(request, paths, logger));
+        setNearestHelper((request) => nearestListsOnBothCores(request, paths, logger).finally(markListsFound));
       },
       'astro:config:done': ({ config }) => {
         const cacheDir = fileURLToPath(config.cacheDir);
         paths = { statePath: join(cacheDir, 'icc-similar-practices', 'lists.json'), countsPath: termCountsPath(cacheDir) };
       },
-      'astro:build:done': () => setNearestHelper(undefined),
+      'astro:build:done': () => {
+        setNearestHelper(undefined);
+        forgetListsFound();
+      },
     },
   };
 }

@@ -53,3 +53,33 @@ export function setNearestHelper(helper: NearestHelper | undefined): void {
 export function nearestHelper(): NearestHelper | undefined {
   return (globalThis as WithHelper)[HELPER];
 }
+
+const FOUND = Symbol.for('icc.similarity.lists-found');
+type WithFound = typeof globalThis & { [FOUND]?: { promise: Promise<void>; settle: () => void } };
+
+function found(): { promise: Promise<void>; settle: () => void } {
+  const holder = globalThis as WithFound;
+  if (!holder[FOUND]) {
+    let settle = () => {};
+    const promise = new Promise<void>((resolve) => (settle = resolve));
+    holder[FOUND] = { promise, settle };
+  }
+  return holder[FOUND];
+}
+
+/**
+ * Settles once the build's helper has found every list (or failed to): the content check's
+ * comparison of the practices, which builds a model of its own, waits for it, so that the three
+ * models are not held, nor built on two cores, at the same time.
+ */
+export const listsFound = (): Promise<void> => found().promise;
+
+/** Said by the helper when it has found the lists, or failed to. */
+export function markListsFound(): void {
+  found().settle();
+}
+
+/** Forgets the signal at the end of a build, so a next build in the same process waits again. */
+export function forgetListsFound(): void {
+  delete (globalThis as WithFound)[FOUND];
+}

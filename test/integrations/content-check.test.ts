@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { contentCheck } from '../../src/integrations/content-check.ts';
+import { forgetListsFound, markListsFound } from '../../src/lib/nearest-lists.ts';
 import { contentTree } from '../helpers/content-tree.ts';
 import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 
@@ -14,7 +16,7 @@ type Hook = (options: unknown) => void | Promise<void>;
  * reports it once the site is bundled (the Vite plugin's writeBundle, before any page is
  * rendered), and again before publishing (build done); the dev server checks at config setup.
  */
-function runSetup(root: string, command: 'build' | 'dev') {
+function runSetup(root: string, command: 'build' | 'dev', whileRendering?: () => Promise<void>) {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const progress = { bundled: false };
   const { hooks } = contentCheck();
@@ -31,6 +33,7 @@ function runSetup(root: string, command: 'build' | 'dev') {
     expect(plugins).toHaveLength(1);
     await plugins[0]!.writeBundle();
     progress.bundled = true;
+    await whileRendering?.();
     await (hooks['astro:build:done'] as unknown as Hook)({ logger });
   };
   return { run, logger, progress };
@@ -53,6 +56,24 @@ describe('the content check in the Astro build', () => {
     await expect(run()).resolves.toBeUndefined();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^content is valid \(\d+ files\); the practices are compared for look-alikes while the pages render$/));
     expect(logger.info).toHaveBeenCalledWith('practices compared: no two are nearly identical');
+  });
+
+  it('compares the practices once the similar practices are found, not while their workers build the same model', async () => {
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const { run, logger } = runSetup('.', 'build', async () => {
+        expect(posted).not.toHaveBeenCalled();
+        markListsFound();
+        await new Promise((settle) => setImmediate(settle));
+        expect(posted).toHaveBeenCalledWith('compare');
+      });
+      await expect(run()).resolves.toBeUndefined();
+      expect(posted).toHaveBeenCalledTimes(1);
+      expect(logger.info).toHaveBeenCalledWith('practices compared: no two are nearly identical');
+    } finally {
+      posted.mockRestore();
+      forgetListsFound();
+    }
   });
 
   it('lets the pages of a tree whose only fault is two nearly identical practices render, and stops the build before publishing', async () => {

@@ -90,16 +90,16 @@ export function runContentCheck(root: string, contentDirectory: string | undefin
 }
 
 const PENDING = Symbol.for('icc.content-check.pending');
-type WithPending = typeof globalThis & { [PENDING]?: Promise<CheckOutcome> };
+type WithPending = typeof globalThis & { [PENDING]?: () => Promise<CheckOutcome> };
 
-/** Registers the build's check (or clears it, once reported). */
-export function setBuildCheck(check: Promise<CheckOutcome> | undefined): void {
+/** Registers how to get the build's whole check (or clears it, once reported); asked only when a file is refused. */
+export function setBuildCheck(check: (() => Promise<CheckOutcome>) | undefined): void {
   if (check) (globalThis as WithPending)[PENDING] = check;
   else delete (globalThis as WithPending)[PENDING];
 }
 
 /** The report of the build's content check once it has run, when it found problems. */
 export async function buildCheckReport(): Promise<string | undefined> {
-  const outcome = await (globalThis as WithPending)[PENDING];
+  const outcome = await (globalThis as WithPending)[PENDING]?.();
   return outcome?.ran && outcome.problems.length > 0 ? formatReport(outcome.problems) : undefined;
 }
