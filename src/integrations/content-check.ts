@@ -155,7 +155,7 @@ export function contentCheck(): AstroIntegration {
             setBuildCheck(undefined);
             if (warnings.length > 0) logger.warn(formatWarnings(warnings));
             if (problems.length > 0) throw new Error(`Content is invalid, nothing was published.\n${formatReport(problems)}`);
-            const counted = terms && terms.kept > 0 ? ` (terms counted in ${terms.counted} of ${terms.counted + terms.kept} texts, the others kept by the last build)` : '';
+            const counted = terms && terms.kept > 0 ? ` (terms counted in ${terms.counted} of ${terms.counted + terms.kept} texts, the others taken from the counts of the similar practices)` : '';
             logger.info(`practices compared: no two are nearly identical${counted}`);
           }));
         updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settleChecked?.() }] } });

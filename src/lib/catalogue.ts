@@ -50,6 +50,13 @@ function newestFirst(a: LocalizedPractice, b: LocalizedPractice): number {
 /** How many related practices are computed (and cached) per practice. */
 const RELATED_MAX = 6;
 
+/** The number of bits set in a 32-bit integer. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits >>> 0; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
 export type Catalogue = ReturnType<typeof buildCatalogue>;
 
 export function buildCatalogue(input: CatalogueInput) {
@@ -139,6 +146,20 @@ export function buildCatalogue(input: CatalogueInput) {
   /** Shared-theme count per position; reset to zero after each use. */
   const sharedThemes = new Uint8Array(englishOrder.length);
   /**
+   * Each position's target groups as bits (one per group of the fixed vocabulary, which has fewer
+   * than 32), so that counting the groups two practices share is a popcount in the loop over
+   * thousands of positions, not a walk over strings.
+   */
+  const groupBit = new Map<string, number>();
+  const groupBits = (groups: readonly string[]) =>
+    groups.reduce((bits, group) => {
+      let bit = groupBit.get(group);
+      if (bit === undefined) groupBit.set(group, (bit = groupBit.size));
+      if (bit > 31) throw new Error(`more than 32 target groups (${[...groupBit.keys()].join(', ')}): the related practices count them in 32 bits`);
+      return bits | (1 << bit);
+    }, 0);
+  const groupsAt = Uint32Array.from(englishOrder, (practice) => groupBits(practice.data.targetGroups));
+  /**
    * Up to `limit` practices sharing themes with `slug` but run by other cities: the most
    * shared themes first, then shared target groups, then the newest.
    */
@@ -148,7 +169,8 @@ export function buildCatalogue(input: CatalogueInput) {
     const self = positionOf.get(slug);
     const source = shared(slug);
     const ownCities = new Set(source.cities);
-    const ownGroups = new Set(source.targetGroups);
+    const ownGroups = groupBits(source.targetGroups);
+    const ownGroupCount = bitCount(ownGroups);
     const touched: number[] = [];
     for (const theme of new Set(source.themes)) {
       for (const position of positionsByTheme.get(theme) ?? []) {
@@ -161,12 +183,10 @@ export function buildCatalogue(input: CatalogueInput) {
       const themeScore = sharedThemes[position]! * 10;
       sharedThemes[position] = 0;
       const worst = best.length === RELATED_MAX ? best[RELATED_MAX - 1]! : undefined;
-      if (worst && themeScore + ownGroups.size < worst.score) continue;
-      const data = englishOrder[position]!.data;
-      let score = themeScore;
-      for (const group of data.targetGroups) if (ownGroups.has(group)) score++;
+      if (worst && themeScore + ownGroupCount < worst.score) continue;
+      const score = themeScore + bitCount(groupsAt[position]! & ownGroups);
       if (worst && (score < worst.score || (score === worst.score && position > worst.position))) continue;
-      if (data.cities.some((city) => ownCities.has(city))) continue;
+      if (englishOrder[position]!.data.cities.some((city) => ownCities.has(city))) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.position > position))) at--;
       best.splice(at, 0, { position, score });
