@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { budgetProblems, budgetSummary, weighPage, weighSite } from '../../src/lib/budgets.ts';
+import { budgetProblems, budgetSummary, isPageFacts, weighPage, weighSite } from '../../src/lib/budgets.ts';
+import { openDigestCache } from '../../src/lib/build-cache.ts';
 
 const assets: Record<string, Buffer> = {
   '/_astro/site.css': Buffer.from('body { color: black; }'),
@@ -73,6 +74,32 @@ describe('weighing a built site', () => {
       expect(budgetSummary(weights)).toMatch(/^Budgets met on 2 pages\. Heaviest HTML\+CSS: \/en\/practices\/anti-rumour\/ \(0\.\d kB\); heaviest JavaScript: \/en\/ \(0\.0 kB\), gzipped\.$/);
     } finally {
       rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  it('weighs a page again only when its bytes changed, with the facts an earlier build kept', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'icc-budgets-'));
+    const cacheFile = join(site, '..', `${basename(site)}-weights.json`);
+    try {
+      for (let page = 0; page < 20; page++) {
+        mkdirSync(join(site, 'en', `p${page}`), { recursive: true });
+        writeFileSync(join(site, 'en', `p${page}`, 'index.html'), `<h1>Page ${page}</h1>`);
+      }
+      const cold = openDigestCache(cacheFile, isPageFacts);
+      const first = await weighSite(site, cold);
+      cold.save();
+      expect([cold.hits, cold.misses]).toEqual([0, 20]);
+      writeFileSync(join(site, 'en', 'p7', 'index.html'), '<h1>Page 7, edited</h1>');
+      const warm = openDigestCache(cacheFile, isPageFacts);
+      const second = await weighSite(site, warm);
+      expect([warm.hits, warm.misses]).toEqual([19, 1]);
+      expect(second.map((weight) => weight.path)).toEqual(first.map((weight) => weight.path));
+      const byPath = (weights: typeof first) => new Map(weights.map((weight) => [weight.path, weight.htmlAndCss]));
+      expect(byPath(second).get('/en/p7/')).toBeGreaterThan(byPath(first).get('/en/p7/')!);
+      expect(byPath(second).get('/en/p3/')).toBe(byPath(first).get('/en/p3/'));
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(cacheFile, { force: true });
     }
   });
 
