@@ -111,7 +111,8 @@ function report(outcome: CheckOutcome, command: string, logger: AstroIntegration
  * Runs the content check. A build starts it when it starts, in two stages (runStagedCheck): it
  * waits for the first once Astro has bundled the site and before any page is rendered (the first
  * bundle written, through a Vite plugin), so an invalid tree stops the build before a page is
- * written; the comparison of the practices for look-alikes goes on beside the rendering and is
+ * written; the comparison of the practices for look-alikes goes on beside the rendering, from the
+ * moment the similar practices are found (src/lib/nearest-lists.ts `listsFound`), and is
  * waited for before publishing (a near-identical pair stops the build then: nothing is published
  * either way, atomic-publish.ts). An invalid tree is reported whole, look-alikes included. The dev
  * server checks at once and starts anyway (so editors can keep working), printing every problem.

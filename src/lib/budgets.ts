@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { openDigestCache, readWithDigestInThreadPool, type DigestCache } from './build-cache.ts';
+import { openDigestCache, readWithDigest, type DigestCache } from './build-cache.ts';
 import { LANGUAGES } from './languages.ts';
 import { FACT_FACET_NAMES } from './practice-facts.ts';
 
@@ -132,18 +132,14 @@ export function budgetProblems(weights: readonly PageWeight[], budgets: readonly
 }
 
 const gzipInThreadPool = promisify(gzip);
-/**
- * Pages read and weighed at once. Files are read, and pages gzipped, in libuv's thread pool: a
- * cold build gzips on every core, and a rebuild, which gzips almost nothing, waits on the disk
- * for several files at a time rather than one.
- */
-const PAGES_AT_ONCE = 8;
+/** Pages gzipped at once: zlib works in libuv's thread pool, so a cold build gzips on every core. */
+const GZIP_CONCURRENCY = 4;
 
 /**
  * Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems.
  * With a `facts` cache (src/lib/build-cache.ts), a page whose bytes were weighed by an earlier
  * build is neither gzipped nor parsed again; stylesheets and scripts are always weighed afresh.
- * At most PAGES_AT_ONCE pages are held; the weights are in the order of the folders.
+ * Pages are read one at a time (at most GZIP_CONCURRENCY held), in the order of the folders.
  */
 export async function weighSite(directory: string, facts: DigestCache<PageFacts> = openDigestCache(undefined, isPageFacts)): Promise<PageWeight[]> {
   const htmlFiles = (folder: string): string[] =>
@@ -156,18 +152,22 @@ export async function weighSite(directory: string, facts: DigestCache<PageFacts>
   const readAsset = (url: string) => readFileSync(join(directory, new URL(url, 'http://site/').pathname));
   const files = htmlFiles(directory);
   const weights: PageWeight[] = new Array(files.length);
-  const weigh = async (index: number) => {
-    const file = files[index]!;
+  const gzipping = new Set<Promise<void>>();
+  for (const [index, file] of files.entries()) {
     const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-    const { content, digest } = await readWithDigestInThreadPool(file);
-    const zipped = facts.has(digest) ? undefined : (await gzipInThreadPool(content, { level: 9 })).length;
-    weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'), zipped)), readAsset, assetSizes);
-  };
-  let next = 0;
-  const lane = async () => {
-    while (next < files.length) await weigh(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, files.length) }, lane));
+    const { content, digest } = readWithDigest(file);
+    if (facts.has(digest)) {
+      weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'))), readAsset, assetSizes);
+      continue;
+    }
+    const job = gzipInThreadPool(content, { level: 9 }).then((zipped) => {
+      weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'), zipped.length)), readAsset, assetSizes);
+      gzipping.delete(job);
+    });
+    gzipping.add(job);
+    if (gzipping.size >= GZIP_CONCURRENCY) await Promise.race(gzipping);
+  }
+  await Promise.all(gzipping);
   return weights;
 }
 

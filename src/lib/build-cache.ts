@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 
 const CACHE_VERSION = 1;
@@ -69,20 +68,6 @@ export function readWithDigest(path: string): { content: Buffer; digest: string 
   const digest = digestOf(content);
   fileDigests.set(path, { size, mtime: mtimeNs, digest });
   return { content, digest };
-}
-
-/** readWithDigest, with the file opened, read and closed in libuv's thread pool. */
-export async function readWithDigestInThreadPool(path: string): Promise<{ content: Buffer; digest: string }> {
-  const handle = await open(path, 'r');
-  try {
-    const { size, mtimeNs } = await handle.stat({ bigint: true });
-    const content = await handle.readFile();
-    const digest = digestOf(content);
-    fileDigests.set(path, { size, mtime: mtimeNs, digest });
-    return { content, digest };
-  } finally {
-    await handle.close();
-  }
 }
 
 /** A file's digest, read and hashed again only when its size or modification time changed. */
