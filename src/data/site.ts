@@ -2,6 +2,7 @@
  * The bridge between Astro's content collections and the pure code in src/lib: loads every
  * collection once per build and builds the indexes that all pages share.
  */
+import { nearestHelper } from '../lib/nearest-lists.ts';
 import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
@@ -111,6 +112,12 @@ async function load(): Promise<Site> {
 
 /** Everything the pages need, computed once per build. */
 export function getSite(): Promise<Site> {
-  site ??= load();
+  if (!site) {
+    site = load();
+    // A build finds the similar practices on the other cores (src/data/similarity.ts): they start
+    // as soon as the first route's paths have the site, not when the practice pages ask for them.
+    // A failure is reported there, where the practice pages wait for them.
+    if (nearestHelper()) void site.then(() => import('./similarity.ts')).then(({ getSimilarity }) => getSimilarity()).catch(() => undefined);
+  }
   return site;
 }
