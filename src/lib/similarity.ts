@@ -575,7 +575,7 @@ export function lookAlikes(
   const scores = candidateScores(model);
   for (let index = 0; index < pairs.length; index++) {
     const [a, b] = pairs[index]!;
-    // Scored first: most candidate pairs fall short of the threshold, and scoring is the cheap part.
+    // The score is checked first: most candidate pairs fall short of the threshold.
     const value = scores[index]!;
     if (value < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
