@@ -3,7 +3,7 @@
  * memory, reading Astro's log, sizing files, and summarising a V8 CPU profile.
  */
 import { isLang } from '../../src/lib/languages.ts';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -79,6 +79,9 @@ export function killActiveStep() {
 
 /** Runs `command` with sh, logging to `logFile`; measures wall time and peak memory. */
 export function runStep(command: string, env: NodeJS.ProcessEnv, logFile: string, cwd: string): Promise<StepResult> {
+  // The files the previous step wrote (a cold build writes about 1 GB) are put on the disk first,
+  // not timed: otherwise the kernel writes them back during this step, and times it too.
+  spawnSync('sync');
   const useTime = existsSync(TIME_BINARY);
   const timeFile = `${logFile}.time`;
   const fd = openSync(logFile, 'w');

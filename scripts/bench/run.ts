@@ -859,6 +859,7 @@ function renderReport(report: Report): string {
     'Peak memory comes from `/usr/bin/time -v` (largest process) and from sampling the RSS of the whole process tree in /proc every 200 ms.',
     `The rebuild edits the text of \`practices/en/${c.samplePractice}.md\` (its stimulus) and runs the same steps again, keeping the cache (the edit is undone afterwards).`,
     'It starts as a pipeline\'s build does, from a checkout without a published site: `.cache/bench/dist` is removed before it (not timed) and the cache is kept.',
+    'Every timed step starts after `sync` has put the files of the step before it on the disk (not timed), so that the kernel writing back a cold build\'s gigabyte is not timed as part of the rebuild.',
     'A rebuild on a laptop, where the last build\'s site is still there, also removes the site it replaces once the new one is published.',
     `Search bytes are counted on the last language set in Chromium (playwright-core, ${'`/usr/bin/chromium`'}) from the responses of a local static server; "gzip" sizes`,
     'compress HTML, CSS, JS and JSON with gzip -9 as a host would (Pagefind\'s index and WebAssembly files are already compressed and counted as they are).',
