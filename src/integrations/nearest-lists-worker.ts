@@ -12,8 +12,6 @@ import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
 import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
-// The worker that sends the vocabularies also keeps the term counts for the next build.
-const keepsCounts = Boolean(request.withVocabularies && request.countsPath);
 const { model, terms, countsProblem } = modelFromKeptCounts();
 const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
 const update = updateNearestLists(model, request.documents, request.digests, request, previous);
@@ -32,6 +30,8 @@ parentPort!.postMessage(reply);
  * one at once: neither they nor the previous ones are held while the lists are found.
  */
 function modelFromKeptCounts() {
+  // The worker that sends the vocabularies also keeps the term counts for the next build.
+  const keepsCounts = Boolean(request.withVocabularies && request.countsPath);
   const counts = keptTermCounts(readTermCounts(request.countsPath), request.countsSettings, { keep: keepsCounts });
   const built = buildSimilarity(request.documents, counts.counter);
   let problem: string | undefined;

@@ -169,7 +169,7 @@ export function buildCatalogue(input: CatalogueInput) {
     const self = positionOf.get(slug);
     const source = shared(slug);
     const ownCities = new Set(source.cities);
-    const ownGroups = groupBits(source.targetGroups);
+    const ownGroups = groupsAt[self!]!;
     const ownGroupCount = bitCount(ownGroups);
     const touched: number[] = [];
     for (const theme of new Set(source.themes)) {

@@ -55,17 +55,9 @@ export function nearestHelper(): NearestHelper | undefined {
 }
 
 const FOUND = Symbol.for('icc.similarity.lists-found');
-type WithFound = typeof globalThis & { [FOUND]?: { promise: Promise<void>; settle: () => void } };
+type WithFound = typeof globalThis & { [FOUND]?: PromiseWithResolvers<void> };
 
-function found(): { promise: Promise<void>; settle: () => void } {
-  const holder = globalThis as WithFound;
-  if (!holder[FOUND]) {
-    let settle = () => {};
-    const promise = new Promise<void>((resolve) => (settle = resolve));
-    holder[FOUND] = { promise, settle };
-  }
-  return holder[FOUND];
-}
+const found = (): PromiseWithResolvers<void> => ((globalThis as WithFound)[FOUND] ??= Promise.withResolvers<void>());
 
 /**
  * Settles once the build's helper has found every list (or failed to): the content check's
@@ -76,7 +68,7 @@ export const listsFound = (): Promise<void> => found().promise;
 
 /** Said by the helper when it has found the lists, or failed to. */
 export function markListsFound(): void {
-  found().settle();
+  found().resolve();
 }
 
 /** Forgets the signal at the end of a build, so a next build in the same process waits again. */
