@@ -7,11 +7,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runStagedCheck } from '../lib/content/build-check.ts';
-import type { WorkerMessage } from './content-check.ts';
+import type { CompareMessage, WorkerMessage } from './content-check.ts';
 
 const { root, contentDirectory, countsPath } = workerData as { root: string; contentDirectory: string | undefined; countsPath?: string };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const { outcome, compare } = runStagedCheck(root, contentDirectory, countsPath);
 post({ stage: 'checked', outcome });
-// The comparison waits for the build to say go (content-check.ts): once the similar practices are found.
-parentPort!.once('message', () => post({ stage: 'compared', lookAlikes: compare() }));
+// The comparison waits for the build to say go (content-check.ts): once the similar practices are
+// found, with the look-alike pairs their workers scored.
+parentPort!.once('message', ({ alike }: CompareMessage) => post({ stage: 'compared', lookAlikes: compare(alike) }));

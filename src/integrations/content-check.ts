@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { termCountsPath } from '../lib/nearest-cache.ts';
-import { listsFound } from '../lib/nearest-lists.ts';
+import { listsFound, type AlikeFound } from '../lib/nearest-lists.ts';
 import { runContentCheck, runStagedCheck, setBuildCheck, withLookAlikes, type CheckOutcome, type LookAlikeOutcome } from '../lib/content/build-check.ts';
 import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { isLang, LANGUAGES, REGISTERED_LANGUAGES } from '../lib/languages.ts';
@@ -12,11 +12,17 @@ import { handOverTranslationStatus } from '../data/translation-status.ts';
 /** What the check's worker posts (src/integrations/content-check-worker.ts): its two stages, in order. */
 export type WorkerMessage = { stage: 'checked'; outcome: CheckOutcome } | { stage: 'compared'; lookAlikes: LookAlikeOutcome };
 
+/** What the check's worker is told when it may compare: the build's look-alike pairs, if it has them. */
+export interface CompareMessage {
+  compare: true;
+  alike?: AlikeFound;
+}
+
 /** The two stages of a build's check (runStagedCheck), as they come. */
 interface StagedCheck {
   checked: Promise<CheckOutcome>;
-  /** Starts the comparison (once; later calls do nothing). */
-  start(): void;
+  /** Starts the comparison (once; later calls do nothing), taking the build's look-alike pairs if they are its model's. */
+  start(alike?: AlikeFound): void;
   /** The comparison, started if it was not. */
   compared(): Promise<LookAlikeOutcome>;
 }
@@ -35,17 +41,17 @@ function checkInWorker(root: string, contentDirectory: string | undefined, count
     worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root, contentDirectory, countsPath } });
   } catch {
     let comparison: Promise<LookAlikeOutcome> | undefined;
-    const compared = () => (comparison ??= Promise.resolve().then(() => inThread().compare()));
-    return { checked: Promise.resolve(inThread().outcome), start: () => void compared(), compared };
+    const compared = (alike?: AlikeFound) => (comparison ??= Promise.resolve().then(() => inThread().compare(alike)));
+    return { checked: Promise.resolve(inThread().outcome), start: (alike) => void compared(alike), compared: () => compared() };
   }
   let checked: ((outcome: CheckOutcome) => void) | undefined;
   let settleCompared: ((lookAlikes: LookAlikeOutcome) => void) | undefined;
   const comparison = new Promise<LookAlikeOutcome>((settle) => (settleCompared = settle));
   let started = false;
-  const start = () => {
+  const start = (alike?: AlikeFound) => {
     if (started) return;
     started = true;
-    worker.postMessage('compare');
+    worker.postMessage({ compare: true, alike } satisfies CompareMessage);
   };
   worker.on('message', (message: WorkerMessage) => {
     if (message.stage === 'checked') {
@@ -112,7 +118,8 @@ function report(outcome: CheckOutcome, command: string, logger: AstroIntegration
  * waits for the first once Astro has bundled the site and before any page is rendered (the first
  * bundle written, through a Vite plugin), so an invalid tree stops the build before a page is
  * written; the comparison of the practices for look-alikes goes on beside the rendering, from the
- * moment the similar practices are found (src/lib/nearest-lists.ts `listsFound`), and is
+ * moment the similar practices are found (src/lib/nearest-lists.ts `listsFound`), taking the
+ * pairs their workers scored when their model is of the same texts (a model of its own else), and is
  * waited for before publishing (a near-identical pair stops the build then: nothing is published
  * either way, atomic-publish.ts). An invalid tree is reported whole, look-alikes included. The dev
  * server checks at once and starts anyway (so editors can keep working), printing every problem.
@@ -135,8 +142,8 @@ export function contentCheck(): AstroIntegration {
         }
         // The comparison takes each unchanged text's term counts from the previous build's similar practices.
         const staged = checkInWorker(root, contentDirectory, termCountsPath(fileURLToPath(config.cacheDir)));
-        // The comparison starts once the similar practices are found (their workers build the same
-        // model, and read the counts the comparison takes), or when the build waits for it.
+        // The comparison starts once the similar practices are found, taking the look-alike pairs
+        // their workers scored in the same model, or when the build waits for it.
         void listsFound().then(staged.start);
         // The content loader, refusing a file, reports what the whole check found.
         setBuildCheck(async () => withLookAlikes(await staged.checked, await staged.compared()));
@@ -152,12 +159,16 @@ export function contentCheck(): AstroIntegration {
           }));
         settleCompared = () =>
           (compared ??= settleChecked!().then(async () => {
-            const { problems, warnings, terms } = await staged.compared();
+            const { problems, warnings, terms, taken } = await staged.compared();
             setBuildCheck(undefined);
             if (warnings.length > 0) logger.warn(formatWarnings(warnings));
             if (problems.length > 0) throw new Error(`Content is invalid, nothing was published.\n${formatReport(problems)}`);
-            const counted = terms && terms.kept > 0 ? ` (terms counted in ${terms.counted} of ${terms.counted + terms.kept} texts, the others taken from the counts of the similar practices)` : '';
-            logger.info(`practices compared: no two are nearly identical${counted}`);
+            const how = taken
+              ? " (the pairs scored by the similar practices' workers, in a model of the same texts)"
+              : terms && terms.kept > 0
+                ? ` (terms counted in ${terms.counted} of ${terms.counted + terms.kept} texts, the others taken from the counts of the similar practices)`
+                : '';
+            logger.info(`practices compared: no two are nearly identical${how}`);
           }));
         updateConfig({ vite: { plugins: [{ name: 'icc:content-check', writeBundle: () => settleChecked?.() }] } });
       },

@@ -2,14 +2,16 @@
  * A worker thread of the similar practices (src/integrations/nearest-lists.ts starts two): builds
  * the similarity model of the documents it is given and posts the nearest lists of its share of
  * the practices, updated from the previous build's lists when they can be (src/lib/nearest-cache.ts),
- * with the share page's look-alike file of its share of the languages.
+ * with the share page's look-alike file of its share of the languages; then its share of the
+ * model's look-alike pairs, for the content check (nearest-lists.ts `AlikeFound`), so that the
+ * check builds no model of its own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeAtomically } from '../lib/build-cache.ts';
-import { keptTermCounts, parseNearestState, readTermCounts, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
-import { buildSimilarity, similarityIndex } from '../lib/similarity.ts';
-import type { WorkerRequest, WorkerReply } from './nearest-lists.ts';
+import { documentsDigest, keptTermCounts, parseNearestState, readTermCounts, updateNearestLists, vocabulariesOf } from '../lib/nearest-cache.ts';
+import { alikePairs, buildSimilarity, LOOK_ALIKE_THRESHOLD, similarityIndex } from '../lib/similarity.ts';
+import type { WorkerPairs, WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
 const { model, terms, countsProblem } = modelFromKeptCounts();
@@ -24,6 +26,12 @@ const reply: WorkerReply = {
   countsProblem,
 };
 parentPort!.postMessage(reply);
+// The lists first, for the pages wait for them; the content check waits for the pairs.
+const pairs: WorkerPairs = {
+  pairs: alikePairs(model, LOOK_ALIKE_THRESHOLD, request.pairsPart),
+  digest: request.withVocabularies ? documentsDigest(request.documents) : undefined,
+};
+parentPort!.postMessage(pairs);
 
 /**
  * The model, built with the term counts the previous build kept, which are written for the next

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nearestState, similarityCode, termCountsPath, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
 import type { Lang } from '../lib/languages.ts';
-import { forgetListsFound, markListsFound, setNearestHelper, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
+import { forgetListsFound, markListsFound, setNearestHelper, type AlikeFound, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
 
 /** What a worker is asked (src/integrations/nearest-lists-worker.ts). */
 export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages'> {
@@ -21,8 +21,10 @@ export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages
   countsSettings: string;
   /** Its share of the languages whose look-alike file (`similarityIndex`) to send back. */
   indexLanguages: Lang[];
-  /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
+  /** Whether to send back the model's vocabularies (one worker does, for the next build's state) and the documents' digest. */
   withVocabularies?: boolean;
+  /** Its share of the model's candidate pairs to score for look-alikes (`alikePairs`). */
+  pairsPart: { index: number; of: number };
 }
 
 export interface WorkerReply extends NearestUpdate {
@@ -34,31 +36,57 @@ export interface WorkerReply extends NearestUpdate {
   countsProblem?: string;
 }
 
+/** What a worker posts after its reply: its share of the look-alike pairs, and (the worker with the vocabularies) the documents' digest. */
+export interface WorkerPairs {
+  pairs: AlikeFound['pairs'];
+  digest?: string;
+}
+
 /**
- * Runs one worker. Rejects when it cannot start, fails or ends without its lists: the caller
- * then scores them itself.
+ * Runs one worker: its lists, then its pairs. Each rejects when the worker cannot start, fails or
+ * ends without it: the caller then scores the lists itself, and the content check compares the
+ * practices with a model of its own.
  */
-export function nearestInWorker(request: WorkerRequest): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
+export function nearestInWorker(request: WorkerRequest): { reply: Promise<WorkerReply>; pairs: Promise<WorkerPairs> } {
+  const reply = Promise.withResolvers<WorkerReply>();
+  const pairs = Promise.withResolvers<WorkerPairs>();
+  // Whoever waits for the lists alone is not told twice that the worker failed.
+  pairs.promise.catch(() => undefined);
+  const failed = (error: unknown) => {
+    reply.reject(error);
+    pairs.reject(error);
+  };
+  try {
     const worker = new Worker(new URL('./nearest-lists-worker.ts', import.meta.url), { workerData: request });
-    worker.once('message', (reply: WorkerReply) => {
-      resolve(reply);
+    let replied = false;
+    worker.on('message', (message: WorkerReply | WorkerPairs) => {
+      if (!replied) {
+        replied = true;
+        reply.resolve(message as WorkerReply);
+        return;
+      }
+      pairs.resolve(message as WorkerPairs);
       void worker.terminate();
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the nearest-lists worker ended (code ${code}) without its lists`)));
-  });
+    worker.once('error', failed);
+    worker.once('exit', (code) => failed(new Error(`the nearest-lists worker ended (code ${code}) without its ${replied ? 'look-alike pairs' : 'lists'}`)));
+  } catch (error) {
+    failed(error);
+  }
+  return { reply: reply.promise, pairs: pairs.promise };
 }
 
 /**
  * Every list of the request, found by two workers (half the practices each), updated from the
  * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
- * Each worker also makes the look-alike files of half the languages.
+ * Each worker also makes the look-alike files of half the languages, and then scores half the
+ * model's look-alike pairs: `alike` is given them all once both have (undefined if either failed).
  */
 export async function nearestListsOnBothCores(
   request: NearestRequest,
   { statePath, countsPath }: { statePath?: string; countsPath?: string },
   logger?: AstroIntegrationLogger,
+  alike?: (found: AlikeFound | undefined) => void,
 ): Promise<NearestFound> {
   const started = performance.now();
   const { documents, limit, minimum, languages } = request;
@@ -68,10 +96,15 @@ export async function nearestListsOnBothCores(
   const half = Math.ceil(documents.length / 2);
   const common = { documents, limit, minimum, digests, settings, statePath, countsPath, countsSettings: code };
   // The first worker also sends back the vocabularies, so it makes the smaller share of the files.
-  const [first, second] = await Promise.all([
-    nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true }),
-    nearestInWorker({ ...common, from: half, to: documents.length, indexLanguages: languages.filter((_, index) => index % 2 === 0) }),
-  ]);
+  const [one, two] = [
+    nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true, pairsPart: { index: 0, of: 2 } }),
+    nearestInWorker({ ...common, from: half, to: documents.length, indexLanguages: languages.filter((_, index) => index % 2 === 0), pairsPart: { index: 1, of: 2 } }),
+  ];
+  void Promise.all([one.pairs, two.pairs]).then(
+    ([firstPairs, secondPairs]) => alike?.({ digest: firstPairs.digest!, pairs: [...firstPairs.pairs, ...secondPairs.pairs] }),
+    () => alike?.(undefined),
+  );
+  const [first, second] = await Promise.all([one.reply, two.reply]);
   const lists = [...first.lists, ...second.lists];
   const slugs = documents.map((document) => document.slug);
   if (first.countsProblem) logger?.warn(`the term counts of the similar practices could not be kept for the next build (${first.countsProblem}): it will count them all again`);
@@ -104,8 +137,9 @@ export async function nearestListsOnBothCores(
  * previous build's lists (kept in Astro's cacheDir) after an edit instead of scoring them all
  * (src/lib/nearest-cache.ts): at 10,000 practices they are most of the data the practice pages
  * need before the first page is rendered. The same workers make the share page's look-alike
- * files, so that the build thread never builds a model of its own. The dev server scores one
- * page's list when asked.
+ * files, so that the build thread never builds a model of its own, and then score the model's
+ * look-alike pairs, which the content check takes (src/lib/nearest-lists.ts `listsFound`). The
+ * dev server scores one page's list when asked.
  */
 export function nearestLists(): AstroIntegration {
   let paths: { statePath?: string; countsPath?: string } = {};
@@ -116,7 +150,7 @@ export function nearestLists(): AstroIntegration {
       'astro:config:setup': ({ command, logger: integrationLogger }) => {
         if (command !== 'build') return;
         logger = integrationLogger;
-        setNearestHelper((request) => nearestListsOnBothCores(request, paths, logger).finally(markListsFound));
+        setNearestHelper((request) => nearestListsOnBothCores(request, paths, logger, markListsFound));
       },
       'astro:config:done': ({ config }) => {
         const cacheDir = fileURLToPath(config.cacheDir);

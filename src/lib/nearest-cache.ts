@@ -44,6 +44,22 @@ export function textDigest(document: SimilarityDocument): string {
   return createHash('sha1').update(JSON.stringify(document.texts)).digest('hex');
 }
 
+/**
+ * The digest of the compared texts of every document, whatever the order of the documents, of
+ * their languages and of a text's fields: two lists of documents with the same digest give the
+ * same model. The content check takes the look-alike pairs of the build's model (the similar
+ * practices' workers) only when its own documents have the same digest.
+ */
+export function documentsDigest(documents: readonly SimilarityDocument[]): string {
+  const hash = createHash('sha1');
+  for (const document of [...documents].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
+    const langs = (Object.keys(document.texts) as Lang[]).filter((lang) => document.texts[lang]).sort();
+    const texts = langs.map((lang) => [lang, COMPARED_FIELDS.map((field) => document.texts[lang]![field] ?? null)]);
+    hash.update(`${JSON.stringify([document.slug, texts])}\n`);
+  }
+  return hash.digest('hex');
+}
+
 export interface NearestUpdate {
   /** The lists of the slugs asked for, in order. */
   lists: NearestList[];

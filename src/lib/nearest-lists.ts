@@ -10,7 +10,7 @@
  * for.
  */
 import type { Lang } from './languages.ts';
-import type { SimilarityDocument, SimilarityIndex, SimilarityModel } from './similarity.ts';
+import type { ScoredPair, SimilarityDocument, SimilarityIndex, SimilarityModel } from './similarity.ts';
 
 /** One practice's nearest practices, best first. */
 export type NearestList = { slug: string; score: number }[];
@@ -54,21 +54,32 @@ export function nearestHelper(): NearestHelper | undefined {
   return (globalThis as WithHelper)[HELPER];
 }
 
-const FOUND = Symbol.for('icc.similarity.lists-found');
-type WithFound = typeof globalThis & { [FOUND]?: PromiseWithResolvers<void> };
+/**
+ * The candidate pairs of the build's model that reach the look-alike threshold (`alikePairs`),
+ * scored by the workers that found the lists, and the digest of the documents that model was
+ * built of (nearest-cache.ts `documentsDigest`).
+ */
+export interface AlikeFound {
+  digest: string;
+  pairs: ScoredPair[];
+}
 
-const found = (): PromiseWithResolvers<void> => ((globalThis as WithFound)[FOUND] ??= Promise.withResolvers<void>());
+const FOUND = Symbol.for('icc.similarity.lists-found');
+type WithFound = typeof globalThis & { [FOUND]?: PromiseWithResolvers<AlikeFound | undefined> };
+
+const found = (): PromiseWithResolvers<AlikeFound | undefined> => ((globalThis as WithFound)[FOUND] ??= Promise.withResolvers<AlikeFound | undefined>());
 
 /**
- * Settles once the build's helper has found every list (or failed to): the content check's
- * comparison of the practices, which builds a model of its own, waits for it, so that the three
- * models are not held, nor built on two cores, at the same time.
+ * Settles once the build's helper has found every list and the look-alike pairs of its model
+ * (undefined when it failed to): the content check's comparison of the practices waits for it,
+ * and takes those pairs when its documents are the model's, so that a build makes no third model
+ * (and otherwise does not build one beside the workers' two).
  */
-export const listsFound = (): Promise<void> => found().promise;
+export const listsFound = (): Promise<AlikeFound | undefined> => found().promise;
 
-/** Said by the helper when it has found the lists, or failed to. */
-export function markListsFound(): void {
-  found().resolve();
+/** Said by the helper when it has found the lists and pairs, or failed to. */
+export function markListsFound(alike?: AlikeFound): void {
+  found().resolve(alike);
 }
 
 /** Forgets the signal at the end of a build, so a next build in the same process waits again. */

@@ -540,23 +540,52 @@ export interface LookAlike {
 
 /** The score of each of a model's candidate pairs, in their order: found once, for the check compares twice. */
 const scoredPairs = new WeakMap<SimilarityModel, Float64Array>();
-function candidateScores(model: SimilarityModel): Float64Array {
-  let scores = scoredPairs.get(model);
+function candidateScores(model: SimilarityModel, from: number, to: number): Float64Array {
+  const whole = from === 0 && to === model.candidatePairs().length;
+  let scores = whole ? scoredPairs.get(model) : undefined;
   if (!scores) {
     const pairs = model.candidatePairs();
-    scores = new Float64Array(pairs.length);
-    for (let index = 0; index < pairs.length; index++) scores[index] = model.score(pairs[index]![0], pairs[index]![1]);
-    scoredPairs.set(model, scores);
+    scores = new Float64Array(to - from);
+    for (let index = from; index < to; index++) scores[index - from] = model.score(pairs[index]![0], pairs[index]![1]);
+    if (whole) scoredPairs.set(model, scores);
   }
   return scores;
+}
+
+/** A candidate pair of practices (in the model's order) and its score. */
+export interface ScoredPair {
+  a: string;
+  b: string;
+  score: number;
+}
+
+/**
+ * The candidate pairs of a model that score at least `threshold`: what `lookAlikes` looks at.
+ * `part` (the `index`th of `of` equal slices of the candidates) lets two workers that hold the
+ * same model score half each; the slices together are the whole.
+ */
+export function alikePairs(model: SimilarityModel, threshold = LOOK_ALIKE_THRESHOLD, part: { index: number; of: number } = { index: 0, of: 1 }): ScoredPair[] {
+  const pairs = model.candidatePairs();
+  const from = Math.floor((pairs.length * part.index) / part.of);
+  const to = Math.floor((pairs.length * (part.index + 1)) / part.of);
+  const scores = candidateScores(model, from, to);
+  const result: ScoredPair[] = [];
+  // The score is checked first: most candidate pairs fall short of the threshold.
+  for (let index = from; index < to; index++) {
+    const score = scores[index - from]!;
+    if (score >= threshold) result.push({ a: pairs[index]![0], b: pairs[index]![1], score });
+  }
+  return result;
 }
 
 /**
  * Every pair at or above the look-alike threshold, except pairs already linked by adaptedFrom
  * (either way). `order` ranks a practice (earlier published first) so the later one is named.
+ * The pairs are the model's, or its `alikePairs` found elsewhere at a threshold no higher than
+ * `thresholds.lookAlike`.
  */
 export function lookAlikes(
-  model: SimilarityModel,
+  source: SimilarityModel | readonly ScoredPair[],
   practices: readonly { slug: string; adaptedFrom?: readonly string[]; order: string }[],
   thresholds: { lookAlike: number; nearIdentical: number } = { lookAlike: LOOK_ALIKE_THRESHOLD, nearIdentical: NEAR_IDENTICAL_THRESHOLD },
 ): LookAlike[] {
@@ -571,15 +600,10 @@ export function lookAlikes(
     [...practices].sort((a, b) => a.order.localeCompare(b.order) || a.slug.localeCompare(b.slug)).map((practice, index) => [practice.slug, index]),
   );
   const result: LookAlike[] = [];
-  const pairs = model.candidatePairs();
-  const scores = candidateScores(model);
-  for (let index = 0; index < pairs.length; index++) {
-    const [a, b] = pairs[index]!;
-    // The score is checked first: most candidate pairs fall short of the threshold.
-    const value = scores[index]!;
-    if (value < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
+  for (const { a, b, score } of Array.isArray(source) ? source : alikePairs(source as SimilarityModel, thresholds.lookAlike)) {
+    if (score < thresholds.lookAlike || !rank.has(a) || !rank.has(b) || linked.has(`${a}\n${b}`)) continue;
     const [first, second] = rank.get(a)! < rank.get(b)! ? [a, b] : [b, a];
-    result.push({ first, second, score: value, nearIdentical: value >= thresholds.nearIdentical });
+    result.push({ first, second, score, nearIdentical: score >= thresholds.nearIdentical });
   }
   return result.sort((a, b) => b.score - a.score || a.second.localeCompare(b.second));
 }

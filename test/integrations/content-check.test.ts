@@ -5,7 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { contentCheck } from '../../src/integrations/content-check.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
+import { documentsDigest } from '../../src/lib/nearest-cache.ts';
 import { forgetListsFound, markListsFound } from '../../src/lib/nearest-lists.ts';
+import { alikePairs, buildSimilarity } from '../../src/lib/similarity.ts';
 import { contentTree } from '../helpers/content-tree.ts';
 import { HOSTILE_TREE } from '../fixtures/hostile-content.ts';
 
@@ -65,13 +69,24 @@ describe('the content check in the Astro build', () => {
         expect(posted).not.toHaveBeenCalled();
         markListsFound();
         await new Promise((settle) => setImmediate(settle));
-        expect(posted).toHaveBeenCalledWith('compare');
+        expect(posted).toHaveBeenCalledWith({ compare: true, alike: undefined });
       });
       await expect(run()).resolves.toBeUndefined();
       expect(posted).toHaveBeenCalledTimes(1);
       expect(logger.info).toHaveBeenCalledWith('practices compared: no two are nearly identical');
     } finally {
       posted.mockRestore();
+      forgetListsFound();
+    }
+  });
+
+  it('takes the look-alike pairs the similar practices scored in a model of the same texts', async () => {
+    try {
+      const documents = similarityDocuments(checkContent(process.cwd(), undefined, { lookAlikes: false }).content.practices);
+      const { run, logger } = runSetup('.', 'build', async () => markListsFound({ digest: documentsDigest(documents), pairs: alikePairs(buildSimilarity(documents)) }));
+      await expect(run()).resolves.toBeUndefined();
+      expect(logger.info).toHaveBeenCalledWith("practices compared: no two are nearly identical (the pairs scored by the similar practices' workers, in a model of the same texts)");
+    } finally {
       forgetListsFound();
     }
   });
@@ -86,7 +101,9 @@ describe('the content check in the Astro build', () => {
       const copy = readFileSync(join(practices, first), 'utf8').replace(/^title: .*$/m, 'title: The same practice once more');
       writeFileSync(join(practices, 'the-same-practice-once-more.md'), copy);
       process.env.ICC_CONTENT_DIR = content;
-      const { run, progress } = runSetup('.', 'build');
+      // The pairs of the content before the copy (no look-alikes) are not the copy's: they are not taken.
+      const before = similarityDocuments(checkContent(process.cwd(), undefined, { lookAlikes: false }).content.practices);
+      const { run, progress } = runSetup('.', 'build', async () => markListsFound({ digest: documentsDigest(before), pairs: [] }));
       await expect(run()).rejects.toThrow(
         new RegExp(`^Content is invalid, nothing was published\\.\\n[^\\n]*practices/en/the-same-practice-once-more\\.md: is nearly identical to .*\\(${first.replace('.md', '')}, `),
       );
@@ -96,6 +113,7 @@ describe('the content check in the Astro build', () => {
       if (saved === undefined) delete process.env.ICC_CONTENT_DIR;
       else process.env.ICC_CONTENT_DIR = saved;
       rmSync(content, { recursive: true, force: true });
+      forgetListsFound();
     }
   });
 

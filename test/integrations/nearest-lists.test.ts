@@ -6,8 +6,9 @@ import type { AstroIntegrationLogger } from 'astro';
 import { nearestInWorker, nearestListsOnBothCores } from '../../src/integrations/nearest-lists.ts';
 import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
-import { nearestLists } from '../../src/lib/nearest-lists.ts';
-import { buildSimilarity, similarityIndex, type SimilarityDocument } from '../../src/lib/similarity.ts';
+import { documentsDigest } from '../../src/lib/nearest-cache.ts';
+import { nearestLists, type AlikeFound } from '../../src/lib/nearest-lists.ts';
+import { alikePairs, buildSimilarity, similarityIndex, type SimilarityDocument } from '../../src/lib/similarity.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icc-nearest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,8 +29,12 @@ describe('nearest lists on both cores', () => {
     const state = join(work, 'cache', 'lists.json');
     const paths = { statePath: state, countsPath: join(work, 'cache', 'term-counts.json') };
     const cold = logger();
-    const found = await nearestListsOnBothCores(request(documents), paths, cold);
+    const alike = Promise.withResolvers<AlikeFound | undefined>();
+    const found = await nearestListsOnBothCores(request(documents), paths, cold, alike.resolve);
     expect(found).toEqual(inline(documents));
+    // Then the look-alike pairs of their model, which are the whole model's, for the content check.
+    const pairs = await alike.promise;
+    expect(pairs).toEqual({ digest: documentsDigest(documents), pairs: alikePairs(buildSimilarity(documents)) });
     expect(found.lists.some((list) => list.length > 0)).toBe(true);
     // Every language gets its file, from one worker or the other.
     expect(Object.keys(found.indexes).sort()).toEqual([...languages].sort());
@@ -61,7 +66,13 @@ describe('nearest lists on both cores', () => {
 
   it('rejects, so the build scores the lists itself, when a worker fails', async () => {
     const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15, languages: ['en' as const] };
-    await expect(nearestInWorker({ ...broken, digests: ['d'], settings: 's', countsSettings: 's', from: 0, to: 1, indexLanguages: ['en'] })).rejects.toThrow();
-    await expect(nearestListsOnBothCores(broken, {})).rejects.toThrow();
+    const worker = nearestInWorker({ ...broken, digests: ['d'], settings: 's', countsSettings: 's', from: 0, to: 1, indexLanguages: ['en'], pairsPart: { index: 0, of: 1 } });
+    await expect(worker.reply).rejects.toThrow();
+    await expect(worker.pairs).rejects.toThrow();
+    // The content check is told there are no pairs: it compares the practices itself.
+    const alike = vi.fn();
+    await expect(nearestListsOnBothCores(broken, {}, undefined, alike)).rejects.toThrow();
+    await new Promise((settle) => setImmediate(settle));
+    expect(alike).toHaveBeenCalledWith(undefined);
   });
 });

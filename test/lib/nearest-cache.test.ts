@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { similarityDocuments } from '../../src/lib/content/look-alikes.ts';
 import {
+  documentsDigest,
   keptTermCounts,
   nearestState,
   parseNearestState,
@@ -196,5 +197,35 @@ describe('keptTermCounts', () => {
     expect(parseTermCountState('[1, 2')).toBeUndefined();
     expect(parseTermCountState('{"version": 99, "settings": "s", "terms": {}, "counts": {}}')).toBeUndefined();
     expect(parseTermCountState('{"version": 1, "settings": "s", "counts": {}}')).toBeUndefined();
+  });
+});
+
+describe('documentsDigest', () => {
+  const base = demo.slice(0, 20);
+  const digest = documentsDigest(base);
+
+  it('is the same for the same compared texts, whatever the order of documents, languages and fields, and other fields', () => {
+    const shuffled = [...base].reverse().map((document) => ({
+      slug: document.slug,
+      texts: Object.fromEntries(
+        Object.entries(document.texts)
+          .reverse()
+          .map(([lang, text]) => [lang, { ...Object.fromEntries(Object.entries(text!).reverse()), summary: 'not compared' }]),
+      ),
+    }));
+    expect(documentsDigest(shuffled as SimilarityDocument[])).toBe(digest);
+  });
+
+  it('differs when a compared text, a language or a practice differs', () => {
+    const first = base[0]!;
+    const edit = (texts: SimilarityDocument['texts']) => documentsDigest([{ ...first, texts }, ...base.slice(1)]);
+    expect(edit({ ...first.texts, en: { ...first.texts.en!, purpose: `${first.texts.en!.purpose} Again.` } })).not.toBe(digest);
+    expect(edit({ ...first.texts, es: first.texts.en, fr: first.texts.en })).not.toBe(digest);
+    const multilingual = base.findIndex((document) => Object.keys(document.texts).length > 1);
+    expect(multilingual).toBeGreaterThanOrEqual(0);
+    const englishOnly = base.map((document, index) => (index === multilingual ? { ...document, texts: { en: document.texts.en } } : document));
+    expect(documentsDigest(englishOnly)).not.toBe(digest);
+    expect(documentsDigest(base.slice(1))).not.toBe(digest);
+    expect(documentsDigest(base.map((document, index) => (index === 3 ? { ...document, slug: `${document.slug}-2` } : document)))).not.toBe(digest);
   });
 });

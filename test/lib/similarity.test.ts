@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alikePairs,
   buildSimilarity,
   cosine,
+  LOOK_ALIKE_THRESHOLD,
   lookAlikes,
   nearestInIndex,
   similarityIndex,
@@ -136,6 +138,34 @@ describe('lookAlikes', () => {
       { slug: 'copy', adaptedFrom: ['anti-rumour-network'], order: '2024-01-01' },
     ]);
     expect(pairs).toEqual([]);
+  });
+});
+
+describe('alikePairs', () => {
+  const copy = { slug: 'copy', texts: { en: rumours.texts.en! } };
+  const retold = { slug: 'retold', texts: { en: { ...rumours.texts.en!, title: 'Rumour agents in libraries' } } };
+  const documents = [rumours, gardens, budgets, copy, retold];
+  const practices = documents.map(({ slug }, index) => ({ slug, order: `202${index}-01-01` }));
+
+  it('gives, in slices put together, every candidate pair of the model and its score', () => {
+    const whole = alikePairs(buildSimilarity(documents), 0);
+    expect(whole.length).toBeGreaterThan(2);
+    const model = buildSimilarity(documents);
+    expect([0, 1, 2].flatMap((index) => alikePairs(model, 0, { index, of: 3 }))).toEqual(whole);
+    for (const { a, b, score } of whole) expect(score).toBe(model.score(a, b));
+  });
+
+  it('keeps the pairs from the threshold, which lookAlikes finds the same as in the model', () => {
+    const model = buildSimilarity(documents);
+    const pairs = alikePairs(model);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.every(({ score }) => score >= LOOK_ALIKE_THRESHOLD)).toBe(true);
+    // As they come from a worker: copied.
+    const copied = structuredClone(pairs);
+    expect(lookAlikes(copied, practices)).toEqual(lookAlikes(model, practices));
+    const nearIdentical = { lookAlike: 0.9, nearIdentical: 0.9 };
+    expect(lookAlikes(copied, practices, nearIdentical)).toEqual(lookAlikes(model, practices, nearIdentical));
+    expect(lookAlikes(copied, practices).map(({ first, second }) => `${first} ${second}`).sort()).toEqual(['anti-rumour-network copy', 'anti-rumour-network retold', 'copy retold']);
   });
 });
 

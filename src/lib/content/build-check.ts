@@ -7,7 +7,9 @@
  */
 import { isLang } from '../languages.ts';
 import { keptTermCounts, readTermCounts, similarityCode } from '../nearest-cache.ts';
+import type { AlikeFound } from '../nearest-lists.ts';
 import { checkContent, lookAlikeCheck } from './check-content.ts';
+import { takesPairs } from './look-alikes.ts';
 import { formatReport, type Problem } from './problems.ts';
 import { translationStatus, type LanguageStatus } from './translation-status.ts';
 
@@ -31,20 +33,24 @@ export interface LookAlikeOutcome {
   warnings: Problem[];
   /** How many texts had their terms counted, and how many took them from the counts a build kept. */
   terms?: { counted: number; kept: number };
+  /** Whether the pairs were the ones the build's similar practices scored (nearest-lists.ts `AlikeFound`): no model was built. */
+  taken?: boolean;
 }
 
 /**
  * The check in two stages, as a build runs it: `outcome` is everything but the comparison of the
  * practices, which `compare()` then runs on the files the first stage read (nothing when it could
  * not run). A build waits for the first before rendering a page and for the comparison, about
- * half the check's time at 10,000 practices, only before publishing. Given the term counts a
- * build kept (nearest-cache.ts), the comparison counts only the texts that changed. Never throws.
+ * half the check's time at 10,000 practices, only before publishing. Given the look-alike pairs
+ * of the build's similar practices, the comparison takes them if their model was built of the same
+ * texts; else, given the term counts a build kept (nearest-cache.ts), it builds a model counting
+ * only the texts that changed. Never throws.
  */
 export function runStagedCheck(
   root: string,
   contentDirectory: string | undefined,
   countsPath?: string,
-): { outcome: CheckOutcome; compare: () => LookAlikeOutcome } {
+): { outcome: CheckOutcome; compare: (alike?: AlikeFound) => LookAlikeOutcome } {
   try {
     const check = checkContent(root, contentDirectory, { lookAlikes: false });
     const outcome: CheckOutcome = {
@@ -55,14 +61,26 @@ export function runStagedCheck(
       unpublishedFiles: check.entries.filter((entry) => entry.lang && !isLang(entry.lang)).length,
       translationStatus: check.problems.length === 0 ? translationStatus(check.entries) : undefined,
     };
-    const compare = () => {
+    // The comparison holds the practices only, not the rest of what the check read.
+    const { practices } = check.content;
+    const compare = (alike?: AlikeFound): LookAlikeOutcome => {
+      if (alike && sameModel(practices, alike)) return { ...lookAlikeCheck(practices, { pairs: alike.pairs }), taken: true };
       const counts = keptCounts(countsPath);
-      return { ...lookAlikeCheck(check.content.practices, counts?.counter), terms: counts?.tally() };
+      return { ...lookAlikeCheck(practices, { countTerms: counts?.counter }), terms: counts?.tally() };
     };
     return { outcome, compare };
   } catch (error) {
     // checkContent turns every file's failure into a problem; this is the last safety net.
     return { outcome: { ran: false, message: error instanceof Error ? error.message : String(error) }, compare: () => ({ problems: [], warnings: [] }) };
+  }
+}
+
+/** takesPairs, and false should it fail. */
+function sameModel(practices: Parameters<typeof takesPairs>[0], alike: AlikeFound): boolean {
+  try {
+    return takesPairs(practices, alike);
+  } catch {
+    return false;
   }
 }
 

@@ -9,7 +9,6 @@ import type { z } from 'zod';
 import { PDF_HEAD_LENGTH, type StoredFile } from '../documents.ts';
 import { markdownProblems } from '../markdown-check.ts';
 import type { Lang } from '../schemas/fields.ts';
-import type { TermCounter } from '../similarity.ts';
 import { checkTranslations } from './check-translations.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CollectionSpec } from './collections.ts';
 import { cardTextProblems } from './card-text.ts';
@@ -101,9 +100,9 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
  * failures): the slowest part of the check at 10,000 practices, so a build runs it apart
  * (src/lib/content/build-check.ts). Never throws.
  */
-export function lookAlikeCheck(practices: ValidContent['practices'], countTerms?: TermCounter): { problems: Problem[]; warnings: Problem[] } {
+export function lookAlikeCheck(practices: ValidContent['practices'], from?: Parameters<typeof lookAlikeProblems>[1]): ReturnType<typeof lookAlikeProblems> {
   try {
-    return lookAlikeProblems(practices, countTerms);
+    return lookAlikeProblems(practices, from);
   } catch (error) {
     return { problems: [{ file: 'src/content/practices/', field: '', message: `could not be compared for look-alikes (${describeError(error)}): ask a developer` }], warnings: [] };
   }

@@ -6,11 +6,15 @@
  */
 import { SOURCE_LANGUAGE, type Lang } from '../languages.ts';
 import type { Practice } from '../schemas/practice.ts';
+import { documentsDigest } from '../nearest-cache.ts';
+import type { AlikeFound } from '../nearest-lists.ts';
 import {
   buildSimilarity,
+  comparedText,
   lookAlikes,
   LOOK_ALIKE_THRESHOLD,
   NEAR_IDENTICAL_THRESHOLD,
+  type ScoredPair,
   type SimilarityDocument,
   type TermCounter,
 } from '../similarity.ts';
@@ -48,16 +52,26 @@ function group(files: readonly PracticeFile[]): Grouped[] {
   return [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** The documents the similarity model is built from. */
+/** The documents the similarity model is built from: each practice's compared texts. */
 export function similarityDocuments(files: readonly PracticeFile[]): SimilarityDocument[] {
-  return group(files).map(({ slug, texts }) => ({ slug, texts }));
+  return group(files).map(({ slug, texts }) => ({
+    slug,
+    texts: Object.fromEntries(Object.entries(texts).map(([lang, data]) => [lang, comparedText(data)])),
+  }));
 }
 
 const percent = (score: number) => `${Math.round(score * 100)}% alike`;
 
-/** Look-alike warnings and near-identical failures over every practice. */
-export function lookAlikeProblems(files: readonly PracticeFile[], countTerms?: TermCounter): { problems: Problem[]; warnings: Problem[] } {
-  const model = buildSimilarity(similarityDocuments(files), countTerms);
+/**
+ * Look-alike warnings and near-identical failures over every practice. The pairs are scored in a
+ * model of the files' texts (counting terms with `countTerms`), or are `pairs`: the `alikePairs`
+ * of such a model, scored elsewhere (by a build's similar practices: `takesPairs`).
+ */
+export function lookAlikeProblems(
+  files: readonly PracticeFile[],
+  { countTerms, pairs: scored }: { countTerms?: TermCounter; pairs?: readonly ScoredPair[] } = {},
+): { problems: Problem[]; warnings: Problem[] } {
+  const model = scored ?? buildSimilarity(similarityDocuments(files), countTerms);
   const practices = group(files);
   const bySlug = new Map(practices.map((practice) => [practice.slug, practice]));
   const problems: Problem[] = [];
@@ -96,4 +110,9 @@ export function lookAlikeProblems(files: readonly PracticeFile[], countTerms?: T
     }
   }
   return { problems, warnings };
+}
+
+/** Whether `alike`, the pairs a build's similar practices scored, are those of the files' model: their model was built of the same texts. */
+export function takesPairs(files: readonly PracticeFile[], alike: AlikeFound): boolean {
+  return alike.digest === documentsDigest(similarityDocuments(files));
 }

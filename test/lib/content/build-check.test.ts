@@ -1,6 +1,7 @@
 /**
  * A build's content check in two stages (src/lib/content/build-check.ts): the comparison of the
- * practices takes each unchanged text's term counts from those the similar practices kept.
+ * practices takes the look-alike pairs the similar practices scored in a model of the same texts,
+ * or each unchanged text's term counts from those the similar practices kept.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStagedCheck } from '../../../src/lib/content/build-check.ts';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { similarityDocuments } from '../../../src/lib/content/look-alikes.ts';
-import { keptTermCounts, similarityCode, type TermCountState } from '../../../src/lib/nearest-cache.ts';
-import { buildSimilarity } from '../../../src/lib/similarity.ts';
+import { documentsDigest, keptTermCounts, similarityCode, type TermCountState } from '../../../src/lib/nearest-cache.ts';
+import { alikePairs, buildSimilarity } from '../../../src/lib/similarity.ts';
 
 const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'icc-build-check-'));
@@ -56,5 +57,20 @@ describe('the comparison of a build’s check', () => {
     // Counts kept by other code are not taken.
     writeFileSync(path, JSON.stringify({ ...state, settings: 'other code' }));
     expect(found(path)).toEqual(plain);
+  });
+
+  it('takes the look-alike pairs the build scored when its model was built of the same texts, and scores its own otherwise', () => {
+    const alike = { digest: documentsDigest(documents), pairs: alikePairs(buildSimilarity(documents)) };
+    expect(runStagedCheck(root, undefined).compare(structuredClone(alike))).toEqual({ ...plain, taken: true });
+    // Taken as they are: pairs saying two practices are copies make them so.
+    const [a, b] = documents.map(({ slug }) => slug);
+    const copies = { digest: alike.digest, pairs: [{ a: a!, b: b!, score: 0.95 }] };
+    const { problems, taken } = runStagedCheck(root, undefined).compare(copies);
+    expect(taken).toBe(true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(new RegExp(`^is nearly identical to .*\\((${a}|${b}), .*95% alike`));
+    // Pairs of a model of other texts (one text changed since) are not taken.
+    const edited = documents.map((document, index) => (index === 0 ? { ...document, texts: { ...document.texts, en: { ...document.texts.en!, title: 'Edited' } } } : document));
+    expect(runStagedCheck(root, undefined).compare({ ...copies, digest: documentsDigest(edited) })).toEqual(plain);
   });
 });
