@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { keptPages } from './src/integrations/kept-pages.ts';
 import { contentStore } from './src/integrations/content-store.ts';
 import { nearestLists } from './src/integrations/nearest-lists.ts';
 import { siteMap } from './src/integrations/sitemap.ts';
@@ -28,6 +29,9 @@ export default defineConfig({
   // previous build when nothing they show has changed: a one-practice edit re-renders a few pages.
   experimental: { incrementalBuild: true },
   integrations: [
+    // Astro's kept pages are copied into the staging folder while it starts (src/lib/kept-pages.ts);
+    // first: the copies of pages no longer built are removed before any integration reads the folder.
+    keptPages(),
     contentCheck(),
     // The build's code reads the content store from its file instead of compiling it as one huge string.
     contentStore(),

@@ -2,7 +2,7 @@
  * A worker thread of the similar practices (src/integrations/nearest-lists.ts starts two): builds
  * the similarity model of the documents it is given and posts the nearest lists of its share of
  * the practices, updated from the previous build's lists when they can be (src/lib/nearest-cache.ts),
- * with the share page's look-alike file of its share of the languages; then its share of the
+ * with the share page's look-alike file of its share of the languages; then (one of the two) the
  * model's look-alike pairs, for the content check (nearest-lists.ts `AlikeFound`), so that the
  * check builds no model of its own.
  */
@@ -14,24 +14,30 @@ import { alikePairs, buildSimilarity, LOOK_ALIKE_THRESHOLD, similarityIndex } fr
 import type { WorkerPairs, WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
-const { model, terms, countsProblem } = modelFromKeptCounts();
-const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
-const update = updateNearestLists(model, request.documents, request.digests, request, previous);
-const indexes = Object.fromEntries(request.indexLanguages.map((lang) => [lang, similarityIndex(model, request.documents, lang) ?? null]));
-const reply: WorkerReply = {
-  ...update,
-  indexes,
-  vocabularies: request.withVocabularies ? vocabulariesOf(model) : undefined,
-  terms,
-  countsProblem,
-};
-parentPort!.postMessage(reply);
-// The lists first, for the pages wait for them; the content check waits for the pairs.
-const pairs: WorkerPairs = {
-  pairs: alikePairs(model, LOOK_ALIKE_THRESHOLD, request.pairsPart),
-  digest: request.withVocabularies ? documentsDigest(request.documents) : undefined,
-};
-parentPort!.postMessage(pairs);
+const model = postLists();
+// The lists first, for the pages wait for them; the content check waits for the pairs. One
+// worker scores them all, so that the other's model is freed as soon as its lists are posted.
+if (request.withPairs) {
+  const pairs: WorkerPairs = { pairs: alikePairs(model, LOOK_ALIKE_THRESHOLD), digest: documentsDigest(request.documents) };
+  parentPort!.postMessage(pairs);
+}
+
+/** Posts the lists and look-alike files; returns the model alone, so that nothing else of them is held while the pairs are scored. */
+function postLists() {
+  const { model: built, terms, countsProblem } = modelFromKeptCounts();
+  const previous = request.statePath && existsSync(request.statePath) ? parseNearestState(readFileSync(request.statePath, 'utf8')) : undefined;
+  const update = updateNearestLists(built, request.documents, request.digests, request, previous);
+  const indexes = Object.fromEntries(request.indexLanguages.map((lang) => [lang, similarityIndex(built, request.documents, lang) ?? null]));
+  const reply: WorkerReply = {
+    ...update,
+    indexes,
+    vocabularies: request.withVocabularies ? vocabulariesOf(built) : undefined,
+    terms,
+    countsProblem,
+  };
+  parentPort!.postMessage(reply);
+  return built;
+}
 
 /**
  * The model, built with the term counts the previous build kept, which are written for the next

@@ -21,10 +21,10 @@ export interface WorkerRequest extends Omit<NearestRequest, 'slugs' | 'languages
   countsSettings: string;
   /** Its share of the languages whose look-alike file (`similarityIndex`) to send back. */
   indexLanguages: Lang[];
-  /** Whether to send back the model's vocabularies (one worker does, for the next build's state) and the documents' digest. */
+  /** Whether to send back the model's vocabularies (one worker does, for the next build's state). */
   withVocabularies?: boolean;
-  /** Its share of the model's candidate pairs to score for look-alikes (`alikePairs`). */
-  pairsPart: { index: number; of: number };
+  /** Whether to score, after its lists, the model's look-alike pairs (`alikePairs`) and send them with the documents' digest. */
+  withPairs?: boolean;
 }
 
 export interface WorkerReply extends NearestUpdate {
@@ -36,16 +36,13 @@ export interface WorkerReply extends NearestUpdate {
   countsProblem?: string;
 }
 
-/** What a worker posts after its reply: its share of the look-alike pairs, and (the worker with the vocabularies) the documents' digest. */
-export interface WorkerPairs {
-  pairs: AlikeFound['pairs'];
-  digest?: string;
-}
+/** What the worker asked for the pairs posts after its reply. */
+export type WorkerPairs = AlikeFound;
 
 /**
- * Runs one worker: its lists, then its pairs. Each rejects when the worker cannot start, fails or
- * ends without it: the caller then scores the lists itself, and the content check compares the
- * practices with a model of its own.
+ * Runs one worker: its lists, then the pairs if asked. Each rejects when the worker cannot start,
+ * fails or ends without it: the caller then scores the lists itself, and the content check
+ * compares the practices with a model of its own.
  */
 export function nearestInWorker(request: WorkerRequest): { reply: Promise<WorkerReply>; pairs: Promise<WorkerPairs> } {
   const reply = Promise.withResolvers<WorkerReply>();
@@ -63,9 +60,9 @@ export function nearestInWorker(request: WorkerRequest): { reply: Promise<Worker
       if (!replied) {
         replied = true;
         reply.resolve(message as WorkerReply);
-        return;
-      }
-      pairs.resolve(message as WorkerPairs);
+        if (request.withPairs) return;
+        pairs.reject(new Error('the worker was not asked for the pairs'));
+      } else pairs.resolve(message as WorkerPairs);
       void worker.terminate();
     });
     worker.once('error', failed);
@@ -79,8 +76,8 @@ export function nearestInWorker(request: WorkerRequest): { reply: Promise<Worker
 /**
  * Every list of the request, found by two workers (half the practices each), updated from the
  * lists kept in `statePath` by the previous build when they can be; the new lists are kept there.
- * Each worker also makes the look-alike files of half the languages, and then scores half the
- * model's look-alike pairs: `alike` is given them all once both have (undefined if either failed).
+ * Each worker also makes the look-alike files of half the languages. Then the second scores the
+ * model's look-alike pairs: `alike` is given them (undefined if it failed).
  */
 export async function nearestListsOnBothCores(
   request: NearestRequest,
@@ -97,13 +94,10 @@ export async function nearestListsOnBothCores(
   const common = { documents, limit, minimum, digests, settings, statePath, countsPath, countsSettings: code };
   // The first worker also sends back the vocabularies, so it makes the smaller share of the files.
   const [one, two] = [
-    nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true, pairsPart: { index: 0, of: 2 } }),
-    nearestInWorker({ ...common, from: half, to: documents.length, indexLanguages: languages.filter((_, index) => index % 2 === 0), pairsPart: { index: 1, of: 2 } }),
+    nearestInWorker({ ...common, from: 0, to: half, indexLanguages: languages.filter((_, index) => index % 2 === 1), withVocabularies: true }),
+    nearestInWorker({ ...common, from: half, to: documents.length, indexLanguages: languages.filter((_, index) => index % 2 === 0), withPairs: true }),
   ];
-  void Promise.all([one.pairs, two.pairs]).then(
-    ([firstPairs, secondPairs]) => alike?.({ digest: firstPairs.digest!, pairs: [...firstPairs.pairs, ...secondPairs.pairs] }),
-    () => alike?.(undefined),
-  );
+  void two.pairs.then(alike, () => alike?.(undefined));
   const [first, second] = await Promise.all([one.reply, two.reply]);
   const lists = [...first.lists, ...second.lists];
   const slugs = documents.map((document) => document.slug);

@@ -540,14 +540,13 @@ export interface LookAlike {
 
 /** The score of each of a model's candidate pairs, in their order: found once, for the check compares twice. */
 const scoredPairs = new WeakMap<SimilarityModel, Float64Array>();
-function candidateScores(model: SimilarityModel, from: number, to: number): Float64Array {
-  const whole = from === 0 && to === model.candidatePairs().length;
-  let scores = whole ? scoredPairs.get(model) : undefined;
+function candidateScores(model: SimilarityModel): Float64Array {
+  let scores = scoredPairs.get(model);
   if (!scores) {
     const pairs = model.candidatePairs();
-    scores = new Float64Array(to - from);
-    for (let index = from; index < to; index++) scores[index - from] = model.score(pairs[index]![0], pairs[index]![1]);
-    if (whole) scoredPairs.set(model, scores);
+    scores = new Float64Array(pairs.length);
+    for (let index = 0; index < pairs.length; index++) scores[index] = model.score(pairs[index]![0], pairs[index]![1]);
+    scoredPairs.set(model, scores);
   }
   return scores;
 }
@@ -559,21 +558,14 @@ export interface ScoredPair {
   score: number;
 }
 
-/**
- * The candidate pairs of a model that score at least `threshold`: what `lookAlikes` looks at.
- * `part` (the `index`th of `of` equal slices of the candidates) lets two workers that hold the
- * same model score half each; the slices together are the whole.
- */
-export function alikePairs(model: SimilarityModel, threshold = LOOK_ALIKE_THRESHOLD, part: { index: number; of: number } = { index: 0, of: 1 }): ScoredPair[] {
+/** The candidate pairs of a model that score at least `threshold`: what `lookAlikes` looks at. */
+export function alikePairs(model: SimilarityModel, threshold = LOOK_ALIKE_THRESHOLD): ScoredPair[] {
   const pairs = model.candidatePairs();
-  const from = Math.floor((pairs.length * part.index) / part.of);
-  const to = Math.floor((pairs.length * (part.index + 1)) / part.of);
-  const scores = candidateScores(model, from, to);
+  const scores = candidateScores(model);
   const result: ScoredPair[] = [];
   // The score is checked first: most candidate pairs fall short of the threshold.
-  for (let index = from; index < to; index++) {
-    const score = scores[index - from]!;
-    if (score >= threshold) result.push({ a: pairs[index]![0], b: pairs[index]![1], score });
+  for (let index = 0; index < pairs.length; index++) {
+    if (scores[index]! >= threshold) result.push({ a: pairs[index]![0], b: pairs[index]![1], score: scores[index]! });
   }
   return result;
 }

@@ -4,10 +4,11 @@
  * content, built three times: cold; after editing the text of one practice (only its page is
  * rendered again, the budgets gzip only the pages whose bytes changed, the languages whose pages
  * did not change keep their search index); after renaming it (every page that shows the title
- * is rendered again, lists, hubs and the city included).
+ * is rendered again, lists, hubs and the city included); then once more after removing another
+ * practice (its pages, copied into the staging folder with the others, are not published).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('incremental build', () => {
   it('renders every page on the first build', () => {
     expect(reused(first)).toBe(0);
+  });
+
+  it('puts the pages Astro kept in the staging folder before it renders, so that it copies none itself', () => {
+    expect(first).not.toMatch(/pages kept by the last build/);
+    const seeded = /(\d+) pages kept by the last build put in the staging folder in [\d.]+ s, while Astro started/.exec(textEdit);
+    expect(seeded).not.toBeNull();
+    // Every page Astro reuses is found in place ("cached"), none copied on its turn ("restored").
+    expect(withoutColours(textEdit).match(/\(cached\)/g)?.length).toBeGreaterThan(100);
+    expect(textEdit).not.toMatch(/\(restored\)/);
+    expect(Number(seeded![1])).toBeGreaterThanOrEqual(reused(textEdit));
   });
 
   it('after a text edit, renders the edited page again and copies every page that does not show the text', () => {
@@ -149,5 +160,31 @@ describe('incremental build', () => {
     const unchanged = [...pagesBefore].filter(([, html]) => !html.includes('Advisory council with elected migrant members'));
     expect(unchanged.length).toBeGreaterThan(50);
     for (const [path, html] of unchanged) expect(page(path) === html, path).toBe(true);
+  });
+});
+
+describe('incremental build after a practice is removed', () => {
+  let removed = '';
+  let gone = '';
+  beforeAll(async () => {
+    // A practice no other file names (removing it leaves the content valid), in every language it is written in.
+    const others = (name: string) =>
+      readdirSync(content, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(md|ya?ml|json)$/.test(file) && !file.endsWith(`/${name}.md`))
+        .some((file) => readFileSync(join(content, file), 'utf8').includes(name));
+    gone = readdirSync(join(content, 'practices/en'))
+      .map((file) => file.replace(/\.md$/, ''))
+      .sort()
+      .find((name) => name !== slug && !others(name))!;
+    for (const lang of readdirSync(join(content, 'practices'))) rmSync(join(content, 'practices', lang, `${gone}.md`), { force: true });
+    removed = await build();
+  }, budgetFor(readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
+
+  it('publishes none of its pages, although they were copied into the staging folder with the others', () => {
+    expect(gone).toBeTruthy();
+    expect(removed).toMatch(/\d+ pages kept by the last build put in the staging folder/);
+    expect(removed).toMatch(new RegExp(`kept pages? (is|are) no longer built: removed \\([^)]*${gone}/index\\.html`));
+    for (const lang of ['en', 'fr', 'es']) expect(existsSync(join(outDir, lang, 'practices', gone)), lang).toBe(false);
+    expect(existsSync(join(outDir, 'en/practices', slug, 'index.html'))).toBe(true);
   });
 });

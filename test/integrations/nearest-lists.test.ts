@@ -32,7 +32,7 @@ describe('nearest lists on both cores', () => {
     const alike = Promise.withResolvers<AlikeFound | undefined>();
     const found = await nearestListsOnBothCores(request(documents), paths, cold, alike.resolve);
     expect(found).toEqual(inline(documents));
-    // Then the look-alike pairs of their model, which are the whole model's, for the content check.
+    // Then the look-alike pairs of the model, for the content check.
     const pairs = await alike.promise;
     expect(pairs).toEqual({ digest: documentsDigest(documents), pairs: alikePairs(buildSimilarity(documents)) });
     expect(found.lists.some((list) => list.length > 0)).toBe(true);
@@ -66,7 +66,7 @@ describe('nearest lists on both cores', () => {
 
   it('rejects, so the build scores the lists itself, when a worker fails', async () => {
     const broken = { documents: [{ slug: 'x', texts: { en: null as never } }], slugs: ['x'], limit: 4, minimum: 0.15, languages: ['en' as const] };
-    const worker = nearestInWorker({ ...broken, digests: ['d'], settings: 's', countsSettings: 's', from: 0, to: 1, indexLanguages: ['en'], pairsPart: { index: 0, of: 1 } });
+    const worker = nearestInWorker({ ...broken, digests: ['d'], settings: 's', countsSettings: 's', from: 0, to: 1, indexLanguages: ['en'], withPairs: true });
     await expect(worker.reply).rejects.toThrow();
     await expect(worker.pairs).rejects.toThrow();
     // The content check is told there are no pairs: it compares the practices itself.

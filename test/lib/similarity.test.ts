@@ -147,11 +147,10 @@ describe('alikePairs', () => {
   const documents = [rumours, gardens, budgets, copy, retold];
   const practices = documents.map(({ slug }, index) => ({ slug, order: `202${index}-01-01` }));
 
-  it('gives, in slices put together, every candidate pair of the model and its score', () => {
-    const whole = alikePairs(buildSimilarity(documents), 0);
-    expect(whole.length).toBeGreaterThan(2);
+  it('gives every candidate pair of the model and its score', () => {
     const model = buildSimilarity(documents);
-    expect([0, 1, 2].flatMap((index) => alikePairs(model, 0, { index, of: 3 }))).toEqual(whole);
+    const whole = alikePairs(model, 0);
+    expect(whole.map(({ a, b }) => [a, b])).toEqual(model.candidatePairs());
     for (const { a, b, score } of whole) expect(score).toBe(model.score(a, b));
   });
 

@@ -1,0 +1,101 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { sweepPages, unseedPages } from '../lib/kept-pages.ts';
+
+/** What the copying worker posts (src/integrations/kept-pages-worker.ts). */
+export type SeedReply = { files: string[]; ms: number } | { problem: string };
+
+const NAME = 'icc:kept-pages';
+
+/** Copies the kept pages in a worker; resolves with what it posted (a worker that cannot start or fails copies nothing more). */
+function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<SeedReply>; ref(): void } {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./kept-pages-worker.ts', import.meta.url), { workerData: { cacheDir, staging } });
+  } catch (error) {
+    return { seeded: Promise.resolve({ problem: error instanceof Error ? error.message : String(error) }), ref: () => undefined };
+  }
+  // Until the build waits for it, the copy keeps no build alive (a build that failed meanwhile ends).
+  worker.unref();
+  let replied = false;
+  const seeded = new Promise<SeedReply>((settle) => {
+    worker.once('message', (reply: SeedReply) => {
+      replied = true;
+      settle(reply);
+    });
+    // A worker that ended without its reply may have left a half-copied page: none is kept.
+    const ended = (problem: string) => {
+      if (replied) return;
+      unseedPages(cacheDir, staging);
+      settle({ problem });
+    };
+    worker.once('error', (error) => ended(error.message));
+    worker.once('exit', (code) => ended(`the copying worker ended (code ${code})`));
+  });
+  return { seeded, ref: () => worker.ref() };
+}
+
+/**
+ * Puts the pages Astro's incremental build kept into the staging folder while Astro starts, so
+ * that Astro finds each unchanged page in place instead of copying it on the main thread, and
+ * removes, once the site is generated, the copies of pages this build did not generate (see
+ * src/lib/kept-pages.ts). Must be the first integration with an astro:build:done hook: the
+ * others (budgets, search index, publishing) read the folder after it is swept.
+ */
+export function keptPages(): AstroIntegration {
+  let seed: ReturnType<typeof seedInWorker> | undefined;
+  let staging = '';
+  let logger: AstroIntegrationLogger | undefined;
+  let reported: Promise<string[]> | undefined;
+  /** The files copied, once the copy is done (reported once). */
+  const copied = () =>
+    (reported ??= (async () => {
+      if (!seed) return [];
+      seed.ref();
+      const reply = await seed.seeded;
+      if ('problem' in reply) {
+        logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies them itself`);
+        return [];
+      }
+      if (reply.files.length > 0) logger?.info(`${reply.files.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started`);
+      return reply.files;
+    })());
+  return {
+    name: NAME,
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger: integrationLogger }) => {
+        if (command !== 'build' || !config.experimental.incrementalBuild) return;
+        logger = integrationLogger;
+        updateConfig({
+          vite: {
+            // Astro would empty outDir when it starts bundling, while the copy runs: the worker
+            // empties it first instead (src/lib/kept-pages.ts, seedPages).
+            build: { emptyOutDir: false },
+            // Before the first page is rendered: the first bundle written.
+            plugins: [{ name: NAME, writeBundle: async () => void (await copied()) }],
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        // A build with the incremental build on (config:setup said so).
+        if (!logger) return;
+        const first = config.integrations.find((integration) => integration.hooks['astro:build:done']);
+        if (first?.name !== NAME) {
+          throw new Error(`${NAME} must come before "${first?.name}" in astro.config.mjs: it removes the copies of pages no longer built before any other integration reads the folder. Move keptPages() to the start of the integrations list.`);
+        }
+        staging = fileURLToPath(config.outDir);
+        seed = seedInWorker(fileURLToPath(config.cacheDir), staging);
+      },
+      'astro:build:done': async ({ assets }) => {
+        const files = await copied();
+        if (files.length === 0) return;
+        const generated = new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) generated.add(relative(staging, fileURLToPath(url)).split(sep).join('/'));
+        const stale = sweepPages(staging, files, generated);
+        if (stale.length > 0) logger?.info(`${stale.length} kept ${stale.length === 1 ? 'page is' : 'pages are'} no longer built: removed (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''})`);
+      },
+    },
+  };
+}
