@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stopKeptPagesCopy } from './kept-pages.ts';
 import { stopSearchIndexing } from './search-index.ts';
 import { buildFolders, buildHandoff, discardStaging, publishStaging, sweepAbandonedBuilds, writeHandoff, type BuildFolders } from '../lib/build-output.ts';
 
@@ -39,11 +40,14 @@ export function atomicPublish(): AstroIntegration {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     release();
-    // A search index being written goes into the staging folder: it is ended first.
-    void stopSearchIndexing().finally(() => {
-      discard();
-      // Die of the same signal, as the build would have without this handler.
-      process.kill(process.pid, signal);
+    // What writes into the staging folder (a search index, the copy of the kept pages) is ended first.
+    void Promise.allSettled([stopSearchIndexing(), stopKeptPagesCopy()]).then(() => {
+      try {
+        discard();
+      } finally {
+        // Die of the same signal, as the build would have without this handler.
+        process.kill(process.pid, signal);
+      }
     });
   };
   const release = () => {

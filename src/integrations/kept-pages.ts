@@ -9,6 +9,18 @@ export type SeedReply = { files: string[]; ms: number } | { problem: string };
 
 const NAME = 'icc:kept-pages';
 
+/** The copying workers running, for a stopped build (stopKeptPagesCopy). */
+const copying = new Set<Worker>();
+
+/**
+ * Ends the copy of the kept pages in progress and waits until it has, so that nothing writes
+ * into the staging folder while a stopped build removes it (atomic-publish.ts on a signal; a
+ * folder written to while it is removed cannot be removed).
+ */
+export async function stopKeptPagesCopy(): Promise<void> {
+  await Promise.all([...copying].map((worker) => worker.terminate()));
+}
+
 /** Copies the kept pages in a worker; resolves with what it posted (a worker that cannot start or fails copies nothing more). */
 function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<SeedReply>; ref(): void } {
   let worker: Worker;
@@ -19,6 +31,8 @@ function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<Seed
   }
   // Until the build waits for it, the copy keeps no build alive (a build that failed meanwhile ends).
   worker.unref();
+  copying.add(worker);
+  worker.once('exit', () => copying.delete(worker));
   let replied = false;
   const seeded = new Promise<SeedReply>((settle) => {
     worker.once('message', (reply: SeedReply) => {

@@ -2,8 +2,8 @@
  * Publishing is all or nothing (src/integrations/atomic-publish.ts): `astro build` on a small
  * content tree, published once, then builds that fail a check or are killed while rendering.
  * Each must leave the published site byte for byte as it was; the next good build publishes and
- * clears what the killed ones left. Kills are triggered by what the build writes (its first
- * page), never by a delay.
+ * clears what the killed ones left. Kills are triggered by what the build writes or logs (a
+ * page staged, pages rendered), never by a delay.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -70,23 +70,40 @@ const handoffs = () => readdirSync(tmpdir()).filter((name) => /^icc-build-\d+\.j
 /** What builds left beside the published site. */
 const leftovers = () => readdirSync(work).filter((name) => name.startsWith('.dist-'));
 
-/**
- * Kills the build with `signal` as soon as it has written a page: one is in its staging folder,
- * or (a build that writes straight into outDir) its log shows pages rendered.
- */
-function killOnFirstPage(signal: NodeJS.Signals) {
+/** The paths under `directory`, or none once it is gone (the build being watched may be removing it). */
+function filesNow(directory: string): string[] {
+  try {
+    return files(directory);
+  } catch {
+    return [];
+  }
+}
+
+/** Sends `signal` to the build once `ready` (given its staging folder's files and its log) says so. */
+function killWhen(signal: NodeJS.Signals, ready: (staged: string[], log: string) => boolean) {
   return (pid: number, progress: () => { exited: boolean; log: string }) => {
     const staging = join(work, `.dist-building-${pid}`);
     const look = () => {
       const { exited, log } = progress();
       if (exited) return;
-      const rendered = (log.match(/├─ \S+\.html/g) ?? []).length;
-      if (rendered > 2 || files(staging).some((path) => path.endsWith('.html'))) process.kill(pid, signal);
+      if (ready(filesNow(staging), log)) process.kill(pid, signal);
       else setTimeout(look, 5);
     };
     look();
   };
 }
+
+/** Pages the log shows rendered (not reused): the build is rendering. */
+const renderedPages = (log: string) => (log.match(/[├└]─ \S+\.html(?! \((?:cached|restored)\))/g) ?? []).length;
+
+/** Kills the build once it renders pages: its log shows some rendered. */
+const killWhileRendering = (signal: NodeJS.Signals) => killWhen(signal, (_, log) => renderedPages(log) > 2);
+
+/**
+ * Kills the build as soon as a page is in its staging folder: the pages kept by the previous
+ * build are being copied there while Astro starts (src/integrations/kept-pages.ts).
+ */
+const killOnFirstPage = (signal: NodeJS.Signals) => killWhen(signal, (staged) => staged.some((path) => path.endsWith('.html')));
 
 /** Edits a content file for one build, then puts it back. */
 async function withEdit<T>(file: string, edit: (text: string) => string, work: () => Promise<T>): Promise<T> {
@@ -169,14 +186,25 @@ describe('all-or-nothing publishing', { timeout: 0 }, () => {
 
   it('leaves the published site byte for byte when the build is stopped (SIGTERM) while rendering', async () => {
     const before = treeHash();
-    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped before publishing'), () => build(killOnFirstPage('SIGTERM')));
-    expect(run.signal).toBe('SIGTERM');
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped before publishing'), () => build(killWhileRendering('SIGTERM')));
+    expect(run.signal, run.log).toBe('SIGTERM');
+    expect(renderedPages(run.log)).toBeGreaterThan(2);
     expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves the published site byte for byte when the build is stopped (SIGTERM) as soon as a page is staged (the kept pages being copied)', async () => {
+    const before = treeHash();
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Stopped while copying'), () => build(killOnFirstPage('SIGTERM')));
+    // The copy is stopped before the staging folder is removed: a folder written to while it is removed stays.
+    expect(run.signal, run.log).toBe('SIGTERM');
+    expect(treeHash()).toBe(before);
+    expect(leftovers()).toEqual([]);
   });
 
   it('leaves the published site byte for byte when the build is killed (SIGKILL) while rendering', async () => {
     const before = treeHash();
-    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Killed before publishing'), () => build(killOnFirstPage('SIGKILL')));
+    const run = await withEdit(practice(slugs[0]!), (text) => text.replace(/^title: .*$/m, 'title: Killed before publishing'), () => build(killWhileRendering('SIGKILL')));
     expect(run.signal).toBe('SIGKILL');
     expect(treeHash()).toBe(before);
     // Nothing could clean up after SIGKILL: its staging folder stays until the next build.
