@@ -14,11 +14,14 @@ import { alikePairs, buildSimilarity, LOOK_ALIKE_THRESHOLD, similarityIndex } fr
 import type { WorkerPairs, WorkerRequest, WorkerReply } from './nearest-lists.ts';
 
 const request = workerData as WorkerRequest;
+const digest = request.withPairs ? documentsDigest(request.documents) : '';
 const model = postLists();
 // The lists first, for the pages wait for them; the content check waits for the pairs. One
 // worker scores them all, so that the other's model is freed as soon as its lists are posted.
 if (request.withPairs) {
-  const pairs: WorkerPairs = { pairs: alikePairs(model, LOOK_ALIKE_THRESHOLD), digest: documentsDigest(request.documents) };
+  // The pairs need the model alone: the texts (workerData, held to the worker's end) are let go.
+  request.documents = [];
+  const pairs: WorkerPairs = { pairs: alikePairs(model, LOOK_ALIKE_THRESHOLD), digest };
   parentPort!.postMessage(pairs);
 }
 
