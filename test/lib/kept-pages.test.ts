@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-/** A disk that fills up after `after` copies, as copyFileSync would find it: part of the file written, then ENOSPC. */
+/** A disk that fills up after `after` copies, as copyFile would find it: part of the file written, then ENOSPC. */
 const diskFull = vi.hoisted(() => ({ after: Infinity, copies: 0 }));
-vi.mock('node:fs', async (original) => {
-  const fs = await original<typeof import('node:fs')>();
-  const copyFileSync: typeof fs.copyFileSync = (from, to, mode) => {
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  const copyFile: typeof fs.copyFile = async (from, to, mode) => {
     if (diskFull.copies++ >= diskFull.after) {
-      fs.writeFileSync(to, 'half');
+      await fs.writeFile(to, 'half');
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     }
-    fs.copyFileSync(from, to, mode);
+    await fs.copyFile(from, to, mode);
   };
-  return { ...fs, default: { ...fs, copyFileSync }, copyFileSync };
+  return { ...fs, default: { ...fs, copyFile }, copyFile };
 });
 import { keptPagesFolder, seedPages, sweepPages, unseedPages } from '../../src/lib/kept-pages.ts';
 
@@ -48,44 +48,44 @@ const KEPT = {
 };
 
 describe('seedPages and sweepPages', () => {
-  it('copies every kept page into the staging folder, byte for byte, and lists them', () => {
+  it('copies every kept page into the staging folder, byte for byte, and lists them', async () => {
     const { cacheDir, staging } = tree(KEPT);
-    const copied = seedPages(cacheDir, staging);
+    const copied = await seedPages(cacheDir, staging);
     expect(copied).toEqual(Object.keys(KEPT).sort());
     for (const [file, text] of Object.entries(KEPT)) expect(readFileSync(join(staging, file), 'utf8')).toBe(text);
   });
 
-  it('copies nothing when no build kept pages', () => {
+  it('copies nothing when no build kept pages', async () => {
     const { staging } = tree({});
-    expect(seedPages(join(work, 'no-cache'), staging)).toEqual([]);
+    expect(await seedPages(join(work, 'no-cache'), staging)).toEqual([]);
     expect(readdirSync(staging)).toEqual([]);
   });
 
-  it('empties the staging folder first, as Astro would have, but for .git', () => {
+  it('empties the staging folder first, as Astro would have, but for .git', async () => {
     const { cacheDir, staging } = tree(KEPT);
     mkdirSync(join(staging, 'en/practices/old'), { recursive: true });
     writeFileSync(join(staging, 'en/practices/old/index.html'), 'an earlier build');
     mkdirSync(join(staging, '.git'));
-    expect(seedPages(cacheDir, staging)).toEqual(Object.keys(KEPT).sort());
+    expect(await seedPages(cacheDir, staging)).toEqual(Object.keys(KEPT).sort());
     expect(existsSync(join(staging, 'en/practices/old'))).toBe(false);
     expect(existsSync(join(staging, '.git'))).toBe(true);
   });
 
-  it('removes what it copied, the half-written file included, when the disk fills up, then says why', () => {
+  it('removes what it copied, the half-written file included, when the disk fills up, then says why', async () => {
     const { cacheDir, staging } = tree(KEPT);
     // The fourth copy fills the disk after writing part of the file.
     diskFull.after = 3;
     try {
-      expect(() => seedPages(cacheDir, staging)).toThrow('ENOSPC: no space left on device');
+      await expect(seedPages(cacheDir, staging)).rejects.toThrow('ENOSPC: no space left on device');
     } finally {
       diskFull.after = Infinity;
     }
     expect(readdirSync(staging)).toEqual([]);
   });
 
-  it('removes the copies of pages the build did not generate, with the folders they leave empty, and keeps the others', () => {
+  it('removes the copies of pages the build did not generate, with the folders they leave empty, and keeps the others', async () => {
     const { cacheDir, staging } = tree(KEPT);
-    const copied = seedPages(cacheDir, staging);
+    const copied = await seedPages(cacheDir, staging);
     // This build generated everything but practice b (removed) and the French page of a (no longer published).
     const generated = new Set(['en/index.html', 'en/practices/a/index.html', 'embed/en/a.svg', 'en/practices/c/index.html']);
     expect(sweepPages(staging, copied, generated)).toEqual(['en/practices/b/index.html', 'fr/practices/a/index.html']);
@@ -95,9 +95,9 @@ describe('seedPages and sweepPages', () => {
     expect(existsSync(join(staging, 'en/practices'))).toBe(true);
   });
 
-  it('removes, after a copy that stopped without a word, every file it may have copied, and nothing else', () => {
+  it('removes, after a copy that stopped without a word, every file it may have copied, and nothing else', async () => {
     const { cacheDir, staging } = tree(KEPT);
-    seedPages(cacheDir, staging);
+    await seedPages(cacheDir, staging);
     mkdirSync(join(staging, '_astro'));
     writeFileSync(join(staging, '_astro/site.css'), 'bundled');
     unseedPages(cacheDir, staging);
