@@ -10,7 +10,7 @@ const { cacheDir, staging } = workerData as { cacheDir: string; staging: string 
 const started = performance.now();
 let reply: SeedReply;
 try {
-  reply = { files: await seedPages(cacheDir, staging), ms: performance.now() - started };
+  reply = { ...(await seedPages(cacheDir, staging)), ms: performance.now() - started };
 } catch (error) {
   reply = { problem: error instanceof Error ? error.message : String(error) };
 }

@@ -1,11 +1,12 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { sweepPages, unseedPages } from '../lib/kept-pages.ts';
+import { rememberDigest } from '../lib/build-cache.ts';
+import { sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
 
 /** What the copying worker posts (src/integrations/kept-pages-worker.ts). */
-export type SeedReply = { files: string[]; ms: number } | { problem: string };
+export type SeedReply = { pages: SeededPage[]; digestsProblem?: string; ms: number } | { problem: string };
 
 const NAME = 'icc:kept-pages';
 
@@ -63,7 +64,7 @@ export function keptPages(): AstroIntegration {
   let staging = '';
   let logger: AstroIntegrationLogger | undefined;
   let reported: Promise<string[]> | undefined;
-  /** The files copied, once the copy is done (reported once). */
+  /** The files copied, once the copy is done (reported once); their digests are remembered for the checks after Astro's step. */
   const copied = () =>
     (reported ??= (async () => {
       if (!seed) return [];
@@ -73,8 +74,10 @@ export function keptPages(): AstroIntegration {
         logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies them itself`);
         return [];
       }
-      if (reply.files.length > 0) logger?.info(`${reply.files.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started`);
-      return reply.files;
+      for (const page of reply.pages) rememberDigest(join(staging, page.file), page);
+      if (reply.digestsProblem) logger?.warn(`the digests of the kept pages could not be kept for the next build (${reply.digestsProblem}): it will read every kept page once`);
+      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started`);
+      return reply.pages.map((page) => page.file);
     })());
   return {
     name: NAME,

@@ -23,7 +23,8 @@ export function pageBudgets(): AstroIntegration {
         const started = performance.now();
         const facts = openDigestCache(cacheFile, isPageFacts);
         if (facts.problem) logger.warn(facts.problem);
-        const weights = await weighSite(fileURLToPath(dir), facts);
+        const tally = { read: 0 };
+        const weights = await weighSite(fileURLToPath(dir), facts, tally);
         const problems = budgetProblems(weights);
         if (problems.length > 0) {
           throw new Error(`Page-weight budgets exceeded, nothing was published:\n${problems.join('\n')}`);
@@ -31,7 +32,10 @@ export function pageBudgets(): AstroIntegration {
         facts.save();
         logger.info(budgetSummary(weights));
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        logger.info(`budgets checked in ${seconds} s (${facts.misses} pages gzipped, the other ${facts.hits} weighed by an earlier build)`);
+        const unread = weights.length - tally.read;
+        logger.info(
+          `budgets checked in ${seconds} s (${facts.misses} pages gzipped, the other ${facts.hits} weighed by an earlier build; ${unread} of those not read, kept unchanged from it)`,
+        );
       },
     },
   };

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { openDigestCache, readWithDigest, type DigestCache } from './build-cache.ts';
+import { knownDigest, openDigestCache, readWithDigest, type DigestCache } from './build-cache.ts';
 import { LANGUAGES } from './languages.ts';
 import { FACT_FACET_NAMES } from './practice-facts.ts';
 
@@ -138,10 +138,16 @@ const GZIP_CONCURRENCY = 4;
 /**
  * Every page of a built site (the editor in admin/ aside), weighed: the input of budgetProblems.
  * With a `facts` cache (src/lib/build-cache.ts), a page whose bytes were weighed by an earlier
- * build is neither gzipped nor parsed again; stylesheets and scripts are always weighed afresh.
- * Pages are read one at a time (at most GZIP_CONCURRENCY held), in the order of the folders.
+ * build is neither gzipped nor parsed again; stylesheets and scripts are always weighed afresh. A
+ * page whose digest this build already knows (build-cache.ts `knownDigest`: a kept page still as
+ * it was copied) and that an earlier build weighed is not even read. The others are read one at
+ * a time (at most GZIP_CONCURRENCY held), in the order of the folders; `tally.read` counts them.
  */
-export async function weighSite(directory: string, facts: DigestCache<PageFacts> = openDigestCache(undefined, isPageFacts)): Promise<PageWeight[]> {
+export async function weighSite(
+  directory: string,
+  facts: DigestCache<PageFacts> = openDigestCache(undefined, isPageFacts),
+  tally: { read: number } = { read: 0 },
+): Promise<PageWeight[]> {
   const htmlFiles = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
       const path = join(folder, entry.name);
@@ -155,7 +161,13 @@ export async function weighSite(directory: string, facts: DigestCache<PageFacts>
   const gzipping = new Set<Promise<void>>();
   for (const [index, file] of files.entries()) {
     const path = `/${relative(directory, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+    const known = knownDigest(file);
+    if (known !== undefined && facts.has(known)) {
+      weights[index] = weighPage(path, facts.get(known, () => pageFacts(readFileSync(file, 'utf8'))), readAsset, assetSizes);
+      continue;
+    }
     const { content, digest } = readWithDigest(file);
+    tally.read++;
     if (facts.has(digest)) {
       weights[index] = weighPage(path, facts.get(digest, () => pageFacts(content.toString('utf8'))), readAsset, assetSizes);
       continue;

@@ -70,14 +70,34 @@ export function readWithDigest(path: string): { content: Buffer; digest: string 
   return { content, digest };
 }
 
+/** What is known of a file just written: the digest of the bytes written, and its size and modification time (nanoseconds) once written. */
+export interface WrittenFile {
+  digest: string;
+  size: bigint;
+  mtimeNs: bigint;
+}
+
+/**
+ * Remembers the digest of a file another thread has just written (the kept pages' copy,
+ * src/lib/kept-pages.ts), so that the steps after Astro's (budgets, search index) take the digest
+ * of a page still as it was copied from a stat, without reading it. A file written over later
+ * has another modification time (or size), and is read again.
+ */
+export function rememberDigest(path: string, { digest, size, mtimeNs }: WrittenFile): void {
+  fileDigests.set(path, { size, mtime: mtimeNs, digest });
+}
+
+/** A file's digest when this build read or wrote it and it has not changed since (same size and modification time), else undefined. */
+export function knownDigest(path: string): string | undefined {
+  const known = fileDigests.get(path);
+  if (!known) return undefined;
+  const { size, mtimeNs } = statSync(path, { bigint: true });
+  return size === known.size && mtimeNs === known.mtime ? known.digest : undefined;
+}
+
 /** A file's digest, read and hashed again only when its size or modification time changed. */
 export function fileDigest(path: string): string {
-  const known = fileDigests.get(path);
-  if (known) {
-    const { size, mtimeNs } = statSync(path, { bigint: true });
-    if (size === known.size && mtimeNs === known.mtime) return known.digest;
-  }
-  return readWithDigest(path).digest;
+  return knownDigest(path) ?? readWithDigest(path).digest;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,14 +12,23 @@
  * would empty the folder when it starts bundling, in the middle of the copy: the copy empties
  * it first instead, and Astro is told not to (vite.build.emptyOutDir: false).
  *
+ * The copy says, of each page, the digest of its bytes and the copied file's size and
+ * modification time: the checks after Astro's step take the digest of a page still as it was
+ * copied from a stat (build-cache.ts `rememberDigest`), instead of reading 1.5 GB again at 10,000
+ * practices in three languages. Astro writes no page before the copy has ended (the first bundle
+ * waits for it), so a page it writes over its copy has a later modification time. The digests
+ * themselves are kept between builds by the kept file's identity (`keptDigestsFile`), so the
+ * copy reads only the kept pages Astro wrote since.
+ *
  * Astro still decides every page: a page that changed is rendered and written over its copy. A
  * page no longer built (a practice removed, a language no longer published) has a copy that
  * Astro does not know of, so once Astro has generated the site, every copy Astro did not generate
  * is removed (`sweepPages`), before any check reads the folder and before it is published.
  */
-import { constants, existsSync, readdirSync, rmdirSync, rmSync, type Dirent } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { constants, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { digestOf, writeAtomically, type WrittenFile } from './build-cache.ts';
 
 /** Where Astro keeps the pages it may reuse (astro/dist/core/build/incremental.js, INCREMENTAL_OUTPUT_DIR). */
 export const keptPagesFolder = (cacheDir: string): string => join(cacheDir, 'dist');
@@ -40,18 +49,49 @@ function filesUnder(folder: string): string[] {
  */
 const COPIES_IN_FLIGHT = 16;
 
+/** A page copied into the staging folder: its path relative to it (forward slashes) and what build-cache.ts needs to trust its digest. */
+export interface SeededPage extends WrittenFile {
+  file: string;
+}
+
+/**
+ * Where the copy keeps, for the next build, the digest of each kept page with the kept file's
+ * size, modification time and inode: a kept file that still has all three is not read again.
+ * Astro writes a kept file only when it renders its page, which changes its modification time.
+ */
+export const keptDigestsFile = (cacheDir: string): string => join(cacheDir, 'icc-kept-pages.json');
+
+const DIGESTS_VERSION = 1;
+/** By page: [size, modification time in nanoseconds, inode, digest]. */
+type KeptDigests = Record<string, [string, string, string, string]>;
+
+function readKeptDigests(cacheDir: string): KeptDigests {
+  try {
+    const data = JSON.parse(readFileSync(keptDigestsFile(cacheDir), 'utf8')) as { version?: number; pages?: KeptDigests };
+    return data.version === DIGESTS_VERSION && typeof data.pages === 'object' && data.pages !== null ? data.pages : {};
+  } catch {
+    // None yet, or unreadable: every kept page is read once.
+    return {};
+  }
+}
+
 /**
  * Empties `staging` as Astro would have (all but .git), copies every page kept in `cacheDir`
- * into it and resolves with the files copied, relative to `staging`. On a failure (a full disk,
- * say) it lets the copies in flight end, removes what it copied, so no half-written page is ever
- * taken for a kept one, then rejects with the first failure.
+ * into it and resolves with the pages copied (in the order of their paths), each with the digest
+ * of its bytes: kept from an earlier copy when the kept file has not changed since, else read and
+ * hashed. Nothing writes the kept folder while the copy runs (Astro writes it when it renders).
+ * The digests are kept for the next build; `digestsProblem` says why they could not be. On a
+ * failure (a full disk, say) it lets the copies in flight end, removes what it copied, so no
+ * half-written page is ever taken for a kept one, then rejects with the first failure.
  */
-export async function seedPages(cacheDir: string, staging: string): Promise<string[]> {
+export async function seedPages(cacheDir: string, staging: string): Promise<{ pages: SeededPage[]; digestsProblem?: string }> {
   if (existsSync(staging)) for (const name of readdirSync(staging)) if (name !== '.git') rmSync(join(staging, name), { recursive: true, force: true });
   const kept = keptPagesFolder(cacheDir);
-  if (!existsSync(kept)) return [];
+  if (!existsSync(kept)) return { pages: [] };
   const files = filesUnder(kept);
-  const copied = new Set<string>();
+  const before = readKeptDigests(cacheDir);
+  const after: KeptDigests = {};
+  const copied = new Map<string, SeededPage>();
   /** Files whose copy failed part-way: they may be half written. */
   const broken: string[] = [];
   const made = new Map<string, Promise<unknown>>();
@@ -60,14 +100,20 @@ export async function seedPages(cacheDir: string, staging: string): Promise<stri
   const copyNext = async (): Promise<void> => {
     while (!failure && next < files.length) {
       const file = files[next++]!;
+      const source = join(kept, file);
       const target = join(staging, file);
       const folder = dirname(target);
       try {
         // One mkdir per folder, which the copies into it wait for.
         if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
-        await made.get(folder);
-        await copyFile(join(kept, file), target, constants.COPYFILE_EXCL);
-        copied.add(file);
+        const [{ size, mtimeNs, ino }] = await Promise.all([stat(source, { bigint: true }), made.get(folder)]);
+        const identity = [String(size), String(mtimeNs), String(ino)] as const;
+        const known = Object.hasOwn(before, file) ? before[file]! : undefined;
+        const digest = known && identity.every((part, index) => part === known[index]) ? known[3] : digestOf(await readFile(source));
+        await copyFile(source, target, constants.COPYFILE_EXCL);
+        const written = await stat(target, { bigint: true });
+        copied.set(file, { file, digest, size: written.size, mtimeNs: written.mtimeNs });
+        after[file] = [...identity, digest];
       } catch (error) {
         // A file already there is not this build's to replace (nor to remove): Astro decides it.
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
@@ -78,11 +124,17 @@ export async function seedPages(cacheDir: string, staging: string): Promise<stri
   };
   await Promise.all(Array.from({ length: Math.min(COPIES_IN_FLIGHT, files.length) }, copyNext));
   if (failure) {
-    removePages(staging, [...copied, ...broken]);
+    removePages(staging, [...copied.keys(), ...broken]);
     throw failure.error;
   }
+  let digestsProblem: string | undefined;
+  try {
+    writeAtomically(keptDigestsFile(cacheDir), JSON.stringify({ version: DIGESTS_VERSION, pages: after }));
+  } catch (error) {
+    digestsProblem = error instanceof Error ? error.message : String(error);
+  }
   // In the order of `files`, whatever order the copies ended in.
-  return files.filter((file) => copied.has(file));
+  return { pages: files.flatMap((file) => copied.get(file) ?? []), digestsProblem };
 }
 
 /**

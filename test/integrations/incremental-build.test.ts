@@ -117,6 +117,10 @@ describe('incremental build', () => {
     const gzippedPages = Number(/budgets checked in [\d.]+ s \((\d+) pages gzipped/.exec(textEdit)![1]);
     expect(gzippedPages).toBeGreaterThan(0);
     expect(gzippedPages).toBeLessThan(5);
+    // The pages still as the kept pages' copy wrote them are weighed from its digests, unread.
+    const [, weighedBefore, unread] = /the other (\d+) weighed by an earlier build; (\d+) of those not read/.exec(textEdit)!.map(Number);
+    expect(unread).toBeGreaterThan(weighedBefore! * 0.8);
+    expect(unread).toBeLessThanOrEqual(weighedBefore!);
     expect(first).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
     expect(textEdit).toMatch(/\ben: \d+ pages, \d+ words, \d+ filters indexed in/);
     // The practice is translated: no French or Spanish page shows its English text.

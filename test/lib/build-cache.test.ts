@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changedPages, digestOf, fileDigest, filesUnder, openDigestCache, openOutputCache, pageIdentities, digestOfPages, readWithDigest } from '../../src/lib/build-cache.ts';
+import { changedPages, digestOf, fileDigest, filesUnder, knownDigest, openDigestCache, openOutputCache, pageIdentities, digestOfPages, readWithDigest, rememberDigest } from '../../src/lib/build-cache.ts';
 import { isPageFacts, weighSite } from '../../src/lib/budgets.ts';
 
 let work = '';
@@ -92,7 +92,53 @@ describe('fileDigest and readWithDigest', () => {
   });
 });
 
+/** Says a file was written with these bytes (as the kept pages' copy does), its size and modification time as they are now. */
+function remember(path: string, content: string) {
+  const { size, mtimeNs } = statSync(path, { bigint: true });
+  rememberDigest(path, { digest: digestOf(content), size, mtimeNs });
+}
+
+/** Rewrites a file as a later step would: other bytes of the same length, a later modification time. */
+function rewriteLater(path: string, content: string) {
+  writeFileSync(path, content);
+  utimesSync(path, new Date(), new Date(Date.now() + 5000));
+}
+
+describe('rememberDigest and knownDigest', () => {
+  it('give the digest remembered while the file is as it was written, and none once it is written over', () => {
+    write('page.html', '<p>one</p>');
+    const path = join(work, 'page.html');
+    expect(knownDigest(path)).toBeUndefined();
+    remember(path, '<p>one</p>');
+    expect(knownDigest(path)).toBe(digestOf('<p>one</p>'));
+    rewriteLater(path, '<p>two</p>');
+    expect(knownDigest(path)).toBeUndefined();
+    expect(fileDigest(path)).toBe(digestOf('<p>two</p>'));
+  });
+});
+
 describe('weighSite with a cache of page facts', () => {
+  it('does not read a page whose digest is known and was weighed by an earlier build, and reads one written over since', async () => {
+    const pages = { a: '<p>First page</p>', b: `<p>${'Second page '.repeat(50)}</p>`, c: '<p>Third page</p>' };
+    for (const [name, html] of Object.entries(pages)) write(`site/en/${name}/index.html`, html);
+    const site = join(work, 'site');
+    const file = join(work, 'weights.json');
+    const cold = openDigestCache(file, isPageFacts);
+    await weighSite(site, cold);
+    cold.save();
+    // The next build copies a and b as they were; Astro then writes c and b over their copies.
+    for (const name of ['a', 'b'] as const) remember(join(site, `en/${name}/index.html`), pages[name]);
+    const b = `<p>${'Second PAGE '.repeat(50)}</p>`;
+    rewriteLater(join(site, 'en/b/index.html'), b);
+    write('site/en/c/index.html', '<p>Third page, edited at length</p>');
+    const tally = { read: 0 };
+    const weights = await weighSite(site, openDigestCache(file, isPageFacts), tally);
+    expect(tally.read).toBe(2);
+    expect(weights).toEqual(await weighSite(site));
+    expect(weights.find((weight) => weight.path === '/en/b/')!.htmlAndCss).toBe(gzipSync(b, { level: 9 }).length);
+  });
+
+
   it('gives the same weights as without it, cold and warm, and a changed page is weighed afresh', async () => {
     write('site/en/a/index.html', '<link rel="stylesheet" href="/_astro/s.css"><p>First page</p>');
     write('site/en/b/index.html', `<p>${'Second page '.repeat(50)}</p>`);

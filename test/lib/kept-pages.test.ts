@@ -2,13 +2,15 @@
  * The pages Astro kept, put into the staging folder before it renders (src/lib/kept-pages.ts),
  * and the copies of pages a build did not generate, removed before anything reads the folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** A disk that fills up after `after` copies, as copyFile would find it: part of the file written, then ENOSPC. */
 const diskFull = vi.hoisted(() => ({ after: Infinity, copies: 0 }));
+/** The files the copy read (to hash them), by path. */
+const reads = vi.hoisted(() => [] as string[]);
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
   const copyFile: typeof fs.copyFile = async (from, to, mode) => {
@@ -18,15 +20,24 @@ vi.mock('node:fs/promises', async (original) => {
     }
     await fs.copyFile(from, to, mode);
   };
-  return { ...fs, default: { ...fs, copyFile }, copyFile };
+  const readFile = (async (path: string) => {
+    reads.push(String(path));
+    return fs.readFile(path);
+  }) as typeof fs.readFile;
+  return { ...fs, default: { ...fs, copyFile, readFile }, copyFile, readFile };
 });
-import { keptPagesFolder, seedPages, sweepPages, unseedPages } from '../../src/lib/kept-pages.ts';
+import { digestOf } from '../../src/lib/build-cache.ts';
+import { keptDigestsFile, keptPagesFolder, seedPages, sweepPages, unseedPages } from '../../src/lib/kept-pages.ts';
 
 let work = '';
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
+/** The files of a copy, in order. */
+const seeded = async (cacheDir: string, staging: string) => (await seedPages(cacheDir, staging)).pages.map((page) => page.file);
+
 function tree(files: Record<string, string>) {
   diskFull.copies = 0;
+  reads.length = 0;
   work = mkdtempSync(join(tmpdir(), 'icc-kept-pages-'));
   const cacheDir = join(work, 'cache');
   for (const [file, text] of Object.entries(files)) {
@@ -50,14 +61,51 @@ const KEPT = {
 describe('seedPages and sweepPages', () => {
   it('copies every kept page into the staging folder, byte for byte, and lists them', async () => {
     const { cacheDir, staging } = tree(KEPT);
-    const copied = await seedPages(cacheDir, staging);
+    const copied = await seeded(cacheDir, staging);
     expect(copied).toEqual(Object.keys(KEPT).sort());
     for (const [file, text] of Object.entries(KEPT)) expect(readFileSync(join(staging, file), 'utf8')).toBe(text);
   });
 
+  it('says of each page the digest of its bytes and the size and modification time of its copy', async () => {
+    const { cacheDir, staging } = tree(KEPT);
+    const { pages, digestsProblem } = await seedPages(cacheDir, staging);
+    expect(digestsProblem).toBeUndefined();
+    for (const page of pages) {
+      const copy = statSync(join(staging, page.file), { bigint: true });
+      expect(page).toEqual({ file: page.file, digest: digestOf(KEPT[page.file as keyof typeof KEPT]), size: copy.size, mtimeNs: copy.mtimeNs });
+    }
+  });
+
+  it('reads again, in the next build, only the kept pages written since the last copy, and keeps no digest of a page that is gone', async () => {
+    const { cacheDir, staging } = tree(KEPT);
+    await seedPages(cacheDir, staging);
+    expect(reads).toHaveLength(Object.keys(KEPT).length);
+    // Astro renders page a again (same length, other bytes) and no longer builds page b.
+    const rendered = join(keptPagesFolder(cacheDir), 'en/practices/a/index.html');
+    writeFileSync(rendered, 'A');
+    utimesSync(rendered, new Date(), new Date(Date.now() + 5000));
+    rmSync(join(keptPagesFolder(cacheDir), 'en/practices/b/index.html'));
+    reads.length = 0;
+    const { pages } = await seedPages(cacheDir, staging);
+    expect(reads).toEqual([rendered]);
+    expect(pages.find((page) => page.file === 'en/practices/a/index.html')?.digest).toBe(digestOf('A'));
+    expect(pages.find((page) => page.file === 'en/index.html')?.digest).toBe(digestOf('home'));
+    expect(Object.keys(JSON.parse(readFileSync(keptDigestsFile(cacheDir), 'utf8')).pages).sort()).toEqual(pages.map((page) => page.file));
+  });
+
+  it('reads every kept page when the digests kept by the last copy cannot be read', async () => {
+    const { cacheDir, staging } = tree(KEPT);
+    await seedPages(cacheDir, staging);
+    writeFileSync(keptDigestsFile(cacheDir), '{"version": 1, "pages": ');
+    reads.length = 0;
+    const { pages } = await seedPages(cacheDir, staging);
+    expect(reads).toHaveLength(Object.keys(KEPT).length);
+    expect(pages.map((page) => page.digest)).toEqual(Object.keys(KEPT).sort().map((file) => digestOf(KEPT[file as keyof typeof KEPT])));
+  });
+
   it('copies nothing when no build kept pages', async () => {
     const { staging } = tree({});
-    expect(await seedPages(join(work, 'no-cache'), staging)).toEqual([]);
+    expect(await seedPages(join(work, 'no-cache'), staging)).toEqual({ pages: [] });
     expect(readdirSync(staging)).toEqual([]);
   });
 
@@ -66,7 +114,7 @@ describe('seedPages and sweepPages', () => {
     mkdirSync(join(staging, 'en/practices/old'), { recursive: true });
     writeFileSync(join(staging, 'en/practices/old/index.html'), 'an earlier build');
     mkdirSync(join(staging, '.git'));
-    expect(await seedPages(cacheDir, staging)).toEqual(Object.keys(KEPT).sort());
+    expect(await seeded(cacheDir, staging)).toEqual(Object.keys(KEPT).sort());
     expect(existsSync(join(staging, 'en/practices/old'))).toBe(false);
     expect(existsSync(join(staging, '.git'))).toBe(true);
   });
@@ -85,7 +133,7 @@ describe('seedPages and sweepPages', () => {
 
   it('removes the copies of pages the build did not generate, with the folders they leave empty, and keeps the others', async () => {
     const { cacheDir, staging } = tree(KEPT);
-    const copied = await seedPages(cacheDir, staging);
+    const copied = await seeded(cacheDir, staging);
     // This build generated everything but practice b (removed) and the French page of a (no longer published).
     const generated = new Set(['en/index.html', 'en/practices/a/index.html', 'embed/en/a.svg', 'en/practices/c/index.html']);
     expect(sweepPages(staging, copied, generated)).toEqual(['en/practices/b/index.html', 'fr/practices/a/index.html']);
