@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { keptPages } from './src/integrations/kept-pages.ts';
+import { keptPageDigests, keptPages } from './src/integrations/kept-pages.ts';
 import { contentStore } from './src/integrations/content-store.ts';
 import { nearestLists } from './src/integrations/nearest-lists.ts';
 import { siteMap } from './src/integrations/sitemap.ts';
@@ -48,6 +48,8 @@ export default defineConfig({
     // refuses to run if an integration's build:done comes after it.
     notFoundPages(),
     pageBudgets(),
+    // After the budgets, which read every page: the next build's copy of the kept pages reads none it can trust.
+    keptPageDigests(),
     searchIndex(),
     atomicPublish(),
   ],

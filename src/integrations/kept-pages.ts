@@ -2,11 +2,11 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { rememberDigest } from '../lib/build-cache.ts';
-import { sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
+import { knownDigest, rememberDigest } from '../lib/build-cache.ts';
+import { recordKeptDigests, sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
 
 /** What the copying worker posts (src/integrations/kept-pages-worker.ts). */
-export type SeedReply = { pages: SeededPage[]; digestsProblem?: string; ms: number } | { problem: string };
+export type SeedReply = { pages: SeededPage[]; read: number; digestsProblem?: string; ms: number } | { problem: string };
 
 const NAME = 'icc:kept-pages';
 
@@ -76,7 +76,7 @@ export function keptPages(): AstroIntegration {
       }
       for (const page of reply.pages) rememberDigest(join(staging, page.file), page);
       if (reply.digestsProblem) logger?.warn(`the digests of the kept pages could not be kept for the next build (${reply.digestsProblem}): it will read every kept page once`);
-      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started`);
+      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started (${reply.read} of them read to know their digests)`);
       return reply.pages.map((page) => page.file);
     })());
   return {
@@ -112,6 +112,33 @@ export function keptPages(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) generated.add(relative(staging, fileURLToPath(url)).split(sep).join('/'));
         const stale = sweepPages(staging, files, generated);
         if (stale.length > 0) logger?.info(`${stale.length} kept ${stale.length === 1 ? 'page is' : 'pages are'} no longer built: removed (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''})`);
+      },
+    },
+  };
+}
+
+/**
+ * Keeps, for the next build's copy of the kept pages, the digests of the pages Astro rendered in
+ * this build (src/lib/kept-pages.ts `recordKeptDigests`), so that the copy reads none of them
+ * again. Put it after pageBudgets(), which reads every page: a digest this build does not know is
+ * not kept (the next copy then reads that page), so its place changes the speed, never a page.
+ */
+export function keptPageDigests(): AstroIntegration {
+  let cacheDir: string | undefined;
+  return {
+    name: 'icc:kept-page-digests',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        if (config.experimental.incrementalBuild) cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!cacheDir) return;
+        try {
+          const added = recordKeptDigests(cacheDir, fileURLToPath(dir), knownDigest);
+          if (added > 0) logger.info(`digests of ${added} pages Astro kept in this build recorded, for the next build's copy`);
+        } catch (error) {
+          logger.warn(`the digests of the kept pages could not be recorded (${error instanceof Error ? error.message : String(error)}): the next build reads those pages once`);
+        }
       },
     },
   };

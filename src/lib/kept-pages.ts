@@ -25,7 +25,7 @@
  * Astro does not know of, so once Astro has generated the site, every copy Astro did not generate
  * is removed (`sweepPages`), before any check reads the folder and before it is published.
  */
-import { constants, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from 'node:fs';
+import { constants, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { digestOf, writeAtomically, type WrittenFile } from './build-cache.ts';
@@ -80,18 +80,20 @@ function readKeptDigests(cacheDir: string): KeptDigests {
  * into it and resolves with the pages copied (in the order of their paths), each with the digest
  * of its bytes: kept from an earlier copy when the kept file has not changed since, else read and
  * hashed. Nothing writes the kept folder while the copy runs (Astro writes it when it renders).
- * The digests are kept for the next build; `digestsProblem` says why they could not be. On a
+ * The digests are kept for the next build; `read` says how many pages were read to hash them, and
+ * `digestsProblem` why the digests could not be kept. On a
  * failure (a full disk, say) it lets the copies in flight end, removes what it copied, so no
  * half-written page is ever taken for a kept one, then rejects with the first failure.
  */
-export async function seedPages(cacheDir: string, staging: string): Promise<{ pages: SeededPage[]; digestsProblem?: string }> {
+export async function seedPages(cacheDir: string, staging: string): Promise<{ pages: SeededPage[]; read: number; digestsProblem?: string }> {
   if (existsSync(staging)) for (const name of readdirSync(staging)) if (name !== '.git') rmSync(join(staging, name), { recursive: true, force: true });
   const kept = keptPagesFolder(cacheDir);
-  if (!existsSync(kept)) return { pages: [] };
+  if (!existsSync(kept)) return { pages: [], read: 0 };
   const files = filesUnder(kept);
   const before = readKeptDigests(cacheDir);
   const after: KeptDigests = {};
   const copied = new Map<string, SeededPage>();
+  let read = 0;
   /** Files whose copy failed part-way: they may be half written. */
   const broken: string[] = [];
   const made = new Map<string, Promise<unknown>>();
@@ -109,7 +111,9 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
         const [{ size, mtimeNs, ino }] = await Promise.all([stat(source, { bigint: true }), made.get(folder)]);
         const identity = [String(size), String(mtimeNs), String(ino)] as const;
         const known = Object.hasOwn(before, file) ? before[file]! : undefined;
-        const digest = known && identity.every((part, index) => part === known[index]) ? known[3] : digestOf(await readFile(source));
+        const trusted = known && identity.every((part, index) => part === known[index]);
+        if (!trusted) read++;
+        const digest = trusted ? known[3] : digestOf(await readFile(source));
         await copyFile(source, target, constants.COPYFILE_EXCL);
         const written = await stat(target, { bigint: true });
         copied.set(file, { file, digest, size: written.size, mtimeNs: written.mtimeNs });
@@ -134,7 +138,40 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
     digestsProblem = error instanceof Error ? error.message : String(error);
   }
   // In the order of `files`, whatever order the copies ended in.
-  return { pages: files.flatMap((file) => copied.get(file) ?? []), digestsProblem };
+  return { pages: files.flatMap((file) => copied.get(file) ?? []), read, digestsProblem };
+}
+
+/**
+ * Adds to the kept digests (`keptDigestsFile`) the kept files written since they were recorded:
+ * Astro's copies of the pages it rendered in this build. Astro writes a page and its kept copy
+ * from the same bytes, so the digest of the page, when this build knows it (`stagedDigest`,
+ * build-cache.ts `knownDigest`: the budget check read every HTML page) and the sizes agree, is
+ * the copy's; any other kept file is read and hashed. So the next build's copy reads no kept page,
+ * the first rebuild after a cold build included. Call it once the checks have read the pages;
+ * returns how many files were added.
+ */
+export function recordKeptDigests(cacheDir: string, staging: string, stagedDigest: (path: string) => string | undefined): number {
+  const kept = keptPagesFolder(cacheDir);
+  if (!existsSync(kept)) return 0;
+  const before = readKeptDigests(cacheDir);
+  const after: KeptDigests = {};
+  let added = 0;
+  for (const file of filesUnder(kept)) {
+    const { size, mtimeNs, ino } = statSync(join(kept, file), { bigint: true });
+    const identity = [String(size), String(mtimeNs), String(ino)] as const;
+    const known = Object.hasOwn(before, file) ? before[file]! : undefined;
+    if (known && identity.every((part, index) => part === known[index])) {
+      after[file] = known;
+      continue;
+    }
+    const page = join(staging, file);
+    const vouched = existsSync(page) && statSync(page).size === Number(size) ? stagedDigest(page) : undefined;
+    // A file the checks did not read (a feed, a chart, a calendar: few and small) is hashed here.
+    after[file] = [...identity, vouched ?? digestOf(readFileSync(join(kept, file)))];
+    added++;
+  }
+  if (added > 0 || Object.keys(after).length !== Object.keys(before).length) writeAtomically(keptDigestsFile(cacheDir), JSON.stringify({ version: DIGESTS_VERSION, pages: after }));
+  return added;
 }
 
 /**

@@ -79,8 +79,11 @@ describe('incremental build', () => {
 
   it('puts the pages Astro kept in the staging folder before it renders, so that it copies none itself', () => {
     expect(first).not.toMatch(/pages kept by the last build/);
-    const seeded = /(\d+) pages kept by the last build put in the staging folder in [\d.]+ s, while Astro started/.exec(textEdit);
+    const seeded = /(\d+) pages kept by the last build put in the staging folder in [\d.]+ s, while Astro started \((\d+) of them read to know their digests\)/.exec(textEdit);
     expect(seeded).not.toBeNull();
+    // The first build recorded the digests of the pages it rendered: the copy reads none it could vouch for.
+    expect(first).toMatch(/digests of \d+ pages Astro kept in this build recorded, for the next build's copy/);
+    expect(Number(seeded![2])).toBe(0);
     // Every page Astro reuses is found in place ("cached"), none copied on its turn ("restored").
     expect(withoutColours(textEdit).match(/\(cached\)/g)?.length).toBeGreaterThan(100);
     expect(textEdit).not.toMatch(/\(restored\)/);

@@ -27,7 +27,7 @@ vi.mock('node:fs/promises', async (original) => {
   return { ...fs, default: { ...fs, copyFile, readFile }, copyFile, readFile };
 });
 import { digestOf } from '../../src/lib/build-cache.ts';
-import { keptDigestsFile, keptPagesFolder, seedPages, sweepPages, unseedPages } from '../../src/lib/kept-pages.ts';
+import { keptDigestsFile, keptPagesFolder, recordKeptDigests, seedPages, sweepPages, unseedPages } from '../../src/lib/kept-pages.ts';
 
 let work = '';
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -93,6 +93,31 @@ describe('seedPages and sweepPages', () => {
     expect(Object.keys(JSON.parse(readFileSync(keptDigestsFile(cacheDir), 'utf8')).pages).sort()).toEqual(pages.map((page) => page.file));
   });
 
+  it('records the digests of the pages Astro rendered, so the next copy reads none of them, from the page when its copy has its size, else from the copy', async () => {
+    const { cacheDir, staging } = tree(KEPT);
+    await seedPages(cacheDir, staging);
+    // Astro renders a and b again, writing each page and its kept copy from the same bytes; a
+    // kept copy of the home page is written with other bytes than the page (it must not be trusted).
+    const later = new Date(Date.now() + 5000);
+    const rendered = { 'en/practices/a/index.html': 'a, rendered again', 'en/practices/b/index.html': 'b, too', 'en/index.html': 'home, other' };
+    for (const [file, text] of Object.entries(rendered)) {
+      for (const root of [keptPagesFolder(cacheDir), staging]) {
+        writeFileSync(join(root, file), file === 'en/index.html' && root === staging ? 'home, longer page' : text);
+        utimesSync(join(root, file), later, later);
+      }
+    }
+    const known = new Map(Object.keys(rendered).map((file) => [join(staging, file), digestOf(readFileSync(join(staging, file)))]));
+    // The digest of b is not known to this build: its kept copy is read.
+    known.delete(join(staging, 'en/practices/b/index.html'));
+    expect(recordKeptDigests(cacheDir, staging, (path) => known.get(path))).toBe(3);
+    reads.length = 0;
+    const { pages } = await seedPages(cacheDir, join(work, 'next-staging'));
+    expect(reads).toEqual([]);
+    expect(pages.find((page) => page.file === 'en/practices/a/index.html')?.digest).toBe(digestOf('a, rendered again'));
+    expect(pages.find((page) => page.file === 'en/practices/b/index.html')?.digest).toBe(digestOf('b, too'));
+    expect(pages.find((page) => page.file === 'en/index.html')?.digest).toBe(digestOf('home, other'));
+  });
+
   it('reads every kept page when the digests kept by the last copy cannot be read', async () => {
     const { cacheDir, staging } = tree(KEPT);
     await seedPages(cacheDir, staging);
@@ -105,7 +130,7 @@ describe('seedPages and sweepPages', () => {
 
   it('copies nothing when no build kept pages', async () => {
     const { staging } = tree({});
-    expect(await seedPages(join(work, 'no-cache'), staging)).toEqual({ pages: [] });
+    expect(await seedPages(join(work, 'no-cache'), staging)).toEqual({ pages: [], read: 0 });
     expect(readdirSync(staging)).toEqual([]);
   });
 
