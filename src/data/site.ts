@@ -6,9 +6,9 @@ import { nearestHelper } from '../lib/nearest-lists.ts';
 import { SOURCE_LANGUAGE } from '../lib/languages.ts';
 import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
-import { COLLECTION_NAMES } from '../lib/content/collections.ts';
+import { COLLECTION_NAMES, COLLECTIONS } from '../lib/content/collections.ts';
 import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
-import { sharedDataKey } from '../lib/page-key.ts';
+import { historyOfSharedPages, sharedDataKey } from '../lib/page-key.ts';
 import { isUpcoming, registrationOpen, scheduleActivities } from '../lib/activities.ts';
 import { buildNow } from './activities.ts';
 import { contentHistory } from './page-history.ts';
@@ -89,7 +89,8 @@ async function load(): Promise<Site> {
   // each content file last changed (the pages' "last changed" line).
   const now = buildNow();
   const schedule = scheduleActivities(everything.activities as { id: string; data: Activity }[], now).map((activity) => [activity.id, activity.startsAt.getTime(), isUpcoming(activity, now), registrationOpen(activity, now)]);
-  const history = [...contentHistory().files].map(([file, commit]) => [file, commit]).sort();
+  // Of the git history, what those pages show: a practice file's last change is on its own page only.
+  const history = historyOfSharedPages(contentHistory().files, `src/content/${COLLECTIONS.practices.folder}/`);
   const sharedKey = sharedDataKey(everything, { cards: cardsEnabled, schedule, history });
   const byCity = new Map<string, ResultEntry[]>();
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);

@@ -96,6 +96,21 @@ export function practicePageKey(catalogue: Catalogue, lang: Lang, page: Practice
  */
 export const PRACTICE_PAGE_ONLY_FIELDS = ['stimulus', 'process', 'results', 'transferability', 'contact', 'links'] as const;
 
+/**
+ * What the pages with the shared key show of the git history: the last commit of each content
+ * file but a practice's. A practice file's last change is shown on the practice's own page only,
+ * whose key has it (practicePageKey `lastChange`); were it in the shared key, every commit that
+ * edits a practice, which is how an editor publishes, would render every list, hub and city page
+ * again. `practicesFolder` is where the practices are (src/content/practices/).
+ */
+export function historyOfSharedPages(files: ReadonlyMap<string, { commit: string }>, practicesFolder: string): [string, string][] {
+  const folder = practicesFolder.endsWith('/') ? practicesFolder : `${practicesFolder}/`;
+  return [...files]
+    .filter(([file]) => !file.startsWith(folder))
+    .map(([file, { commit }]): [string, string] => [file, commit])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 interface KeyedEntry {
   id: string;
   data: unknown;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
-import { PRACTICE_PAGE_ONLY_FIELDS, practicePageKey, sharedDataKey, type PracticePageInput } from '../../src/lib/page-key.ts';
+import { historyOfSharedPages, PRACTICE_PAGE_ONLY_FIELDS, practicePageKey, sharedDataKey, type PracticePageInput } from '../../src/lib/page-key.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 import { buildActivityIndex } from '../../src/lib/activities.ts';
 
@@ -211,5 +211,30 @@ describe('the fields left out of the shared key', () => {
     routes.forEach(visit);
     const offenders = [...rendered].filter((file) => reads.test(source(file)));
     expect(offenders).toEqual([]);
+    // Nor the last change of a practice's file, which the shared key leaves out of the git history.
+    expect([...rendered].filter((file) => /contentFile\(\s*['"]practices['"]/.test(source(file)))).toEqual([]);
+  });
+});
+
+describe('historyOfSharedPages', () => {
+  const commit = (hash: string) => ({ date: '2026-12-01', commit: hash });
+  const history = (practiceCommit: string, cityCommit: string) =>
+    new Map([
+      ['src/content/practices/en/welcome-desk.md', commit(practiceCommit)],
+      ['src/content/cities/rivo.md', commit(cityCommit)],
+      ['src/content/networks/ports.md', commit('c0ffee1')],
+    ]);
+
+  it('leaves out the practices, whose last change only their own page shows, and keeps every other file in order', () => {
+    expect(historyOfSharedPages(history('aaaaaaa', 'bbbbbbb'), 'src/content/practices/')).toEqual([
+      ['src/content/cities/rivo.md', 'bbbbbbb'],
+      ['src/content/networks/ports.md', 'c0ffee1'],
+    ]);
+  });
+
+  it('changes the shared key when a city file is committed again, not when a practice file is', () => {
+    const key = (practiceCommit: string, cityCommit: string) => sharedDataKey({}, { cards: false, history: historyOfSharedPages(history(practiceCommit, cityCommit), 'src/content/practices') });
+    expect(key('1111111', 'bbbbbbb')).toBe(key('2222222', 'bbbbbbb'));
+    expect(key('1111111', 'bbbbbbb')).not.toBe(key('1111111', 'ccccccc'));
   });
 });
