@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeAtomically } from '../lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { nearestState, parseNearestState, similarityCode, termCountsPath, textDigest, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
+import { nearestState, parseNearestState, similarityCode, termCountsPath, textDigest, unusable, type NearestState, type NearestUpdate } from '../lib/nearest-cache.ts';
 import type { Lang } from '../lib/languages.ts';
 import { forgetListsFound, markListsFound, setNearestHelper, type AlikeFound, type NearestFound, type NearestRequest } from '../lib/nearest-lists.ts';
 
@@ -82,12 +82,12 @@ export function nearestInWorker(request: WorkerRequest): { reply: Promise<Worker
  */
 function listsUpdatable(statePath: string | undefined, documents: NearestRequest['documents'], digests: readonly string[], settings: string): boolean {
   const previous = statePath && existsSync(statePath) ? parseNearestState(readFileSync(statePath, 'utf8')) : undefined;
-  if (!previous || previous.settings !== settings || previous.slugs.length !== documents.length) return false;
-  if (documents.some((document, index) => document.slug !== previous.slugs[index])) return false;
-  const perLanguage = new Map<string, number>();
-  for (const document of documents) for (const lang of Object.keys(document.texts)) if (document.texts[lang as Lang]) perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
-  const languages = new Set([...perLanguage.keys(), ...Object.keys(previous.vocabularies)]);
-  if ([...languages].some((lang) => previous.vocabularies[lang as Lang]?.documents !== perLanguage.get(lang))) return false;
+  const perLanguage: Partial<Record<Lang, { documents: number }>> = {};
+  for (const document of documents) {
+    for (const lang of Object.keys(document.texts) as Lang[]) if (document.texts[lang]) (perLanguage[lang] ??= { documents: 0 }).documents++;
+  }
+  const slugs = documents.map((document) => document.slug);
+  if (!previous || unusable(previous, settings, slugs, perLanguage) !== undefined) return false;
   return digests.filter((digest, index) => digest !== previous.digests[index]).length <= documents.length / 4;
 }
 

@@ -25,7 +25,7 @@
  * Astro does not know of, so once Astro has generated the site, every copy Astro did not generate
  * is removed (`sweepPages`), before any check reads the folder and before it is published.
  */
-import { constants, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, type Dirent } from 'node:fs';
+import { constants, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { digestOf, writeAtomically, type WrittenFile } from './build-cache.ts';
@@ -64,6 +64,19 @@ export const keptDigestsFile = (cacheDir: string): string => join(cacheDir, 'icc
 const DIGESTS_VERSION = 1;
 /** By page: [size, modification time in nanoseconds, inode, digest]. */
 type KeptDigests = Record<string, [string, string, string, string]>;
+
+/** A kept file's identity in the kept digests: its size, modification time and inode. */
+const identityOf = ({ size, mtimeNs, ino }: BigIntStats): [string, string, string] => [String(size), String(mtimeNs), String(ino)];
+
+/** The digest recorded for a kept file, when it still has the identity it was recorded with. */
+function recordedDigest(recorded: KeptDigests, file: string, identity: readonly string[]): string | undefined {
+  const known = Object.hasOwn(recorded, file) ? recorded[file]! : undefined;
+  return known && identity.every((part, index) => part === known[index]) ? known[3] : undefined;
+}
+
+function writeKeptDigests(cacheDir: string, pages: KeptDigests): void {
+  writeAtomically(keptDigestsFile(cacheDir), JSON.stringify({ version: DIGESTS_VERSION, pages }));
+}
 
 function readKeptDigests(cacheDir: string): KeptDigests {
   try {
@@ -108,12 +121,13 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
       try {
         // One mkdir per folder, which the copies into it wait for.
         if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
-        const [{ size, mtimeNs, ino }] = await Promise.all([stat(source, { bigint: true }), made.get(folder)]);
-        const identity = [String(size), String(mtimeNs), String(ino)] as const;
-        const known = Object.hasOwn(before, file) ? before[file]! : undefined;
-        const trusted = known && identity.every((part, index) => part === known[index]);
-        if (!trusted) read++;
-        const digest = trusted ? known[3] : digestOf(await readFile(source));
+        const [stats] = await Promise.all([stat(source, { bigint: true }), made.get(folder)]);
+        const identity = identityOf(stats);
+        let digest = recordedDigest(before, file, identity);
+        if (digest === undefined) {
+          read++;
+          digest = digestOf(await readFile(source));
+        }
         await copyFile(source, target, constants.COPYFILE_EXCL);
         const written = await stat(target, { bigint: true });
         copied.set(file, { file, digest, size: written.size, mtimeNs: written.mtimeNs });
@@ -133,7 +147,7 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
   }
   let digestsProblem: string | undefined;
   try {
-    writeAtomically(keptDigestsFile(cacheDir), JSON.stringify({ version: DIGESTS_VERSION, pages: after }));
+    writeKeptDigests(cacheDir, after);
   } catch (error) {
     digestsProblem = error instanceof Error ? error.message : String(error);
   }
@@ -157,20 +171,20 @@ export function recordKeptDigests(cacheDir: string, staging: string, stagedDiges
   const after: KeptDigests = {};
   let added = 0;
   for (const file of filesUnder(kept)) {
-    const { size, mtimeNs, ino } = statSync(join(kept, file), { bigint: true });
-    const identity = [String(size), String(mtimeNs), String(ino)] as const;
-    const known = Object.hasOwn(before, file) ? before[file]! : undefined;
-    if (known && identity.every((part, index) => part === known[index])) {
-      after[file] = known;
+    const stats = statSync(join(kept, file), { bigint: true });
+    const identity = identityOf(stats);
+    const recorded = recordedDigest(before, file, identity);
+    if (recorded !== undefined) {
+      after[file] = [...identity, recorded];
       continue;
     }
     const page = join(staging, file);
-    const vouched = existsSync(page) && statSync(page).size === Number(size) ? stagedDigest(page) : undefined;
+    const vouched = statSync(page, { bigint: true, throwIfNoEntry: false })?.size === stats.size ? stagedDigest(page) : undefined;
     // A file the checks did not read (a feed, a chart, a calendar: few and small) is hashed here.
     after[file] = [...identity, vouched ?? digestOf(readFileSync(join(kept, file)))];
     added++;
   }
-  if (added > 0 || Object.keys(after).length !== Object.keys(before).length) writeAtomically(keptDigestsFile(cacheDir), JSON.stringify({ version: DIGESTS_VERSION, pages: after }));
+  if (added > 0 || Object.keys(after).length !== Object.keys(before).length) writeKeptDigests(cacheDir, after);
   return added;
 }
 

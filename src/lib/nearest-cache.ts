@@ -77,8 +77,11 @@ export function vocabulariesOf(model: SimilarityModel): NearestState['vocabulari
   );
 }
 
-/** Why `previous` cannot be updated to these documents, or undefined when it can. */
-function unusable(previous: NearestState | undefined, settings: string, slugs: readonly string[], vocabularies: NearestState['vocabularies']): string | undefined {
+/**
+ * Why `previous` cannot be updated to these documents, or undefined when it can: `vocabularies`
+ * needs only how many practices each language has (a model's, or counted from the documents).
+ */
+export function unusable(previous: NearestState | undefined, settings: string, slugs: readonly string[], vocabularies: Partial<Record<Lang, { documents: number }>>): string | undefined {
   if (!previous) return 'no lists from an earlier build';
   if (previous.version !== STATE_VERSION || previous.settings !== settings) return 'the lists of the earlier build were made another way';
   if (previous.slugs.length !== slugs.length || previous.slugs.some((slug, index) => slug !== slugs[index])) return 'practices were added or removed';
