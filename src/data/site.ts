@@ -8,7 +8,7 @@ import { getCollection } from 'astro:content';
 import { buildCatalogue, type Catalogue } from '../lib/catalogue.ts';
 import { COLLECTION_NAMES, COLLECTIONS } from '../lib/content/collections.ts';
 import { buildMethodLibrary, type MethodLibrary } from '../lib/method-library.ts';
-import { historyOfSharedPages, sharedDataKey } from '../lib/page-key.ts';
+import { historyOfSharedPages, practiceStructureKey, sharedDataKey, type PracticeKeys } from '../lib/page-key.ts';
 import { isUpcoming, registrationOpen, scheduleActivities } from '../lib/activities.ts';
 import { buildNow } from './activities.ts';
 import { contentHistory } from './page-history.ts';
@@ -17,8 +17,11 @@ import type { Lang } from '../lib/schemas/fields.ts';
 import type { Method } from '../lib/schemas/method.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
 import type { Activity } from '../lib/schemas/activity.ts';
+import { comparisonBaseline } from '../lib/index-baseline.ts';
 import {
+  learningMatches,
   latestResultByCity,
+  type LearningMatch,
   sampleStatistics,
   type ResultEntry,
   type SampleStatistics,
@@ -42,6 +45,21 @@ export interface Site {
    * collection of the registry, without the fields only a practice's own page shows.
    */
   sharedKey: string;
+  /**
+   * What the keys of pages showing some practices are made of (src/lib/page-key.ts): the key of all
+   * content but the practices, and the practices' structure.
+   */
+  practiceKeys: PracticeKeys;
+  /**
+   * The key of all content but the practices and the build's day: the key of the calendars,
+   * which show no practice.
+   */
+  practiceFreeDailyKey: string;
+  /**
+   * The learn-from matches of a city's profile and dossier (src/lib/index-stats.ts learningMatches)
+   * against the baseline of its latest result; none without a result.
+   */
+  matchesOf(cityId: string, weakestCount?: number, practicesPerTheme?: number): LearningMatch[];
   /**
    * The shared key and the build's day: the key of what lists the activities and news of the day
    * (feeds and calendars), which change when a day comes even if no content does.
@@ -91,7 +109,16 @@ async function load(): Promise<Site> {
   const schedule = scheduleActivities(everything.activities as { id: string; data: Activity }[], now).map((activity) => [activity.id, activity.startsAt.getTime(), isUpcoming(activity, now), registrationOpen(activity, now)]);
   // Of the git history, what those pages show: a practice file's last change is on its own page only.
   const history = historyOfSharedPages(contentHistory().files, `src/content/${COLLECTIONS.practices.folder}/`);
-  const sharedKey = sharedDataKey(everything, { cards: cardsEnabled, schedule, history });
+  const settings = { cards: cardsEnabled, schedule, history };
+  const sharedKey = sharedDataKey(everything, settings);
+  const practiceFree = Object.fromEntries(Object.entries(everything).filter(([name]) => name !== 'practices'));
+  const practiceKeys = { practiceFree: sharedDataKey(practiceFree, settings), structure: practiceStructureKey(practices) };
+  const day = now.toISOString().slice(0, 10);
+  const practiceSlugsByCityAndTheme = (cityId: string, themeId: string) =>
+    catalogue
+      .byCity(SOURCE_LANGUAGE, cityId)
+      .filter((practice) => practice.data.themes.includes(themeId))
+      .map((practice) => practice.slug);
   const byCity = new Map<string, ResultEntry[]>();
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
@@ -101,13 +128,17 @@ async function load(): Promise<Site> {
     latest,
     sample: sampleStatistics([...latest.values()]),
     sharedKey,
-    dailyKey: `${sharedKey}.${now.toISOString().slice(0, 10)}`,
+    dailyKey: `${sharedKey}.${day}`,
+    practiceKeys,
+    practiceFreeDailyKey: `${practiceKeys.practiceFree}.${day}`,
+    matchesOf: (cityId, weakestCount, practicesPerTheme) => {
+      const current = latest.get(cityId);
+      if (!current) return [];
+      const { latest: baselineLatest, statistics } = comparisonBaseline(current, results);
+      return learningMatches(cityId, baselineLatest, statistics, practiceSlugsByCityAndTheme, weakestCount, practicesPerTheme);
+    },
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
-    practiceSlugsByCityAndTheme: (cityId, themeId) =>
-      catalogue
-        .byCity(SOURCE_LANGUAGE, cityId)
-        .filter((practice) => practice.data.themes.includes(themeId))
-        .map((practice) => practice.slug),
+    practiceSlugsByCityAndTheme,
   };
 }
 

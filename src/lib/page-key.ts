@@ -6,10 +6,21 @@
  * When a page starts showing something new, add it to its key here, or the page will go stale
  * on incremental builds (test/lib/page-key.test.ts and test/integrations/incremental-build.test.ts).
  *
- * Pages other than a practice's own (cities, Index results, lists, hubs, embeds...) share one key,
- * sharedDataKey(): the digest of all content except the parts of a practice that only its own page
- * shows (its long texts, contact and links). Editing those re-renders that practice's page and
- * the few that link to it; any other edit re-renders every page keyed with the shared key.
+ * Keys of the other pages, from the narrowest to the widest:
+ * - pages that show no practice (calendars): the digest of all content but the practices,
+ *   practiceFreeKey (sharedDataKey without the practices);
+ * - a page of a list of practices: that key, the cards the page shows and the list's length
+ *   (practiceListPageKey);
+ * - pages that show some practices and what the practices' structure decides (counts, orders,
+ *   learn-from matches: city profiles, dossiers, Index results, the catalogue): that key, the
+ *   practices' structure (practiceStructureKey: every field but the text a card shows and the
+ *   page-only ones) and the practices the page shows (keyShowingPractices);
+ * - feeds: that key and the feed's own items (inputsKey);
+ * - the others (hubs, activities, embeds...) share sharedDataKey(): the digest of all content but
+ *   the parts of a practice only its own page shows (its long texts, contact and links).
+ * So renaming a practice or rewriting its purpose renders again its own page, the lists, profiles
+ * and feeds that show it and the pages with the shared key; editing its long texts renders its
+ * page and the few that link to it.
  */
 import { createHash } from 'node:crypto';
 import type { PresentingActivity } from './activities.ts';
@@ -34,6 +45,11 @@ function digestOf(data: object): string {
 /** A page's cache key: the digest of everything it is rendered from. */
 function pageKey(inputs: unknown): string {
   return hash(JSON.stringify(inputs));
+}
+
+/** A page's key from a wider key and what else the page is rendered from. */
+export function inputsKey(base: string, inputs: unknown): string {
+  return pageKey([base, inputs]);
 }
 
 /** Practices as shown in lists and cards: their text and their cities (names, countries). */
@@ -111,6 +127,66 @@ export function historyOfSharedPages(files: ReadonlyMap<string, { commit: string
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * Fields of a practice that cards and link lists show as text and that no list, count, order or
+ * match reads: left out of practiceStructureKey, so that rewriting them renders again only the
+ * pages that show the practice.
+ */
+export const PRACTICE_CARD_TEXT_FIELDS = ['title', 'purpose'] as const;
+
+const pageOnly = new Set<string>(PRACTICE_PAGE_ONLY_FIELDS);
+const notStructure = new Set<string>([...PRACTICE_PAGE_ONLY_FIELDS, ...PRACTICE_CARD_TEXT_FIELDS]);
+const withoutFields = (data: object, fields: ReadonlySet<string>) => Object.fromEntries(Object.entries(data).filter(([field]) => !fields.has(field)));
+const cardDigests = new WeakMap<object, string>();
+
+/** What a card or a link shows of a practice: everything but its page-only fields, and the language of its text. */
+function cardOf(practice: LocalizedPractice): [string, Lang, Lang[], string] {
+  let digest = cardDigests.get(practice.data);
+  if (digest === undefined) {
+    digest = hash(JSON.stringify(withoutFields(practice.data, pageOnly)));
+    cardDigests.set(practice.data, digest);
+  }
+  return [practice.slug, practice.lang, practice.languages, digest];
+}
+
+/**
+ * The digest of the practices' structure: which practices exist in which language, and every
+ * field of each but the text a card shows and what only its own page shows. Counts, orders
+ * (newest first), facets and learn-from matches depend on nothing else of the practices.
+ */
+export function practiceStructureKey(practices: readonly { id: string; lang: Lang; data: object }[]): string {
+  const digest = createHash('sha1');
+  const sorted = [...practices].sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const practice of sorted) digest.update(JSON.stringify([practice.lang, practice.id, withoutFields(practice.data, notStructure)])).update('\n');
+  return digest.digest('base64url');
+}
+
+/** The keys a page showing practices is keyed from (src/data/site.ts computes them once a build). */
+export interface PracticeKeys {
+  /** The digest of all content but the practices, with the build's settings (sharedDataKey). */
+  practiceFree: string;
+  /** practiceStructureKey of every practice. */
+  structure: string;
+}
+
+/**
+ * The key of one page of a paginated list of practices: the content other than the practices,
+ * the cards of the page (their text, cities, themes, period and language) and the list's length.
+ * A list shows nothing else of the practices, so editing one renders again only the pages that show it.
+ */
+export function practiceListPageKey(keys: PracticeKeys, lang: Lang, shown: readonly LocalizedPractice[], list: { total: number; pages: number }): string {
+  return pageKey({ base: keys.practiceFree, lang, total: list.total, pages: list.pages, shown: shown.map(cardOf) });
+}
+
+/**
+ * The key of a page that shows the practices `shown` (as cards or links) and what the practices'
+ * structure decides: counts, facets, orders, matches. `inputs` is anything else it shows.
+ * `shown` must hold every practice whose title or purpose the page shows.
+ */
+export function keyShowingPractices(keys: PracticeKeys, lang: Lang, shown: readonly LocalizedPractice[], inputs: unknown = null): string {
+  return pageKey({ base: keys.practiceFree, structure: keys.structure, lang, shown: shown.map(cardOf), inputs });
+}
+
 interface KeyedEntry {
   id: string;
   data: unknown;
@@ -124,9 +200,7 @@ interface KeyedEntry {
  * (src/data/site.ts) where the activities fall on the build day and when each content file last changed.
  */
 export function sharedDataKey(collections: Readonly<Record<string, readonly KeyedEntry[]>>, settings: { cards: boolean; [input: string]: unknown }): string {
-  const pageOnly = new Set<string>(PRACTICE_PAGE_ONLY_FIELDS);
-  const shown = (name: string, data: unknown) =>
-    name === 'practices' && typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data).filter(([field]) => !pageOnly.has(field))) : data;
+  const shown = (name: string, data: unknown) => (name === 'practices' && typeof data === 'object' && data !== null ? withoutFields(data, pageOnly) : data);
   const hash = createHash('sha1').update(JSON.stringify(settings));
   for (const name of Object.keys(collections).sort()) {
     hash.update(`\n${name}\n`);

@@ -37,3 +37,11 @@ export function perLanguagePages<P extends Record<string, string>>(
 export function withCacheKey<T extends object>(cacheKey: string, paths: readonly T[]): (T & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey }));
 }
+
+/**
+ * The same static paths, each with its own `cacheKey` (src/lib/page-key.ts): for pages that show
+ * different parts of the content, so that an edit renders again only the pages that show it.
+ */
+export function withPageKeys<T extends { params: { lang: Lang } }>(paths: readonly T[], keyOf: (path: T) => string): (T & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey: keyOf(path) }));
+}

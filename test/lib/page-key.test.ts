@@ -3,7 +3,18 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueInput } from '../../src/lib/catalogue.ts';
 import type { Lang } from '../../src/lib/schemas/fields.ts';
-import { historyOfSharedPages, PRACTICE_PAGE_ONLY_FIELDS, practicePageKey, sharedDataKey, type PracticePageInput } from '../../src/lib/page-key.ts';
+import {
+  historyOfSharedPages,
+  keyShowingPractices,
+  PRACTICE_CARD_TEXT_FIELDS,
+  PRACTICE_PAGE_ONLY_FIELDS,
+  practiceListPageKey,
+  practicePageKey,
+  practiceStructureKey,
+  sharedDataKey,
+  type PracticePageInput,
+} from '../../src/lib/page-key.ts';
+import { pageOf } from '../../src/lib/pagination.ts';
 import { catalogueInput } from '../fixtures/catalogue.ts';
 import { buildActivityIndex } from '../../src/lib/activities.ts';
 
@@ -197,7 +208,7 @@ describe('the fields left out of the shared key', () => {
     // and layout they import, transitively: a page-only field read there would go stale.
     const routes = readdirSync(join(root, 'src/pages'), { recursive: true, encoding: 'utf8' })
       .map((file) => join('src/pages', file))
-      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwithCacheKey\(/.test(source(file)));
+      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwith(CacheKey|PageKeys)\(/.test(source(file)));
     expect(routes.length).toBeGreaterThan(5);
     const rendered = new Set<string>();
     const visit = (file: string) => {
@@ -236,5 +247,67 @@ describe('historyOfSharedPages', () => {
     const key = (practiceCommit: string, cityCommit: string) => sharedDataKey({}, { cards: false, history: historyOfSharedPages(history(practiceCommit, cityCommit), 'src/content/practices') });
     expect(key('1111111', 'bbbbbbb')).toBe(key('2222222', 'bbbbbbb'));
     expect(key('1111111', 'bbbbbbb')).not.toBe(key('1111111', 'ccccccc'));
+  });
+});
+
+describe('the keys of pages that show some practices', () => {
+  const keys = (input: CatalogueInput, practiceFree = 'content') => ({ practiceFree, structure: practiceStructureKey(input.practices) });
+  /** The key of page `page` of the English list of a theme, as the list route computes it (two practices a page). */
+  const listKey = (input: CatalogueInput, theme = 'mediation', page = 1) => {
+    const catalogue = buildCatalogue(structuredClone(input));
+    const { items, total, pages } = pageOf(catalogue.byTheme('en', theme), page, 2);
+    return practiceListPageKey(keys(input), 'en', items, { total, pages });
+  };
+  /** The key of a page showing the given practices and what the structure decides (a city profile, an Index result). */
+  const showingKey = (input: CatalogueInput, slugs: string[], practiceFree = 'content') => {
+    const catalogue = buildCatalogue(structuredClone(input));
+    return keyShowingPractices(keys(input, practiceFree), 'en', slugs.map((slug) => catalogue.practice('en', slug)!));
+  };
+  const edit = (slug: string, field: string, value: unknown) => changed((input) => ((practiceData(input, slug) as Record<string, unknown>)[field] = value));
+
+  it('the structure leaves out the text a card shows and what only a practice page shows, and nothing else', () => {
+    expect(PRACTICE_CARD_TEXT_FIELDS).toEqual(['title', 'purpose']);
+    const before = practiceStructureKey(catalogueInput.practices);
+    for (const field of [...PRACTICE_CARD_TEXT_FIELDS, ...PRACTICE_PAGE_ONLY_FIELDS]) {
+      expect(practiceStructureKey(edit('language-cafe', field, `Edited ${field}`).practices), field).toBe(before);
+    }
+    expect(practiceStructureKey(edit('language-cafe', 'themes', ['language', 'mediation']).practices)).not.toBe(before);
+    expect(practiceStructureKey(edit('language-cafe', 'cities', ['oslo']).practices)).not.toBe(before);
+    expect(practiceStructureKey(edit('language-cafe', 'published', '2026-01-01').practices)).not.toBe(before);
+    expect(practiceStructureKey(changed((input) => input.practices.pop()).practices)).not.toBe(before);
+    expect(practiceStructureKey([...catalogueInput.practices].reverse())).toBe(before);
+  });
+
+  it('a page of a list changes when a practice it shows is renamed or its purpose rewritten, not when one on another page is', () => {
+    // Mediation, newest first: getxo-mediation, anti-rumour | school-mediators, lisbon-mediation.
+    const first = listKey(catalogueInput, 'mediation', 1);
+    const second = listKey(catalogueInput, 'mediation', 2);
+    expect(listKey(edit('getxo-mediation', 'title', 'Renamed'), 'mediation', 1)).not.toBe(first);
+    expect(listKey(edit('getxo-mediation', 'purpose', 'Rewritten.'), 'mediation', 1)).not.toBe(first);
+    expect(listKey(edit('getxo-mediation', 'title', 'Renamed'), 'mediation', 2)).toBe(second);
+    // Its long texts are on its own page only; another theme's practice is on no page of this list.
+    expect(listKey(edit('getxo-mediation', 'stimulus', 'Edited.'), 'mediation', 1)).toBe(first);
+    expect(listKey(edit('language-cafe', 'title', 'Renamed'), 'mediation', 1)).toBe(first);
+  });
+
+  it("a page of a list changes when the list's length or order changes, or a city or theme it shows", () => {
+    const second = listKey(catalogueInput, 'mediation', 2);
+    // A practice joining the theme lengthens the list (the count on every page) and moves the others down.
+    expect(listKey(edit('language-cafe', 'themes', ['language', 'mediation']), 'mediation', 2)).not.toBe(second);
+    expect(listKey(edit('lisbon-mediation', 'published', '2026-01-01'), 'mediation', 2)).not.toBe(second);
+    const catalogue = buildCatalogue(structuredClone(catalogueInput));
+    const { items, total, pages } = pageOf(catalogue.byTheme('en', 'mediation'), 2, 2);
+    expect(practiceListPageKey(keys(catalogueInput, 'cities edited'), 'en', items, { total, pages })).not.toBe(second);
+  });
+
+  it('a page showing practices changes with them and with the structure, not with the text of a practice it does not show', () => {
+    const before = showingKey(catalogueInput, ['anti-rumour', 'school-mediators']);
+    expect(showingKey(edit('school-mediators', 'title', 'Renamed'), ['anti-rumour', 'school-mediators'])).not.toBe(before);
+    expect(showingKey(edit('language-cafe', 'title', 'Renamed'), ['anti-rumour', 'school-mediators'])).toBe(before);
+    expect(showingKey(edit('language-cafe', 'purpose', 'Rewritten.'), ['anti-rumour', 'school-mediators'])).toBe(before);
+    // What the structure decides (counts, matches, which practices are shown) changes with any practice's themes.
+    expect(showingKey(edit('language-cafe', 'themes', ['mediation']), ['anti-rumour', 'school-mediators'])).not.toBe(before);
+    expect(showingKey(catalogueInput, ['anti-rumour', 'school-mediators'], 'a city edited')).not.toBe(before);
+    expect(showingKey(catalogueInput, ['school-mediators', 'anti-rumour'])).not.toBe(before);
   });
 });

@@ -7,9 +7,10 @@ import { inLanguage, type Lang } from '../../../lib/languages.ts';
 import { perLanguage, withCacheKey } from '../../../lib/paths.ts';
 
 export async function getStaticPaths() {
-  const [activities, { dailyKey }] = await Promise.all([getActivities(), getSite()]);
-  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's first build).
-  return withCacheKey(dailyKey, perLanguage((lang) => activities.all.map((activity) => ({ params: { lang, id: activity.id } }))));
+  const [activities, { practiceFreeDailyKey }] = await Promise.all([getActivities(), getSite()]);
+  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's
+  // first build). A calendar shows no practice: editing one leaves it alone.
+  return withCacheKey(practiceFreeDailyKey, perLanguage((lang) => activities.all.map((activity) => ({ params: { lang, id: activity.id } }))));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

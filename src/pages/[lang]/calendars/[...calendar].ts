@@ -15,15 +15,16 @@ import { cityName } from '../../../lib/names.ts';
 import { perLanguage, withCacheKey } from '../../../lib/paths.ts';
 
 export async function getStaticPaths() {
-  const { catalogue, dailyKey } = await getSite();
+  const { catalogue, practiceFreeDailyKey } = await getSite();
   const scopes = [
     'all',
     ...catalogue.themes.map((theme) => `theme/${theme.id}`),
     ...catalogue.cities.map((city) => `city/${city.id}`),
     ...catalogue.networks.map((network) => `network/${network.id}`),
   ];
-  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's first build).
-  return withCacheKey(dailyKey, perLanguage((lang) => scopes.map((scope) => ({ params: { lang, calendar: `${scope}.ics` } }))));
+  // Reused while the content and the build's day hold (DTSTAMP then stays the instant of the day's
+  // first build). A calendar shows no practice: editing one leaves it alone.
+  return withCacheKey(practiceFreeDailyKey, perLanguage((lang) => scopes.map((scope) => ({ params: { lang, calendar: `${scope}.ics` } }))));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -8,21 +8,24 @@ import { allFeeds, feedId, newestContentDate, type FeedSubject } from '../../../
 import { getSite } from '../../../../data/site.ts';
 import { atomFeed, jsonFeed } from '../../../../lib/feeds/feed-documents.ts';
 import { t } from '../../../../lib/i18n.ts';
-import type { Lang } from '../../../../lib/languages.ts';
-import { withCacheKey } from '../../../../lib/paths.ts';
+import { LANGUAGES, type Lang } from '../../../../lib/languages.ts';
+import { inputsKey } from '../../../../lib/page-key.ts';
+import { withPageKeys } from '../../../../lib/paths.ts';
 import { urls } from '../../../../lib/urls.ts';
 
 export async function getStaticPaths() {
-  // A feed lists what content says and what the build's day has announced: reused while both hold.
-  const { dailyKey } = await getSite();
-  return withCacheKey(
-    dailyKey,
+  // A feed is written from its subject (title, items) and the language's newest content date: reused
+  // while they, the content other than the practices and the build's day hold (src/lib/page-key.ts).
+  const { practiceFreeDailyKey } = await getSite();
+  const newest = new Map(await Promise.all(LANGUAGES.map(async (lang) => [lang, await newestContentDate(lang)] as const)));
+  return withPageKeys(
     (await allFeeds()).flatMap(({ lang, subject }) =>
       (['atom', 'json'] as const).map((format) => ({
         params: { lang, kind: subject.kind, file: `${subject.id}.${format === 'atom' ? 'xml' : 'json'}` },
         props: { subject, format },
       })),
     ),
+    ({ params: { lang }, props }) => inputsKey(practiceFreeDailyKey, [props, newest.get(lang)]),
   );
 }
 
