@@ -346,6 +346,9 @@ export function strongCities(
   return strong.sort((a, b) => byId(a.cityId, b.cityId));
 }
 
+/** The dossier's learn-from matches: two practices per area keep its page two to its length (the profile lists up to four). */
+export const DOSSIER_MATCHES = { weakestCount: 3, practicesPerTheme: 2 } as const;
+
 /**
  * For the city's `weakestCount` themes furthest below the sample mean, practices on that theme
  * from other cities strong in it: at most `practicesPerTheme` per theme, taken one per city in

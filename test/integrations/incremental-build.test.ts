@@ -4,11 +4,13 @@
  * content, built three times: cold; after editing the text of one practice (only its page is
  * rendered again, the budgets gzip only the pages whose bytes changed, the languages whose pages
  * did not change keep their search index); after renaming it (every page that shows the title
- * is rendered again, lists, hubs and the city included); then once more after removing another
- * practice (its pages, copied into the staging folder with the others, are not published).
+ * is rendered again, lists, hubs and the city included, and no list, profile or Index result that
+ * does not show it; the site is then the same, byte for byte, as a cold build's); then once more
+ * after removing another practice (its pages, copied into the staging folder with the others, are
+ * not published).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +25,12 @@ const config = buildConfigFile(work);
 const slug = 'advisory-council-elected-migrant-members';
 const source = join(content, `practices/en/${slug}.md`);
 
-async function build(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, config)], {
+/** A cold build of the same content in a folder of its own, to compare the incremental build with. */
+const coldWork = join(work, 'cold');
+const coldOutDir = join(coldWork, 'dist');
+
+async function build(configFile = config): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(root, configFile)], {
     cwd: root,
     // One build instant for the three builds: feeds and calendars are keyed by the build's day.
     env: { ...process.env, ICC_CONTENT_DIR: content, ICC_SKIP_CARDS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1, 9) / 1000) },
@@ -37,6 +43,28 @@ const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'u
 const withoutColours = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 /** Pages copied from the previous build, as Astro's log reports them. */
 const reused = (log: string) => (log.match(/\((cached|restored)\)/g) ?? []).length;
+
+/**
+ * The pages Astro rendered (not copied): Astro lists every page; a copied one is marked at once, a
+ * rendered one gets its time later (with build.concurrency, after other pages' names or the next line's time).
+ */
+const renderedPaths = (log: string) =>
+  [...withoutColours(log).matchAll(/[├└]─ (\/\S*?)(?=\s|\d\d:\d\d:\d\d|$)( \((?:cached|restored)\))?/g)].filter((match) => !match[2]).map((match) => match[1]!);
+
+/** The first practice (other than the edited one) linked from the part of these pages that starts at `marker`. */
+function firstPracticeIn(paths: string[], marker: string): string {
+  for (const path of paths) {
+    const html = page(path);
+    const start = html.indexOf(marker);
+    if (start < 0) continue;
+    const part = html.slice(start, html.indexOf('</section>', start));
+    const linked = [...part.matchAll(/href="\/en\/practices\/([a-z0-9-]+)\/"/g)].map((match) => match[1]!).find((other) => other !== slug);
+    if (linked) return linked;
+  }
+  throw new Error(`no practice linked after ${marker} in ${paths.length} pages`);
+}
+/** Practices renamed with the edited one, and their titles before and after. */
+const alsoRenamed: { slug: string; before: string; after: string }[] = [];
 
 let first = '';
 let textEdit = '';
@@ -61,14 +89,32 @@ beforeAll(async () => {
   }
   writeFileSync(source, readFileSync(source, 'utf8').replace(/^stimulus: (\|-?\n {2})?/m, (start) => `${start}Edited for the incremental build test. `));
   textEdit = await build();
-  for (const path of [...htmlPages('en'), ...htmlPages('fr')].filter((path) => !/\/practices\/[a-z0-9-]+$/.test(path))) {
+  // Renamed with it: a practice a city profile offers to learn from and one an Index result
+  // recommends, whose pages are keyed by the practices they show (src/lib/page-key.ts).
+  const others = [
+    firstPracticeIn(htmlPages('en').filter((path) => /^en\/cities\/[a-z-]+$/.test(path)), 'learn-sources'),
+    firstPracticeIn(htmlPages('en').filter((path) => /^en\/index\/(?!compare)[a-z0-9-]+$/.test(path)), 'id="recommendations"'),
+  ];
+  for (const [index, other] of others.entries()) {
+    const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(page(`en/practices/${other}`))![1]!;
+    alsoRenamed.push({ slug: other, before: title, after: `Renamed ${index + 1} for the incremental build test` });
+  }
+  const oldTitles = ['Advisory council with elected migrant members', ...alsoRenamed.map(({ before }) => before)];
+  for (const path of ['en', 'fr', 'es'].flatMap(htmlPages).filter((path) => !/\/practices\/[a-z0-9-]+$/.test(path))) {
     const html = page(path);
-    if (html.includes('Advisory council with elected migrant members')) listsBefore.set(path, html);
+    if (oldTitles.some((title) => html.includes(title))) listsBefore.set(path, html);
   }
   writeFileSync(source, readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: Renamed for the incremental build test'));
+  for (const { slug: other, after } of alsoRenamed) {
+    const file = join(content, `practices/en/${other}.md`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${after}`));
+  }
   second = await build();
-  // Three whole builds of a copy of src/content: a generous second per content file, each.
-}, budgetFor(3 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
+  mkdirSync(coldWork, { recursive: true });
+  writeBuildConfig(root, coldWork, coldOutDir);
+  await build(buildConfigFile(coldWork));
+  // Four whole builds of a copy of src/content: a generous second per content file, each.
+}, budgetFor(4 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -92,9 +138,7 @@ describe('incremental build', () => {
 
   it('after a text edit, renders the edited page again and copies every page that does not show the text', () => {
     expect(page(`en/practices/${slug}`)).toContain('Edited for the incremental build test.');
-    // Astro lists every page; a copied one is marked at once, a rendered one gets its time later
-    // (with build.concurrency, after other pages' names or the next line's time).
-    const rendered = [...withoutColours(textEdit).matchAll(/[├└]─ (\/\S*?)(?=\s|\d\d:\d\d:\d\d|$)( \((?:cached|restored)\))?/g)].filter((match) => !match[2]).map((match) => match[1]!);
+    const rendered = renderedPaths(textEdit);
     expect(rendered).toContain(`/en/practices/${slug}/index.html`);
     // Cities, Index results, lists, hubs and embeds share one key that a text edit leaves alone.
     // Feeds and calendars share that key with the build's day (same day here).
@@ -134,16 +178,43 @@ describe('incremental build', () => {
   it('after a rename, shows the new title on every list, hub and city page that showed the old one', () => {
     expect(listsBefore.size).toBeGreaterThan(3);
     expect([...listsBefore.keys()].some((path) => path.includes('/cities/'))).toBe(true);
-    for (const path of listsBefore.keys()) expect(page(path), path).toContain('Renamed for the incremental build test');
+    for (const [path, html] of listsBefore) {
+      if (html.includes('Advisory council with elected migrant members')) expect(page(path).includes('Renamed for the incremental build test'), path).toBe(true);
+      for (const { before, after } of alsoRenamed) if (html.includes(before)) expect(page(path).includes(after), `${path}: ${after}`).toBe(true);
+    }
+    // The renamed practices a city learns from and an Index result recommends are listed there.
+    expect(alsoRenamed.map(({ slug: other }) => other)).toHaveLength(2);
+    expect([...listsBefore.keys()].some((path) => /^en\/index\//.test(path))).toBe(true);
+  });
+
+  it('after a rename, renders again only the lists, profiles, dossiers and Index results that showed the old title', () => {
+    const rendered = renderedPaths(second).filter((path) => path.endsWith('/index.html'));
+    const keyedByWhatTheyShow = /\/practices\/(page|theme|city|country|for|network)\/|\/cities\/[a-z-]+\/(dossier\/)?index\.html$|\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/;
+    const showedTitle = new Set([...listsBefore.keys()].map((path) => `/${path}/index.html`));
+    const renderedLists = rendered.filter((path) => keyedByWhatTheyShow.test(path));
+    expect(renderedLists.length).toBeGreaterThan(3);
+    expect(renderedLists.filter((path) => !showedTitle.has(path))).toEqual([]);
+    // Most of those pages show other practices only, and were copied.
+    const copiedLists = (withoutColours(second).match(/[├└]─ \S*\/(practices\/(theme|city|country|for|network)\/|cities\/)\S*index\.html \((cached|restored)\)/g) ?? []).length;
+    expect(copiedLists).toBeGreaterThan(renderedLists.length);
+  });
+
+  it('after a rename, publishes the same files, byte for byte, as a cold build of the same content', () => {
+    const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(join(dir, file)).isFile()).sort();
+    const incremental = files(outDir);
+    expect(incremental).toEqual(files(coldOutDir));
+    const differing = incremental.filter((file) => !readFileSync(join(outDir, file)).equals(readFileSync(join(coldOutDir, file))));
+    expect(differing).toEqual([]);
   });
 
   it('copies the practice pages that show nothing that changed', () => {
     const practicePages = (first.match(/practices\/[a-z0-9-]+\/index\.html/g) ?? []).length;
     expect(practicePages).toBeGreaterThan(100);
-    // Only the edited practice (EN, and FR where it falls back to English) and the pages
-    // linking to it, relating to it or listing it among similar practices are rendered again.
-    expect(reused(second)).toBeGreaterThan(practicePages - 40);
-    expect(reused(second)).toBeLessThan(practicePages);
+    // Only the renamed practices (EN, and the languages where they fall back to English) and the
+    // pages linking to them, relating to them or listing them among similar practices are rendered again.
+    const reusedPracticePages = (withoutColours(second).match(/practices\/[a-z0-9-]+\/index\.html \((cached|restored)\)/g) ?? []).length;
+    expect(reusedPracticePages).toBeGreaterThan(practicePages - 20 * (1 + alsoRenamed.length));
+    expect(reusedPracticePages).toBeLessThan(practicePages);
   });
 
   it('shows the edit on the practice, on the pages that link to it and on pages always rendered', () => {
@@ -164,7 +235,8 @@ describe('incremental build', () => {
   });
 
   it('leaves the other pages byte for byte as they were', () => {
-    const unchanged = [...pagesBefore].filter(([, html]) => !html.includes('Advisory council with elected migrant members'));
+    const titles = ['Advisory council with elected migrant members', ...alsoRenamed.map(({ before }) => before)];
+    const unchanged = [...pagesBefore].filter(([path, html]) => !titles.some((title) => html.includes(title)) && !alsoRenamed.some(({ slug: other }) => path.endsWith(`/${other}`)));
     expect(unchanged.length).toBeGreaterThan(50);
     for (const [path, html] of unchanged) expect(page(path) === html, path).toBe(true);
   });
