@@ -10,7 +10,9 @@
  * docs/content-model.md), so the demo always has coming activities; real ones never move.
  */
 import { addDays, datePart, localToInstant } from './local-time.ts';
+import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import type { Activity, ActivityType } from './schemas/activity.ts';
+import type { Lang } from './schemas/fields.ts';
 
 /** The day the demonstration activities are written around. */
 export const DEMO_REFERENCE_DATE = '2026-12-01';
@@ -93,6 +95,10 @@ export type ActivityFacet = (typeof ACTIVITY_FACETS)[number];
 
 /** The cities of an activity: hosts first, then the participants. */
 export const citiesOf = (activity: Activity): string[] => [...new Set([...(activity.hosts ?? []), ...(activity.participants ?? [])])];
+
+/** The practices an activity presented or visited, in the reader's language where translated (English otherwise). */
+export const presentedPractices = (catalogue: Catalogue, lang: Lang, activity: Activity): LocalizedPractice[] =>
+  (activity.practices ?? []).map((slug) => catalogue.practice(lang, slug)).filter((practice) => practice !== undefined);
 
 function facetValuesOf(activity: ScheduledActivity, facet: ActivityFacet): string[] {
   switch (facet) {

@@ -17,9 +17,10 @@ interface Props {
 }
 
 export async function getStaticPaths() {
-  const { latest, sharedKey } = await getSite();
-  // Copied from the previous build while no content it may show changed (src/lib/page-key.ts).
-  return withCacheKey(sharedKey, perLanguage((lang) =>
+  const { latest, practiceKeys } = await getSite();
+  // Copied from the previous build while no content it may show changed (src/lib/page-key.ts): a
+  // chart shows no practice, so editing one leaves it alone.
+  return withCacheKey(practiceKeys.practiceFree, perLanguage((lang) =>
     [...latest.keys()].flatMap((cityId) =>
       (['svg', 'png'] as const).map((format) => ({ params: { lang, file: `${cityId}.${format}` }, props: { lang, cityId, format } })),
     ),
