@@ -42,7 +42,8 @@ const absolute = (path: string, site: string | URL) => new URL(path, site).href;
 /** Text for a `type="html"` Atom element: the feed package puts it in CDATA as HTML. */
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function entries(document: FeedDocument): NewsItem[] {
+/** The entries a feed holds: its `limit` most recently changed items. */
+export function feedEntries(document: Pick<FeedDocument, 'items' | 'limit'>): NewsItem[] {
   return [...document.items].sort(byLastChange).slice(0, document.limit ?? FEED_LIMIT);
 }
 
@@ -52,7 +53,7 @@ function feedUpdated(items: readonly NewsItem[], emptyUpdated: string): string {
 
 /** The feed as an Atom 1.0 document. */
 export function atomFeed(document: FeedDocument): string {
-  const items = entries(document);
+  const items = feedEntries(document);
   const feed = new Feed({
     id: document.id,
     title: document.title,
@@ -110,7 +111,7 @@ export function jsonFeed(document: FeedDocument): string {
     home_page_url: absolute(document.pagePath, document.site),
     feed_url: absolute(document.jsonPath, document.site),
     language: document.lang,
-    items: entries(document).map((item) => ({
+    items: feedEntries(document).map((item) => ({
       id: item.id,
       url: absolute(item.path, document.site),
       title: item.title,

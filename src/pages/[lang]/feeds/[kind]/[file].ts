@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { allFeeds, feedId, newestContentDate, type FeedSubject } from '../../../../data/news.ts';
 import { getSite } from '../../../../data/site.ts';
-import { atomFeed, jsonFeed } from '../../../../lib/feeds/feed-documents.ts';
+import { atomFeed, feedEntries, jsonFeed } from '../../../../lib/feeds/feed-documents.ts';
 import { t } from '../../../../lib/i18n.ts';
 import { LANGUAGES, type Lang } from '../../../../lib/languages.ts';
 import { inputsKey } from '../../../../lib/page-key.ts';
@@ -14,8 +14,8 @@ import { withPageKeys } from '../../../../lib/paths.ts';
 import { urls } from '../../../../lib/urls.ts';
 
 export async function getStaticPaths() {
-  // A feed is written from its subject (title, items) and the language's newest content date: reused
-  // while they, the content other than the practices and the build's day hold (src/lib/page-key.ts).
+  // A feed is written from its subject (title, the entries it holds) and the language's newest content
+  // date: reused while they, the content other than the practices and the build's day hold (src/lib/page-key.ts).
   const { practiceFreeDailyKey } = await getSite();
   const newest = new Map(await Promise.all(LANGUAGES.map(async (lang) => [lang, await newestContentDate(lang)] as const)));
   return withPageKeys(
@@ -25,7 +25,7 @@ export async function getStaticPaths() {
         props: { subject, format },
       })),
     ),
-    ({ params: { lang }, props }) => inputsKey(practiceFreeDailyKey, [props, newest.get(lang)]),
+    ({ params: { lang }, props: { subject, format } }) => inputsKey(practiceFreeDailyKey, [format, { ...subject, items: feedEntries(subject) }, newest.get(lang)]),
   );
 }
 
