@@ -227,6 +227,30 @@ describe('the fields left out of the shared key', () => {
   });
 });
 
+describe('the routes keyed by the content other than the practices', () => {
+  it('show no practice: neither they nor the components and layouts they render read one', () => {
+    const root = join(import.meta.dirname, '../..');
+    const source = (file: string) => readFileSync(join(root, file), 'utf8');
+    const routes = readdirSync(join(root, 'src/pages'), { recursive: true, encoding: 'utf8' })
+      .map((file) => join('src/pages', file))
+      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwithCacheKey\(\s*[^,]*\b(practiceFree|practiceFreeDailyKey)\b/.test(source(file)));
+    // The calendars, an activity's calendar file, the embeddable charts and the activity lists.
+    expect(routes.length).toBeGreaterThanOrEqual(4);
+    const rendered = new Set<string>();
+    const visit = (file: string) => {
+      if (rendered.has(file)) return;
+      rendered.add(file);
+      for (const [, target] of source(file).matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
+        const resolved = join(dirname(file), target!);
+        if (/^src\/(components|layouts)\//.test(resolved) && /\.(astro|ts)$/.test(resolved)) visit(resolved);
+      }
+    };
+    routes.forEach(visit);
+    const readsPractices = /\bcatalogue\.(practice|practices|byTheme|byCity|byNetwork|byCountry|counts|related|adaptedFrom|adaptedBy|countriesWithPractices)\b|\bPractice(Card|LinkList|Preview)\b|\b(practiceCount|methodsOfCity|practicesOf|presentedPractices)\b|\bdata\.practices\b/;
+    expect([...rendered].filter((file) => readsPractices.test(source(file)))).toEqual([]);
+  });
+});
+
 describe('historyOfSharedPages', () => {
   const commit = (hash: string) => ({ date: '2026-12-01', commit: hash });
   const history = (practiceCommit: string, cityCommit: string) =>
