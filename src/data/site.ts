@@ -51,8 +51,9 @@ export interface Site {
    */
   practiceKeys: PracticeKeys;
   /**
-   * The key of all content but the practices and the build's day: the key of the calendars,
-   * which show no practice.
+   * The key of all content but the practices and the build's day: the key of what lists the
+   * activities and news of the day (calendars; feeds with their entries), which change when a day
+   * comes even if no content does.
    */
   practiceFreeDailyKey: string;
   /**
@@ -60,11 +61,6 @@ export interface Site {
    * against the baseline of its latest result; none without a result.
    */
   matchesOf(cityId: string, weakestCount?: number, practicesPerTheme?: number): LearningMatch[];
-  /**
-   * The shared key and the build's day: the key of what lists the activities and news of the day
-   * (feeds and calendars), which change when a day comes even if no content does.
-   */
-  dailyKey: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -128,7 +124,6 @@ async function load(): Promise<Site> {
     latest,
     sample: sampleStatistics([...latest.values()]),
     sharedKey,
-    dailyKey: `${sharedKey}.${day}`,
     practiceKeys,
     practiceFreeDailyKey: `${practiceKeys.practiceFree}.${day}`,
     matchesOf: (cityId, weakestCount, practicesPerTheme) => {
