@@ -41,8 +41,9 @@ export interface Site {
   /** Slugs of a city's practices on a theme (for learning matches). */
   practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
   /**
-   * The cacheKey of the pages other than a practice's own (src/lib/page-key.ts): every
-   * collection of the registry, without the fields only a practice's own page shows.
+   * The cacheKey of the pages that have no narrower one (src/lib/page-key.ts: methods, resources,
+   * organisations, the content pages...): every collection of the registry, without the fields
+   * only a practice's own page shows.
    */
   sharedKey: string;
   /**
