@@ -511,15 +511,30 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
   const newTitle = `Renamed for the warm rebuild benchmark ${Date.now()}`;
   await withEditedFile(edited, (text) => text.replace(/^title: .*$/m, `title: "${newTitle}"`), async () => {
     run.rename = await build(`${tag} rename`, buildEnv(skipEnv), { cold: false, asPipeline: true });
-    // Its city's profile lists every practice of the city (the journey), the rename included.
-    const city = /^cities: \[([a-z0-9-]+)/m.exec(readFileSync(edited, 'utf8'))?.[1] ?? '?';
-    const profile = join(OUT_DIR, SOURCE_LANGUAGE, 'cities', city, 'index.html');
-    run.renameCheck = existsSync(profile) && readFileSync(profile, 'utf8').includes(newTitle)
-      ? `the new title is on the profile of ${city}, the practice's city`
-      : `WARNING: the new title is NOT on the profile of ${city}, the practice's city (${relative(ROOT, profile)})`;
+    run.renameCheck = renameShown(samplePractice, newTitle);
     log(run.renameCheck);
   });
   return { run, search, searchError };
+}
+
+/**
+ * Whether every page of the source language that links to the renamed practice names it by its new
+ * title (lists, profiles, hubs, similar practices...): what the incremental build must not leave stale.
+ */
+function renameShown(slug: string, title: string): string {
+  const link = new RegExp(`<a href="/${SOURCE_LANGUAGE}/practices/${slug}/"[^>]*>([^<]*)<`, 'g');
+  let pages = 0;
+  const stale: string[] = [];
+  for (const file of walk(join(OUT_DIR, SOURCE_LANGUAGE)).filter((path) => path.endsWith('.html') && !path.includes(`/practices/${slug}/`))) {
+    const texts = [...readFileSync(file, 'utf8').matchAll(link)].map((match) => match[1]!);
+    if (texts.length === 0) continue;
+    pages++;
+    if (!texts.every((text) => text.includes(title))) stale.push(relative(OUT_DIR, file));
+  }
+  const own = readFileSync(join(OUT_DIR, SOURCE_LANGUAGE, 'practices', slug, 'index.html'), 'utf8').includes(title);
+  return own && pages > 0 && stale.length === 0
+    ? `the practice's page and the ${pages} other pages that link to it name it by its new title`
+    : `WARNING: ${own ? '' : "the practice's page does not show the new title; "}${stale.length} of the ${pages} pages that link to it show an old title${stale.length ? ` (${stale.slice(0, 5).join(', ')})` : ''}`;
 }
 
 async function main() {
