@@ -198,56 +198,51 @@ describe('the shared cache key of the pages other than a practice page', () => {
   });
 });
 
+const projectRoot = join(import.meta.dirname, '../..');
+const source = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
+
+/**
+ * The routes whose source matches `keyed`, and every component and layout they import, transitively:
+ * what the pages reused under those routes' keys are rendered from.
+ */
+function renderedByRoutes(keyed: RegExp): { routes: string[]; rendered: string[] } {
+  const routes = readdirSync(join(projectRoot, 'src/pages'), { recursive: true, encoding: 'utf8' })
+    .map((file) => join('src/pages', file))
+    .filter((file) => /\.(astro|ts)$/.test(file) && keyed.test(source(file)));
+  const rendered = new Set<string>();
+  const visit = (file: string) => {
+    if (rendered.has(file)) return;
+    rendered.add(file);
+    for (const [, target] of source(file).matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
+      const resolved = join(dirname(file), target!);
+      if (/^src\/(components|layouts)\//.test(resolved) && /\.(astro|ts)$/.test(resolved)) visit(resolved);
+    }
+  };
+  routes.forEach(visit);
+  return { routes, rendered: [...rendered] };
+}
+
 describe('the fields left out of the shared key', () => {
   it('are read by no page, component or layout that a route with the shared key renders', () => {
-    const root = join(import.meta.dirname, '../..');
     const fields = PRACTICE_PAGE_ONLY_FIELDS.join('|');
     const reads = new RegExp(`\\bdata\\??\\.(${fields})\\b|\\[\\s*['"](${fields})['"]|['"](${fields})['"]\\s*[,\\]]`);
-    const source = (file: string) => readFileSync(join(root, file), 'utf8');
-    // Routes whose pages are reused while the shared key holds (withCacheKey), and every component
-    // and layout they import, transitively: a page-only field read there would go stale.
-    const routes = readdirSync(join(root, 'src/pages'), { recursive: true, encoding: 'utf8' })
-      .map((file) => join('src/pages', file))
-      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwith(CacheKey|PageKeys)\(/.test(source(file)));
+    // Routes whose pages are reused while their keys hold (withCacheKey, withPageKeys): a page-only
+    // field read there would go stale (none of those keys holds it).
+    const { routes, rendered } = renderedByRoutes(/\bwith(CacheKey|PageKeys)\(/);
     expect(routes.length).toBeGreaterThan(5);
-    const rendered = new Set<string>();
-    const visit = (file: string) => {
-      if (rendered.has(file)) return;
-      rendered.add(file);
-      for (const [, target] of source(file).matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
-        const resolved = join(dirname(file), target!);
-        if (/^src\/(components|layouts)\//.test(resolved) && /\.(astro|ts)$/.test(resolved)) visit(resolved);
-      }
-    };
-    routes.forEach(visit);
-    const offenders = [...rendered].filter((file) => reads.test(source(file)));
-    expect(offenders).toEqual([]);
+    expect(rendered.filter((file) => reads.test(source(file)))).toEqual([]);
     // Nor the last change of a practice's file, which the shared key leaves out of the git history.
-    expect([...rendered].filter((file) => /contentFile\(\s*['"]practices['"]/.test(source(file)))).toEqual([]);
+    expect(rendered.filter((file) => /contentFile\(\s*['"]practices['"]/.test(source(file)))).toEqual([]);
   });
 });
 
 describe('the routes keyed by the content other than the practices', () => {
   it('show no practice: neither they nor the components and layouts they render read one', () => {
-    const root = join(import.meta.dirname, '../..');
-    const source = (file: string) => readFileSync(join(root, file), 'utf8');
-    const routes = readdirSync(join(root, 'src/pages'), { recursive: true, encoding: 'utf8' })
-      .map((file) => join('src/pages', file))
-      .filter((file) => /\.(astro|ts)$/.test(file) && /\bwithCacheKey\(\s*[^,]*\b(practiceFree|practiceFreeDailyKey)\b/.test(source(file)));
+    const { routes, rendered } = renderedByRoutes(/\bwithCacheKey\(\s*[^,]*\b(practiceFree|practiceFreeDailyKey)\b/);
     // The calendars, an activity's calendar file, the embeddable charts and the activity lists.
     expect(routes.length).toBeGreaterThanOrEqual(4);
-    const rendered = new Set<string>();
-    const visit = (file: string) => {
-      if (rendered.has(file)) return;
-      rendered.add(file);
-      for (const [, target] of source(file).matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
-        const resolved = join(dirname(file), target!);
-        if (/^src\/(components|layouts)\//.test(resolved) && /\.(astro|ts)$/.test(resolved)) visit(resolved);
-      }
-    };
-    routes.forEach(visit);
     const readsPractices = /\bcatalogue\.(practice|practices|byTheme|byCity|byNetwork|byCountry|counts|related|adaptedFrom|adaptedBy|countriesWithPractices)\b|\bPractice(Card|LinkList|Preview)\b|\b(practiceCount|methodsOfCity|practicesOf|presentedPractices)\b|\bdata\.practices\b/;
-    expect([...rendered].filter((file) => readsPractices.test(source(file)))).toEqual([]);
+    expect(rendered.filter((file) => readsPractices.test(source(file)))).toEqual([]);
   });
 });
 
