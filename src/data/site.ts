@@ -18,6 +18,7 @@ import type { Method } from '../lib/schemas/method.ts';
 import type { Practice } from '../lib/schemas/practice.ts';
 import type { Activity } from '../lib/schemas/activity.ts';
 import { comparisonBaseline } from '../lib/index-baseline.ts';
+import { memo } from '../lib/memo.ts';
 import {
   learningMatches,
   latestResultByCity,
@@ -61,7 +62,7 @@ export interface Site {
    * The learn-from matches of a city's profile and dossier (src/lib/index-stats.ts learningMatches)
    * against the baseline of its latest result; none without a result.
    */
-  matchesOf(cityId: string, weakestCount?: number, practicesPerTheme?: number): LearningMatch[];
+  matchesOf(cityId: string, weakestCount?: number, practicesPerTheme?: number): readonly LearningMatch[];
 }
 
 let site: Promise<Site> | undefined;
@@ -111,11 +112,17 @@ async function load(): Promise<Site> {
   const practiceFree = Object.fromEntries(Object.entries(everything).filter(([name]) => name !== 'practices'));
   const practiceKeys = { practiceFree: sharedDataKey(practiceFree, settings), structure: practiceStructureKey(practices) };
   const day = now.toISOString().slice(0, 10);
+  // Both are asked for by every language's pages of a city (its profile, its dossier, their keys)
+  // and give the same answer each time: computed once per build, not once per language and page.
+  const slugsByCityAndTheme = new Map<string, string[]>();
   const practiceSlugsByCityAndTheme = (cityId: string, themeId: string) =>
-    catalogue
-      .byCity(SOURCE_LANGUAGE, cityId)
-      .filter((practice) => practice.data.themes.includes(themeId))
-      .map((practice) => practice.slug);
+    memo(slugsByCityAndTheme, `${cityId} ${themeId}`, () =>
+      catalogue
+        .byCity(SOURCE_LANGUAGE, cityId)
+        .filter((practice) => practice.data.themes.includes(themeId))
+        .map((practice) => practice.slug),
+    );
+  const matches = new Map<string, readonly LearningMatch[]>();
   const byCity = new Map<string, ResultEntry[]>();
   for (const result of results) byCity.set(result.data.city, [...(byCity.get(result.data.city) ?? []), result]);
   return {
@@ -127,12 +134,13 @@ async function load(): Promise<Site> {
     sharedKey,
     practiceKeys,
     practiceFreeDailyKey: `${practiceKeys.practiceFree}.${day}`,
-    matchesOf: (cityId, weakestCount, practicesPerTheme) => {
-      const current = latest.get(cityId);
-      if (!current) return [];
-      const { latest: baselineLatest, statistics } = comparisonBaseline(current, results);
-      return learningMatches(cityId, baselineLatest, statistics, practiceSlugsByCityAndTheme, weakestCount, practicesPerTheme);
-    },
+    matchesOf: (cityId, weakestCount, practicesPerTheme) =>
+      memo(matches, `${cityId} ${weakestCount} ${practicesPerTheme}`, () => {
+        const current = latest.get(cityId);
+        if (!current) return [];
+        const { latest: baselineLatest, statistics } = comparisonBaseline(current, results);
+        return learningMatches(cityId, baselineLatest, statistics, practiceSlugsByCityAndTheme, weakestCount, practicesPerTheme);
+      }),
     resultsOfCity: (cityId) => byCity.get(cityId) ?? [],
     practiceSlugsByCityAndTheme,
   };

@@ -5,9 +5,24 @@
  */
 import type { Catalogue, LocalizedPractice } from './catalogue.ts';
 import { strongCities, type ResultEntry, type SampleStatistics } from './index-stats.ts';
+import { memo } from './memo.ts';
 import type { Lang } from './schemas/fields.ts';
 
 export const RECOMMENDED_PRACTICES = 3;
+
+/**
+ * The cities strong in each theme, by the latest results and their sample: every result page of
+ * every language asks for them (about 7,000 times at 200 cities), and they are the same each time.
+ */
+const strongByLatest = new WeakMap<ReadonlyMap<string, ResultEntry>, WeakMap<SampleStatistics, Map<string, ReadonlySet<string>>>>();
+
+function strongIn(theme: string, latest: ReadonlyMap<string, ResultEntry>, sample: SampleStatistics): ReadonlySet<string> {
+  let bySample = strongByLatest.get(latest);
+  if (!bySample) strongByLatest.set(latest, (bySample = new WeakMap()));
+  let byTheme = bySample.get(sample);
+  if (!byTheme) bySample.set(sample, (byTheme = new Map()));
+  return memo(byTheme, theme, () => new Set(strongCities(theme, latest, sample).map((entry) => entry.cityId)));
+}
 
 /** For each recommendation of `result`, in order, the practices shown beside it. */
 export function recommendedPractices(
@@ -18,9 +33,18 @@ export function recommendedPractices(
   sample: SampleStatistics,
 ): LocalizedPractice[][] {
   return result.data.recommendations.map(({ theme }) => {
-    const strong = new Set(strongCities(theme, latest, sample).map((entry) => entry.cityId));
-    const onTheme = catalogue.byTheme(lang, theme).filter((practice) => !practice.data.cities.includes(result.data.city));
-    const fromStrong = onTheme.filter((practice) => practice.data.cities.some((id) => strong.has(id)));
-    return [...fromStrong, ...onTheme.filter((practice) => !fromStrong.includes(practice))].slice(0, RECOMMENDED_PRACTICES);
+    const strong = strongIn(theme, latest, sample);
+    // The theme's practices from other cities in the catalogue's order, those of strong cities
+    // first: the walk stops once it has enough of those (a theme holds thousands at scale).
+    const fromStrong: LocalizedPractice[] = [];
+    const others: LocalizedPractice[] = [];
+    for (const practice of catalogue.byTheme(lang, theme)) {
+      if (practice.data.cities.includes(result.data.city)) continue;
+      if (practice.data.cities.some((id) => strong.has(id))) {
+        fromStrong.push(practice);
+        if (fromStrong.length === RECOMMENDED_PRACTICES) break;
+      } else if (others.length < RECOMMENDED_PRACTICES) others.push(practice);
+    }
+    return [...fromStrong, ...others].slice(0, RECOMMENDED_PRACTICES);
   });
 }
