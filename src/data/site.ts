@@ -42,8 +42,8 @@ export interface Site {
   /** Slugs of a city's practices on a theme (for learning matches). */
   practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
   /**
-   * The cacheKey of the pages that have no narrower one (src/lib/page-key.ts: methods, resources,
-   * organisations, the content pages...): every collection of the registry, without the fields
+   * The cacheKey of the pages that have no narrower one (src/lib/page-key.ts: organisations, "cities
+   * like mine", the content pages): every collection of the registry, without the fields
    * only a practice's own page shows.
    */
   sharedKey: string;

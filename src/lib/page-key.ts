@@ -12,12 +12,14 @@
  * - a page of a list of practices: that key, the cards the page shows and the list's length
  *   (practiceListPageKey);
  * - pages that show some practices and what the practices' structure decides (counts, orders,
- *   learn-from matches: city profiles, dossiers, Index results, the catalogue): that key, the
+ *   learn-from matches: city profiles, dossiers, Index results, the catalogue, hubs, activities,
+ *   methods; the resources' pages, which name none, with no practice shown): that key, the
  *   practices' structure (practiceStructureKey: every field but the text a card shows and the
  *   page-only ones) and the practices the page shows (keyShowingPractices);
  * - feeds: that key and the feed's own items (inputsKey);
- * - the others (hubs, activities, embeds...) share sharedDataKey(): the digest of all content but
- *   the parts of a practice only its own page shows (its long texts, contact and links).
+ * - the others (organisations, "cities like mine", the content pages) share sharedDataKey(): the
+ *   digest of all content but the parts of a practice only its own page shows (its long texts,
+ *   contact and links).
  * So renaming a practice or rewriting its purpose renders again its own page, the lists, profiles
  * and feeds that show it and the pages with the shared key; editing its long texts renders its
  * page and the few that link to it.

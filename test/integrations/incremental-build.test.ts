@@ -51,14 +51,14 @@ const reused = (log: string) => (log.match(/\((cached|restored)\)/g) ?? []).leng
 const renderedPaths = (log: string) =>
   [...withoutColours(log).matchAll(/[├└]─ (\/\S*?)(?=\s|\d\d:\d\d:\d\d|$)( \((?:cached|restored)\))?/g)].filter((match) => !match[2]).map((match) => match[1]!);
 
-/** The first practice (other than the edited one) linked from the part of these pages that starts at `marker`. */
-function firstPracticeIn(paths: string[], marker: string): string {
+/** The first practice (other than the edited one and those in `taken`) linked from the part of these pages that starts at `marker`. */
+function firstPracticeIn(paths: string[], marker: string, taken: readonly string[] = []): string {
   for (const path of paths) {
     const html = page(path);
     const start = html.indexOf(marker);
     if (start < 0) continue;
     const part = html.slice(start, html.indexOf('</section>', start));
-    const linked = [...part.matchAll(/href="\/en\/practices\/([a-z0-9-]+)\/"/g)].map((match) => match[1]!).find((other) => other !== slug);
+    const linked = [...part.matchAll(/href="\/en\/practices\/([a-z0-9-]+)\/"/g)].map((match) => match[1]!).find((other) => other !== slug && !taken.includes(other));
     if (linked) return linked;
   }
   throw new Error(`no practice linked after ${marker} in ${paths.length} pages`);
@@ -89,12 +89,12 @@ beforeAll(async () => {
   }
   writeFileSync(source, readFileSync(source, 'utf8').replace(/^stimulus: (\|-?\n {2})?/m, (start) => `${start}Edited for the incremental build test. `));
   textEdit = await build();
-  // Renamed with it: a practice a city profile offers to learn from and one an Index result
-  // recommends, whose pages are keyed by the practices they show (src/lib/page-key.ts).
-  const others = [
-    firstPracticeIn(htmlPages('en').filter((path) => /^en\/cities\/[a-z-]+$/.test(path)), 'learn-sources'),
-    firstPracticeIn(htmlPages('en').filter((path) => /^en\/index\/(?!compare)[a-z0-9-]+$/.test(path)), 'id="recommendations"'),
-  ];
+  // Renamed with it: a practice a city profile offers to learn from, one an Index result recommends
+  // and one a method's page lists, whose pages are keyed by the practices they show (src/lib/page-key.ts).
+  const others: string[] = [];
+  others.push(firstPracticeIn(htmlPages('en').filter((path) => /^en\/cities\/[a-z-]+$/.test(path)), 'learn-sources', others));
+  others.push(firstPracticeIn(htmlPages('en').filter((path) => /^en\/index\/(?!compare)[a-z0-9-]+$/.test(path)), 'id="recommendations"', others));
+  others.push(firstPracticeIn(htmlPages('en').filter((path) => /^en\/methods\/[a-z0-9-]+$/.test(path)), 'id="method-practices"', others));
   for (const [index, other] of others.entries()) {
     const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(page(`en/practices/${other}`))![1]!;
     alsoRenamed.push({ slug: other, before: title, after: `Renamed ${index + 1} for the incremental build test` });
@@ -182,18 +182,22 @@ describe('incremental build', () => {
       if (html.includes('Advisory council with elected migrant members')) expect(page(path).includes('Renamed for the incremental build test'), path).toBe(true);
       for (const { before, after } of alsoRenamed) if (html.includes(before)) expect(page(path).includes(after), `${path}: ${after}`).toBe(true);
     }
-    // The renamed practices a city learns from and an Index result recommends are listed there.
-    expect(alsoRenamed.map(({ slug: other }) => other)).toHaveLength(2);
+    // The renamed practices a city learns from, an Index result recommends and a method lists are listed there.
+    expect(alsoRenamed.map(({ slug: other }) => other)).toHaveLength(3);
     expect([...listsBefore.keys()].some((path) => /^en\/index\//.test(path))).toBe(true);
+    expect([...listsBefore.keys()].some((path) => /^en\/methods\//.test(path))).toBe(true);
   });
 
   it('after a rename, renders again only the lists, profiles, dossiers and Index results that showed the old title', () => {
     const rendered = renderedPaths(second).filter((path) => path.endsWith('/index.html'));
-    const keyedByWhatTheyShow = /\/practices\/(page|theme|city|country|for|network)\/|\/cities\/[a-z-]+\/(dossier\/)?index\.html$|\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$/;
+    const keyedByWhatTheyShow = /\/practices\/(page|theme|city|country|for|network)\/|\/cities\/[a-z-]+\/(dossier\/)?index\.html$|\/index\/(?!compare\/)[a-z0-9-]+\/index\.html$|\/methods\/[a-z0-9-]+\/index\.html$|\/resources\/[a-z]+\/[^/]+\/index\.html$/;
     const showedTitle = new Set([...listsBefore.keys()].map((path) => `/${path}/index.html`));
     const renderedLists = rendered.filter((path) => keyedByWhatTheyShow.test(path));
     expect(renderedLists.length).toBeGreaterThan(3);
     expect(renderedLists.filter((path) => !showedTitle.has(path))).toEqual([]);
+    // The resources' pages name no practice: a rename leaves them as they were.
+    expect(rendered.filter((path) => /\/resources\/[a-z]+\//.test(path))).toEqual([]);
+    expect(rendered.filter((path) => /\/methods\/[a-z0-9-]+\/index\.html$/.test(path)).length).toBeGreaterThan(0);
     // Most of those pages show other practices only, and were copied.
     const copiedLists = (withoutColours(second).match(/[├└]─ \S*\/(practices\/(theme|city|country|for|network)\/|cities\/)\S*index\.html \((cached|restored)\)/g) ?? []).length;
     expect(copiedLists).toBeGreaterThan(renderedLists.length);
