@@ -53,8 +53,7 @@ function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<Seed
 }
 
 /**
- * Puts the pages Astro's incremental build kept into the staging folder while Astro starts and
- * gathers its pages' paths (Astro's first page waits for it), so
+ * Puts the pages Astro's incremental build kept into the staging folder while Astro starts, so
  * that Astro finds each unchanged page in place instead of copying it on the main thread, and
  * removes, once the site is generated, the copies of pages this build did not generate (see
  * src/lib/kept-pages.ts). Must be the first integration with an astro:build:done hook: the
@@ -65,8 +64,6 @@ export function keptPages(): AstroIntegration {
   let staging = '';
   let logger: AstroIntegrationLogger | undefined;
   let reported: Promise<string[]> | undefined;
-  /** Whether Astro's prerenderer waited for the copy before the first page (astro:build:start). */
-  let waited = false;
   /** The files copied, once the copy is done (reported once); their digests are remembered for the checks after Astro's step. */
   const copied = () =>
     (reported ??= (async () => {
@@ -79,7 +76,7 @@ export function keptPages(): AstroIntegration {
       }
       for (const page of reply.pages) rememberDigest(join(staging, page.file), page);
       if (reply.digestsProblem) logger?.warn(`the digests of the kept pages could not be kept for the next build (${reply.digestsProblem}): it will read every kept page once`);
-      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started and gathered its pages (${reply.read} of them read to know their digests)`);
+      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started (${reply.read} of them read to know their digests)`);
       return reply.pages.map((page) => page.file);
     })());
   return {
@@ -93,23 +90,9 @@ export function keptPages(): AstroIntegration {
             // Astro would empty outDir when it starts bundling, while the copy runs: the worker
             // empties it first instead (src/lib/kept-pages.ts, seedPages).
             build: { emptyOutDir: false },
+            // Before the first page is rendered: the first bundle written.
+            plugins: [{ name: NAME, writeBundle: async () => void (await copied()) }],
           },
-        });
-      },
-      'astro:build:start': ({ setPrerenderer }) => {
-        if (!logger) return;
-        // Astro asks its prerenderer for every route's paths (the routes' getStaticPaths(), the
-        // pages' keys, the similar practices) before it copies or renders any page: the copy runs
-        // until then, and the paths are handed over once it has ended.
-        setPrerenderer((prerenderer) => {
-          const gather = prerenderer.getStaticPaths.bind(prerenderer);
-          prerenderer.getStaticPaths = async () => {
-            const paths = await gather();
-            await copied();
-            waited = true;
-            return paths;
-          };
-          return prerenderer;
         });
       },
       'astro:config:done': ({ config }) => {
@@ -125,11 +108,6 @@ export function keptPages(): AstroIntegration {
       'astro:build:done': async ({ assets }) => {
         const files = await copied();
         if (files.length === 0) return;
-        // A prerenderer set after this one (an adapter's, say) would let Astro write pages while
-        // the copy ran, which may leave a page half copied over: that build is not published.
-        if (!waited && assets.size > 0) {
-          throw new Error(`${NAME}: Astro generated the pages without waiting for the copy of the kept pages (another integration replaced the prerenderer after it), so a page may be half copied: nothing was published. Set the other prerenderer first, or remove keptPages() from astro.config.mjs.`);
-        }
         const generated = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) generated.add(relative(staging, fileURLToPath(url)).split(sep).join('/'));
         const stale = sweepPages(staging, files, generated);

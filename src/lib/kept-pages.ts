@@ -8,15 +8,14 @@
  * was about 18 s of a 29 s rendering step after a one-practice edit. A page already in the
  * output folder is one existence check ("(cached)" in Astro's log, instead of "(restored)"). So a
  * build copies the whole kept folder into its staging folder while Astro starts, syncs the
- * content, bundles and gathers every route's paths (in a worker thread), and waits for the copy
- * before the first page (src/integrations/kept-pages.ts wraps Astro's prerenderer). Astro
+ * content and bundles (in a worker thread), and waits for the copy before the first page. Astro
  * would empty the folder when it starts bundling, in the middle of the copy: the copy empties
  * it first instead, and Astro is told not to (vite.build.emptyOutDir: false).
  *
  * The copy says, of each page, the digest of its bytes and the copied file's size and
  * modification time: the checks after Astro's step take the digest of a page still as it was
  * copied from a stat (build-cache.ts `rememberDigest`), instead of reading 1.5 GB again at 10,000
- * practices in three languages. Astro writes no page before the copy has ended (its first page
+ * practices in three languages. Astro writes no page before the copy has ended (the first bundle
  * waits for it), so a page it writes over its copy has a later modification time. The digests
  * themselves are kept between builds by the kept file's identity (`keptDigestsFile`), so the
  * copy reads only the kept pages Astro wrote since.
