@@ -40,7 +40,7 @@ export interface Site {
   /** All results of a city, oldest edition first. */
   resultsOfCity(cityId: string): ResultEntry[];
   /** Slugs of a city's practices on a theme (for learning matches). */
-  practiceSlugsByCityAndTheme(cityId: string, themeId: string): string[];
+  practiceSlugsByCityAndTheme(cityId: string, themeId: string): readonly string[];
   /**
    * The cacheKey of the pages that have no narrower one (src/lib/page-key.ts: organisations, "cities
    * like mine", the content pages): every collection of the registry, without the fields

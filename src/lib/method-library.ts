@@ -6,6 +6,7 @@
  */
 import type { Catalogue, Identified, LocalizedPractice } from './catalogue.ts';
 import { SOURCE_LANGUAGE } from './languages.ts';
+import { memo } from './memo.ts';
 import { methodSpread, type MethodSpread } from './method-spread.ts';
 import type { Lang } from './schemas/fields.ts';
 import type { Method } from './schemas/method.ts';
@@ -81,9 +82,8 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
     (slugsByMethod.get(id) ?? []).map((slug) => catalogue.practice(lang, slug)!).filter(Boolean);
 
   const spreads = new Map<string, MethodSpread>();
-  const spread = (id: string): MethodSpread => {
-    let result = spreads.get(id);
-    if (!result) {
+  const spread = (id: string): MethodSpread =>
+    memo(spreads, id, () => {
       const practices = catalogue.practices(SOURCE_LANGUAGE).map(({ slug, data }) => ({
         slug,
         cities: data.cities,
@@ -91,11 +91,8 @@ export function buildMethodLibrary(input: MethodLibraryInput) {
         methods: data.methods,
         adaptedFrom: data.adaptedFrom,
       }));
-      result = methodSpread(id, practices, (city) => catalogue.cityById.get(city)?.country);
-      spreads.set(id, result);
-    }
-    return result;
-  };
+      return methodSpread(id, practices, (city) => catalogue.cityById.get(city)?.country);
+    });
 
   // Resources: newest first, then by English title.
   const resources = [...input.resources].sort((a, b) => b.data.year - a.data.year || a.data.title.en.localeCompare(b.data.title.en) || a.id.localeCompare(b.id));
