@@ -19,6 +19,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildSearchIndexes, stopSearchIndexing, type SearchIndexLogger } from '../src/integrations/search-index.ts';
+import { afterPublishing, refillKeptFolder } from '../src/integrations/kept-pages.ts';
 import { discardStaging, finishHandedOverBuild, HANDOFF_VARIABLE, readHandoff, type BuildFolders } from '../src/lib/build-output.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -87,9 +88,27 @@ try {
   const handoff = readHandoff(handoffFile);
   handedOver = handoff.folders;
   build.info(`Astro's process has ended: its memory is free for the search index`);
-  await finishHandedOverBuild(handoff, (staging) => buildSearchIndexes(staging, handoff.cacheDir, logger('icc:search-index')));
+  const { folders, cacheDir } = handoff;
+  const keptPagesLog = logger('icc:kept-pages');
+  // Without a published site to take them from (a pipeline's build), the pages Astro did not
+  // render are copied back into its kept folder while the search index is built, from the
+  // staging folder, whose pages are final once Astro's process has ended.
+  const refilled = existsSync(folders.output) ? undefined : refillKeptFolder(cacheDir, folders.staging, keptPagesLog);
+  await finishHandedOverBuild(
+    handoff,
+    async (staging) => {
+      // The staging folder is removed when the index fails: only once the copies from it have ended.
+      const [indexed] = await Promise.allSettled([buildSearchIndexes(staging, cacheDir, logger('icc:search-index')), refilled]);
+      if (indexed.status === 'rejected') throw indexed.reason;
+    },
+    async (replaced) => {
+      // Published: nothing of the handed-over folder is left to remove on a stop.
+      handedOver = undefined;
+      logger('icc:atomic-publish').info(`every step passed: published ${relative(process.cwd(), folders.output) || folders.output}/`);
+      await afterPublishing(cacheDir, folders.output, keptPagesLog, refilled)(replaced);
+    },
+  );
   handedOver = undefined;
-  logger('icc:atomic-publish').info(`every step passed: published ${relative(process.cwd(), handoff.folders.output) || handoff.folders.output}/`);
 } catch (error) {
   // A stop ends Pagefind, which fails the indexing: the stop is the news, not that failure.
   if (!stoppedBy) build.error(error instanceof Error ? error.message : String(error));

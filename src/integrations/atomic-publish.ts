@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stopKeptPagesCopy } from './kept-pages.ts';
+import { afterPublishing, stopKeptPagesCopy } from './kept-pages.ts';
 import { stopSearchIndexing } from './search-index.ts';
-import { buildFolders, buildHandoff, discardStaging, publishStaging, sweepAbandonedBuilds, writeHandoff, type BuildFolders } from '../lib/build-output.ts';
+import { buildFolders, buildHandoff, discardStaging, publishAndReuse, sweepAbandonedBuilds, writeHandoff, type BuildFolders } from '../lib/build-output.ts';
 
 const NAME = 'icc:atomic-publish';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -80,16 +80,19 @@ export function atomicPublish(): AstroIntegration {
           );
         }
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (!folders) return;
         if (handoff) {
           writeHandoff(handoff, { folders, cacheDir });
           release();
           logger.info(`every step of Astro's process passed: the site waits in ${relative(process.cwd(), folders.staging)}/ for its search index`);
         } else {
-          publishStaging(folders);
-          release();
-          logger.info(`every step passed: published ${relative(process.cwd(), folders.output) || folders.output}/`);
+          const published = folders;
+          await publishAndReuse(published, async (replaced) => {
+            release();
+            logger.info(`every step passed: published ${relative(process.cwd(), published.output) || published.output}/`);
+            await afterPublishing(cacheDir, published.output, logger)(replaced);
+          });
         }
         folders = undefined;
       },

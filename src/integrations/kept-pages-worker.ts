@@ -1,16 +1,19 @@
 /**
- * The copy of the pages Astro kept into the staging folder (src/lib/kept-pages.ts), in a worker
- * thread: it runs while Astro's main thread starts, syncs the content and bundles.
+ * The pages Astro kept, put into the staging folder (src/lib/kept-pages.ts) in a worker thread:
+ * their copy, or the digests of the pages already moved there, while Astro's main thread starts,
+ * syncs the content and bundles.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { seedPages } from '../lib/kept-pages.ts';
+import { digestMovedPages, seedPages } from '../lib/kept-pages.ts';
 import type { SeedReply } from './kept-pages.ts';
 
-const { cacheDir, staging } = workerData as { cacheDir: string; staging: string };
+/** `moved`: the pages moveKeptPages already moved into the staging folder (only their digests are wanted); else the pages are copied. */
+const { cacheDir, staging, moved } = workerData as { cacheDir: string; staging: string; moved?: string[] };
 const started = performance.now();
 let reply: SeedReply;
 try {
-  reply = { ...(await seedPages(cacheDir, staging)), ms: performance.now() - started };
+  const seeded = moved ? await digestMovedPages(cacheDir, staging, moved) : await seedPages(cacheDir, staging);
+  reply = { ...seeded, moved: moved !== undefined, ms: performance.now() - started };
 } catch (error) {
   reply = { problem: error instanceof Error ? error.message : String(error) };
 }

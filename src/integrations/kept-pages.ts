@@ -1,12 +1,15 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { knownDigest, rememberDigest } from '../lib/build-cache.ts';
-import { recordKeptDigests, sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
+import { moveKeptPages, recordKeptDigests, removePages, sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
+import { recordPublishedPages, recordStagedPages, refillKeptPages, stagedPagesFile } from '../lib/kept-pages-refill.ts';
+import type { ReuseReplaced } from '../lib/build-output.ts';
 
 /** What the copying worker posts (src/integrations/kept-pages-worker.ts). */
-export type SeedReply = { pages: SeededPage[]; read: number; digestsProblem?: string; ms: number } | { problem: string };
+export type SeedReply = { pages: SeededPage[]; read: number; moved: boolean; digestsProblem?: string; ms: number } | { problem: string };
 
 const NAME = 'icc:kept-pages';
 
@@ -22,12 +25,20 @@ export async function stopKeptPagesCopy(): Promise<void> {
   await Promise.all([...copying].map((worker) => worker.terminate()));
 }
 
-/** Copies the kept pages in a worker; resolves with what it posted (a worker that cannot start or fails copies nothing more). */
+/**
+ * Puts the kept pages in the staging folder: moved there in one rename when it can
+ * (moveKeptPages), else copied, and their digests taken, in a worker; resolves with what it
+ * posted. When the worker cannot start or fails, no page it may have put there is kept.
+ */
 function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<SeedReply>; ref(): void } {
+  const moved = moveKeptPages(cacheDir, staging);
+  /** Takes out of the staging folder every page the seed may have put there. */
+  const unseed = () => (moved ? removePages(staging, moved) : unseedPages(cacheDir, staging));
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./kept-pages-worker.ts', import.meta.url), { workerData: { cacheDir, staging } });
+    worker = new Worker(new URL('./kept-pages-worker.ts', import.meta.url), { workerData: { cacheDir, staging, moved } });
   } catch (error) {
+    unseed();
     return { seeded: Promise.resolve({ problem: error instanceof Error ? error.message : String(error) }), ref: () => undefined };
   }
   // Until the build waits for it, the copy keeps no build alive (a build that failed meanwhile ends).
@@ -43,7 +54,7 @@ function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<Seed
     // A worker that ended without its reply may have left a half-copied page: none is kept.
     const ended = (problem: string) => {
       if (replied) return;
-      unseedPages(cacheDir, staging);
+      unseed();
       settle({ problem });
     };
     worker.once('error', (error) => ended(error.message));
@@ -71,12 +82,15 @@ export function keptPages(): AstroIntegration {
       seed.ref();
       const reply = await seed.seeded;
       if ('problem' in reply) {
-        logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies them itself`);
+        logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies or renders them itself`);
         return [];
       }
       for (const page of reply.pages) rememberDigest(join(staging, page.file), page);
       if (reply.digestsProblem) logger?.warn(`the digests of the kept pages could not be kept for the next build (${reply.digestsProblem}): it will read every kept page once`);
-      if (reply.pages.length > 0) logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder in ${(reply.ms / 1000).toFixed(1)} s, while Astro started (${reply.read} of them read to know their digests)`);
+      if (reply.pages.length > 0) {
+        const how = reply.moved ? 'moved there in one rename' : 'copied';
+        logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder (${how}) in ${(reply.ms / 1000).toFixed(1)} s, while Astro started (${reply.read} of them read to know their digests)`);
+      }
       return reply.pages.map((page) => page.file);
     })());
   return {
@@ -129,17 +143,60 @@ export function keptPageDigests(): AstroIntegration {
     name: 'icc:kept-page-digests',
     hooks: {
       'astro:config:done': ({ config }) => {
-        if (config.experimental.incrementalBuild) cacheDir = fileURLToPath(config.cacheDir);
+        if (!config.experimental.incrementalBuild) return;
+        cacheDir = fileURLToPath(config.cacheDir);
+        // Written again when this build ends: a record of an earlier build that did not publish is not this site's.
+        rmSync(stagedPagesFile(cacheDir), { force: true });
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!cacheDir) return;
+        const site = fileURLToPath(dir);
         try {
-          const added = recordKeptDigests(cacheDir, fileURLToPath(dir), knownDigest);
+          const added = recordKeptDigests(cacheDir, site, knownDigest);
           if (added > 0) logger.info(`digests of ${added} pages Astro kept in this build recorded, for the next build's copy`);
         } catch (error) {
           logger.warn(`the digests of the kept pages could not be recorded (${error instanceof Error ? error.message : String(error)}): the next build reads those pages once`);
         }
+        try {
+          const recorded = recordStagedPages(cacheDir, site, knownDigest);
+          logger.info(`${recorded} pages with a cache key recorded, to be kept for the next build once the site is published`);
+        } catch (error) {
+          logger.warn(`the pages of this build could not be recorded (${error instanceof Error ? error.message : String(error)}): the next build renders again the pages its kept folder lacks`);
+        }
       },
     },
+  };
+}
+
+/**
+ * Puts back in the kept folder the pages this build did not render, for the next build
+ * (src/lib/kept-pages-refill.ts): from `replaced`, the site the publishing replaced, when there
+ * is one, else copied from `site` (the published site, or the staging folder once its pages are
+ * final). Never fails: a failure is told, and the next build renders again the pages its kept
+ * folder lacks.
+ */
+export async function refillKeptFolder(cacheDir: string, site: string, logger: { info(message: string): void; warn(message: string): void }, replaced?: string): Promise<void> {
+  const started = performance.now();
+  try {
+    const refill = await refillKeptPages(cacheDir, site, replaced);
+    if (!refill || refill.fromSpare + refill.copied + refill.left === 0) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const left = refill.left > 0 ? `, ${refill.left} left out (changed since the build recorded them: the next build renders them)` : '';
+    logger.info(`kept pages put back for the next build in ${seconds} s: ${refill.kept} rendered by this build, ${refill.fromSpare} taken from the site it replaced, ${refill.copied} copied from the site${left}`);
+  } catch (error) {
+    logger.warn(`the kept pages could not all be put back for the next build (${error instanceof Error ? error.message : String(error)}): it renders again the pages its kept folder lacks`);
+  }
+}
+
+/**
+ * What a build does once published (src/lib/build-output.ts `publishAndReuse`): the kept folder's
+ * refill, from the site the publishing replaced, then the new site's record becomes the
+ * published one. `refilled`: a refill already run before publishing (scripts/build.ts, when
+ * there was no published site to take pages from), waited for instead.
+ */
+export function afterPublishing(cacheDir: string, site: string, logger: { info(message: string): void; warn(message: string): void }, refilled?: Promise<void>): ReuseReplaced {
+  return async (replaced) => {
+    await (refilled ?? refillKeptFolder(cacheDir, site, logger, replaced));
+    recordPublishedPages(cacheDir);
   };
 }

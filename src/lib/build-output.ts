@@ -58,8 +58,12 @@ export function sweepAbandonedBuilds(output: string, isRunning: (pid: number) =>
   return done;
 }
 
-/** Replaces the published site by the staging folder (the staging folder must be complete). */
-export function publishStaging({ output, staging, replaced }: BuildFolders): void {
+/**
+ * Replaces the published site by the staging folder (the staging folder must be complete). The
+ * site it replaced is removed, or, with `keepReplaced`, left where it waited (`replaced`) and its
+ * path returned, for `reuseReplaced`; undefined when there was no published site.
+ */
+export function publishStaging({ output, staging, replaced }: BuildFolders, { keepReplaced = false } = {}): string | undefined {
   if (!existsSync(staging)) throw new Error(`Nothing to publish: the build's folder ${staging} does not exist.`);
   const hadOutput = existsSync(output);
   if (hadOutput) renameSync(output, replaced);
@@ -69,7 +73,26 @@ export function publishStaging({ output, staging, replaced }: BuildFolders): voi
     if (hadOutput) renameSync(replaced, output);
     throw error;
   }
+  if (hadOutput && keepReplaced) return replaced;
   rmSync(replaced, { recursive: true, force: true });
+  return undefined;
+}
+
+/**
+ * What a build does with the site its publishing replaced, once the new one is published (the
+ * kept pages' refill, src/lib/kept-pages-refill.ts): given the replaced site's folder, or
+ * undefined when there was none. It may move the folder away; what is left is removed after.
+ */
+export type ReuseReplaced = (replaced: string | undefined) => Promise<void>;
+
+/** Publishes the staging folder, then lets `reuse` take what it wants of the site it replaced, and removes the rest. */
+export async function publishAndReuse(folders: BuildFolders, reuse: ReuseReplaced): Promise<void> {
+  const replaced = publishStaging(folders, { keepReplaced: true });
+  try {
+    await reuse(replaced);
+  } finally {
+    rmSync(folders.replaced, { recursive: true, force: true });
+  }
 }
 
 /** Removes the staging folder of a build that will not be published. */
@@ -117,15 +140,16 @@ export function readHandoff(file: string): BuildHandoff {
 
 /**
  * The end of a build that Astro's process handed over: `finish(staging)` (the search index) and,
- * only when it succeeds, publishing. When it fails, the staging folder is removed and the
- * published site is left as it was.
+ * only when it succeeds, publishing (then `reuse`, given the site it replaced). When `finish`
+ * fails, the staging folder is removed and the published site is left as it was.
  */
-export async function finishHandedOverBuild({ folders }: BuildHandoff, finish: (staging: string) => Promise<void>): Promise<void> {
+export async function finishHandedOverBuild({ folders }: BuildHandoff, finish: (staging: string) => Promise<void>, reuse?: ReuseReplaced): Promise<void> {
   try {
     await finish(folders.staging);
   } catch (error) {
     discardStaging(folders);
     throw error;
   }
-  publishStaging(folders);
+  if (reuse) await publishAndReuse(folders, reuse);
+  else publishStaging(folders);
 }

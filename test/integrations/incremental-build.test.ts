@@ -5,11 +5,13 @@
  * rendered again, the budgets gzip only the pages whose bytes changed, the languages whose pages
  * did not change keep their search index); after renaming it (every page that shows the title
  * is rendered again, lists, hubs and the city included, and no list, profile or Index result that
- * does not show it; the site is then the same, byte for byte, as a cold build's); then once more
- * after removing another practice (its pages, copied into the staging folder with the others, are
- * not published).
+ * does not show it; the site is then the same, byte for byte, as a cold build's); then, as a
+ * pipeline builds (from the cache, without the published site), after removing another practice
+ * (its pages, moved into the staging folder with the others, are not published), and once more
+ * with nothing changed (the same site, from a kept folder put back by copies).
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -123,9 +125,9 @@ describe('incremental build', () => {
     expect(reused(first)).toBe(0);
   });
 
-  it('puts the pages Astro kept in the staging folder before it renders, so that it copies none itself', () => {
+  it('moves the pages Astro kept into the staging folder before it renders, so that it copies none itself, and puts them back from the replaced site', () => {
     expect(first).not.toMatch(/pages kept by the last build/);
-    const seeded = /(\d+) pages kept by the last build put in the staging folder in [\d.]+ s, while Astro started \((\d+) of them read to know their digests\)/.exec(textEdit);
+    const seeded = /(\d+) pages kept by the last build put in the staging folder \(moved there in one rename\) in [\d.]+ s, while Astro started \((\d+) of them read to know their digests\)/.exec(textEdit);
     expect(seeded).not.toBeNull();
     // The first build recorded the digests of the pages it rendered: the copy reads none it could vouch for.
     expect(first).toMatch(/digests of \d+ pages Astro kept in this build recorded, for the next build's copy/);
@@ -133,6 +135,14 @@ describe('incremental build', () => {
     // Every page Astro reuses is found in place ("cached"), none copied on its turn ("restored").
     expect(withoutColours(textEdit).match(/\(cached\)/g)?.length).toBeGreaterThan(100);
     expect(textEdit).not.toMatch(/\(restored\)/);
+    // The kept folder was moved, not copied, and put back after publishing from the site it
+    // replaced (src/lib/kept-pages-refill.ts): no page copied, the cold build's kept folder whole.
+    expect(first).not.toMatch(/kept pages put back for the next build/);
+    const refilled = /kept pages put back for the next build in [\d.]+ s: (\d+) rendered by this build, (\d+) taken from the site it replaced, (\d+) copied from the site/.exec(textEdit);
+    expect(refilled, textEdit.slice(-3000)).not.toBeNull();
+    expect(Number(refilled![2])).toBeGreaterThan(100);
+    expect(Number(refilled![3])).toBe(0);
+    expect(Number(refilled![1]) + Number(refilled![2])).toBe(Number(/(\d+) pages with a cache key recorded/.exec(textEdit)![1]));
     expect(Number(seeded![1])).toBeGreaterThanOrEqual(reused(textEdit));
   });
 
@@ -246,7 +256,18 @@ describe('incremental build', () => {
   });
 });
 
-describe('incremental build after a practice is removed', () => {
+/** Every file of a site, with the digest of its bytes. */
+const siteFiles = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => statSync(join(dir, file)).isFile())
+      .sort()
+      .map((file) => [file, createHash('sha1').update(readFileSync(join(dir, file))).digest('hex')]),
+  );
+
+describe('incremental build after a practice is removed, as a pipeline builds', () => {
+  let again = '';
+  let siteAfterRemoval: Record<string, string> = {};
   let removed = '';
   let gone = '';
   beforeAll(async () => {
@@ -260,11 +281,28 @@ describe('incremental build after a practice is removed', () => {
       .sort()
       .find((name) => name !== slug && !others(name))!;
     for (const lang of readdirSync(join(content, 'practices'))) rmSync(join(content, 'practices', lang, `${gone}.md`), { force: true });
+    // As a pipeline builds: from the cache alone, without the published site.
+    rmSync(outDir, { recursive: true, force: true });
     removed = await build();
-  }, budgetFor(readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
+    siteAfterRemoval = siteFiles(outDir);
+    rmSync(outDir, { recursive: true, force: true });
+    again = await build();
+  }, budgetFor(2 * readdirSync(join(root, 'src/content'), { recursive: true }).length, 1_000));
+
+  it('builds the same site again from the kept folder the copies put back, reading none of its pages', () => {
+    const seeded = /(\d+) pages kept by the last build put in the staging folder \(moved there in one rename\) in [\d.]+ s, while Astro started \((\d+) of them read/.exec(again);
+    expect(Number(seeded?.[1])).toBeGreaterThan(100);
+    expect(Number(seeded?.[2])).toBe(0);
+    expect(again).not.toMatch(/\(restored\)/);
+    expect(siteFiles(outDir)).toEqual(siteAfterRemoval);
+  });
 
   it('publishes none of its pages, although they were copied into the staging folder with the others', () => {
     expect(gone).toBeTruthy();
+    // Without a site to take them from, the pages Astro did not render are copied back into the kept folder.
+    const refilled = /kept pages put back for the next build in [\d.]+ s: \d+ rendered by this build, (\d+) taken from the site it replaced, (\d+) copied from the site/.exec(removed);
+    expect(Number(refilled?.[1])).toBe(0);
+    expect(Number(refilled?.[2])).toBeGreaterThan(100);
     expect(removed).toMatch(/\d+ pages kept by the last build put in the staging folder/);
     expect(removed).toMatch(new RegExp(`kept pages? (is|are) no longer built: removed \\([^)]*${gone}/index\\.html`));
     for (const lang of ['en', 'fr', 'es']) expect(existsSync(join(outDir, lang, 'practices', gone)), lang).toBe(false);
