@@ -19,7 +19,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildSearchIndexes, stopSearchIndexing, type SearchIndexLogger } from '../src/integrations/search-index.ts';
-import { afterPublishing, refillKeptFolder } from '../src/integrations/kept-pages.ts';
+import { afterPublishing, refillKeptFolder, refillSkipped } from '../src/integrations/kept-pages.ts';
 import { discardStaging, finishHandedOverBuild, HANDOFF_VARIABLE, readHandoff, type BuildFolders } from '../src/lib/build-output.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -93,7 +93,7 @@ try {
   // Without a published site to take them from (a pipeline's build), the pages Astro did not
   // render are copied back into its kept folder while the search index is built, from the
   // staging folder, whose pages are final once Astro's process has ended.
-  const refilled = existsSync(folders.output) ? undefined : refillKeptFolder(cacheDir, folders.staging, keptPagesLog);
+  const refilled = existsSync(folders.output) || refillSkipped() ? undefined : refillKeptFolder(cacheDir, folders.staging, keptPagesLog);
   await finishHandedOverBuild(
     handoff,
     async (staging) => {

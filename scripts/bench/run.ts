@@ -219,6 +219,9 @@ function buildEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
     ICC_CONTENT_DIR: corpusDir,
     SITE_LANGUAGES: siteLanguages.join(','),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // As .github/workflows/publish.yml builds: the kept pages are put back by the hand-over once
+    // the site is deployed (handOver below), not copied by the build.
+    ICC_REFILL_KEPT_PAGES: 'skip',
     ...extra,
   };
 }
@@ -245,6 +248,8 @@ async function build(
   // A pipeline's checkout has no published site, only the caches it restores: a rebuild there
   // replaces nothing (a rebuild on a laptop also removes the site it replaces).
   if (options.cold || options.asPipeline) rmSync(config.outDir, { recursive: true, force: true });
+  // What the last hand-over moved aside, which a pipeline's machine throws away unread.
+  rmSync(`${config.outDir}-rest`, { recursive: true, force: true });
   if (options.cold) rmSync(config.cacheDir, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const steps: BuildResult['steps'] = [];
@@ -287,6 +292,24 @@ async function build(
     failure,
     stepFailures,
   };
+}
+
+/** The step the publishing pipeline runs once the site is deployed (`npm run build:hand-over`, .github/workflows/publish.yml). */
+const HAND_OVER = 'npm run build:hand-over (after the deploy)';
+
+/**
+ * The end of a pipeline's run, once the benchmark has read the site: the published site handed
+ * over to the next run's kept folder (scripts/hand-over.ts), timed as a step of `result`.
+ */
+async function handOver(result: BuildResult, config: BenchConfig = MAIN_CONFIG): Promise<void> {
+  if (!result.ok) return;
+  const command = `node scripts/hand-over.ts ${relative(ROOT, config.outDir)} ${relative(ROOT, config.cacheDir)}`;
+  log(`${result.label}: ${command}`);
+  const step = await runStep(command, buildEnv({}), join(LOG_DIR, `${result.label.replace(/\W+/g, '-')}-hand-over.log`), ROOT);
+  log(`${result.label}: hand-over took ${s(step.ms)}, exit ${step.exitCode}: ${step.log.trim().split('\n').at(-1) ?? ''}`);
+  if (step.exitCode !== 0) result.stepFailures.push(`\`${HAND_OVER}\` exited with ${step.exitCode}:\n${step.log.trim()}`);
+  result.steps.push({ ...step, kind: 'other', original: HAND_OVER });
+  result.ms += step.ms;
 }
 
 const stepMs = (result: BuildResult | undefined, kind: BuildStep['kind']) =>
@@ -491,6 +514,8 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
     }
   }
 
+  await handOver(cold);
+
   // 5. The rebuild after editing one practice's text, with the caches a pipeline keeps (Astro's cacheDir)
   // The edit an editor makes: a marker, and a sentence of the corpus's everyday words (another
   // practice's) that this practice does not have yet, so common words gain a practice too.
@@ -505,6 +530,7 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
       ? `the edit to practices/en/${samplePractice}.md is in the rebuilt page`
       : `WARNING: the edit to practices/en/${samplePractice}.md is NOT in the rebuilt page`;
     log(run.warmCheck);
+    await handOver(run.warm);
   });
   // 6. Then the rebuild after renaming it: its title is on its cards, in lists, on city profiles,
   // Index results and feeds, so the pages that show it are rendered again, and only those.
@@ -513,6 +539,7 @@ async function benchLanguageSet(languages: Language[], skipEnv: Record<string, s
     run.rename = await build(`${tag} rename`, buildEnv(skipEnv), { cold: false, asPipeline: true });
     run.renameCheck = renameShown(samplePractice, newTitle);
     log(run.renameCheck);
+    await handOver(run.rename);
   });
   return { run, search, searchError };
 }
@@ -896,9 +923,9 @@ function renderReport(report: Report): string {
     'Peak memory comes from `/usr/bin/time -v` (largest process) and from sampling the RSS of the whole process tree in /proc every 200 ms.',
     `The rebuild edits the text of \`practices/en/${c.samplePractice}.md\` (its stimulus) and runs the same steps again, keeping the cache (the edit is undone afterwards);`,
     'a second rebuild, with the cache of the first, renames that practice (its title is on its cards: lists, its city\'s profile, feeds), undone afterwards too.',
-    'It starts as a pipeline\'s build does, from a checkout without a published site: `.cache/bench/dist` is removed before it (not timed) and the cache is kept.',
+    'It starts as a pipeline\'s build does, from a checkout without a published site, and each build ends as `.github/workflows/publish.yml` ends one: the build runs with `ICC_REFILL_KEPT_PAGES=skip` and, once the benchmark has read the site, `npm run build:hand-over` (timed, a step of the build) makes the published site the next build\'s kept folder; what it moves aside, which a pipeline\'s machine throws away, is removed before the next build (not timed).',
     'Every timed step starts after `sync` has put the files of the step before it on the disk (not timed), so that the kernel writing back a cold build\'s gigabyte is not timed as part of the rebuild.',
-    'A rebuild on a laptop, where the last build\'s site is still there, also removes the site it replaces once the new one is published.',
+    'A rebuild on a laptop, where the last build\'s site is still there, puts the kept pages back from the site it replaces instead (src/lib/kept-pages-refill.ts); it is not timed here.',
     `Search bytes are counted on the last language set in Chromium (playwright-core, ${'`/usr/bin/chromium`'}) from the responses of a local static server; "gzip" sizes`,
     'compress HTML, CSS, JS and JSON with gzip -9 as a host would (Pagefind\'s index and WebAssembly files are already compressed and counted as they are).',
     'Logs of every step: `.cache/bench/logs/`; all figures as JSON: `.cache/bench/results.json`.',

@@ -64,10 +64,10 @@ function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<Seed
 }
 
 /**
- * Puts the pages Astro's incremental build kept into the staging folder while Astro starts, so
- * that Astro finds each unchanged page in place instead of copying it on the main thread, and
- * removes, once the site is generated, the copies of pages this build did not generate (see
- * src/lib/kept-pages.ts). Must be the first integration with an astro:build:done hook: the
+ * Puts the pages Astro's incremental build kept into the staging folder (moved there, else
+ * copied, while Astro starts), so that Astro finds each unchanged page in place instead of
+ * copying it on the main thread, and removes, once the site is generated, the seeded pages this
+ * build did not generate (see src/lib/kept-pages.ts). Must be the first integration with an astro:build:done hook: the
  * others (budgets, search index, publishing) read the folder after it is swept.
  */
 export function keptPages(): AstroIntegration {
@@ -132,10 +132,12 @@ export function keptPages(): AstroIntegration {
 }
 
 /**
- * Keeps, for the next build's copy of the kept pages, the digests of the pages Astro rendered in
- * this build (src/lib/kept-pages.ts `recordKeptDigests`), so that the copy reads none of them
- * again. Put it after pageBudgets(), which reads every page: a digest this build does not know is
- * not kept (the next copy then reads that page), so its place changes the speed, never a page.
+ * Keeps, for the next build's seed of the kept pages, the digests of the pages Astro rendered in
+ * this build (src/lib/kept-pages.ts `recordKeptDigests`), so that the seed reads none of them
+ * again, and records the pages with a cache key as they are staged, against which the kept
+ * folder is put back once they are published (src/lib/kept-pages-refill.ts `recordStagedPages`).
+ * Put it after pageBudgets(), which reads every page: a digest this build does not know is read
+ * here, so its place changes the speed, never a page.
  */
 export function keptPageDigests(): AstroIntegration {
   let cacheDir: string | undefined;
@@ -144,6 +146,7 @@ export function keptPageDigests(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         if (!config.experimental.incrementalBuild) return;
+        refillSkipped(); // A value it does not understand stops the build here, before anything is built.
         cacheDir = fileURLToPath(config.cacheDir);
         // Written again when this build ends: a record of an earlier build that did not publish is not this site's.
         rmSync(stagedPagesFile(cacheDir), { force: true });
@@ -196,7 +199,23 @@ export async function refillKeptFolder(cacheDir: string, site: string, logger: {
  */
 export function afterPublishing(cacheDir: string, site: string, logger: { info(message: string): void; warn(message: string): void }, refilled?: Promise<void>): ReuseReplaced {
   return async (replaced) => {
-    await (refilled ?? refillKeptFolder(cacheDir, site, logger, replaced));
+    if (refillSkipped()) logger.info(`the kept pages are not put back (${REFILL_VARIABLE}=skip): the pipeline hands the published site over once deployed (npm run build:hand-over), or keeps no cache`);
+    else await (refilled ?? refillKeptFolder(cacheDir, site, logger, replaced));
     recordPublishedPages(cacheDir);
   };
+}
+
+/**
+ * Set to `skip` by a pipeline that hands its published site over to the next build once it has
+ * deployed it (`npm run build:hand-over`, scripts/hand-over.ts), or that keeps no cache (a
+ * preview): the build then puts no kept page back itself.
+ */
+export const REFILL_VARIABLE = 'ICC_REFILL_KEPT_PAGES';
+
+/** Whether this build leaves the kept folder's refill to the pipeline (REFILL_VARIABLE). */
+export function refillSkipped(environment: NodeJS.ProcessEnv = process.env): boolean {
+  const value = environment[REFILL_VARIABLE];
+  if (value === undefined || value === '') return false;
+  if (value === 'skip') return true;
+  throw new Error(`${REFILL_VARIABLE}=${value} is not understood: set it to "skip" (the pipeline runs npm run build:hand-over after deploying), or leave it unset.`);
 }

@@ -95,9 +95,17 @@ const PART = '.icc-part';
  * published, or about to be (see above); `spare`, when given, is the site it replaced, which this
  * may make the kept folder (the caller removes what is left of it). Does nothing when the build
  * recorded no pages (`recordStagedPages`). Once the site is published, `recordPublishedPages`.
+ * With `published`, `site` is the site already published (and its record the published one): a
+ * pipeline hands it over once deployed, as its own spare (scripts/hand-over.ts). `discard` is
+ * given what the spare holds besides the pages (removed, unless told otherwise).
  */
-export async function refillKeptPages(cacheDir: string, site: string, spare?: string): Promise<Refill | undefined> {
-  const wanted = readRecord(stagedPagesFile(cacheDir));
+export async function refillKeptPages(
+  cacheDir: string,
+  site: string,
+  spare?: string,
+  { published = false, discard = (path: string) => rmSync(path, { recursive: true, force: true }) }: { published?: boolean; discard?: (path: string) => void } = {},
+): Promise<Refill | undefined> {
+  const wanted = readRecord(published ? publishedPagesFile(cacheDir) : stagedPagesFile(cacheDir));
   if (!wanted) return undefined;
   const kept = keptPagesFolder(cacheDir);
   const keptDigests = readKeptDigests(cacheDir);
@@ -132,7 +140,7 @@ export async function refillKeptPages(cacheDir: string, site: string, spare?: st
   }
   if (spare && fromSpare.size > Object.keys(next).length) {
     // The spare becomes the kept folder: it keeps the pages wanted, takes the kept folder's, loses the rest.
-    keepOnly(spare, new Set(fromSpare.keys()));
+    keepOnly(spare, new Set(fromSpare.keys()), discard);
     for (const file of Object.keys(next)) {
       mkdirSync(dirname(join(spare, file)), { recursive: true });
       renameSync(join(kept, file), join(spare, file));
@@ -184,19 +192,15 @@ export function recordPublishedPages(cacheDir: string): void {
   if (existsSync(stagedPagesFile(cacheDir))) renameSync(stagedPagesFile(cacheDir), publishedPagesFile(cacheDir));
 }
 
-/** Removes from `folder` every file not in `files` (relative paths, forward slashes), whole folders at once where it can. */
-function keepOnly(folder: string, files: ReadonlySet<string>): void {
+/** Discards (`discard`: removes) from `folder` every file not in `files` (relative paths, forward slashes), whole folders at once where it can. */
+function keepOnly(folder: string, files: ReadonlySet<string>, discard: (path: string) => void): void {
   const folders = new Set<string>();
   for (const file of files) for (let parent = dirname(file); parent !== '.' && parent !== ''; parent = dirname(parent)) folders.add(parent);
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(folder, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (folders.has(path)) walk(path);
-        else rmSync(join(folder, path), { recursive: true, force: true });
-      } else if (!files.has(path)) {
-        rmSync(join(folder, path), { force: true });
-      }
+      if (entry.isDirectory() ? !folders.has(path) : !files.has(path)) discard(join(folder, path));
+      else if (entry.isDirectory()) walk(path);
     }
   };
   walk('');

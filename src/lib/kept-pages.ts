@@ -6,24 +6,30 @@
  * every unchanged page from its cache one by one while it renders the changed ones: for each,
  * two existence checks, a mkdir and a copy, on the main thread's turn. At 10,000 practices that
  * was about 18 s of a 29 s rendering step after a one-practice edit. A page already in the
- * output folder is one existence check ("(cached)" in Astro's log, instead of "(restored)"). So a
- * build copies the whole kept folder into its staging folder while Astro starts, syncs the
- * content and bundles (in a worker thread), and waits for the copy before the first page. Astro
- * would empty the folder when it starts bundling, in the middle of the copy: the copy empties
- * it first instead, and Astro is told not to (vite.build.emptyOutDir: false).
+ * output folder is one existence check ("(cached)" in Astro's log, instead of "(restored)").
  *
- * The copy says, of each page, the digest of its bytes and the copied file's size and
- * modification time: the checks after Astro's step take the digest of a page still as it was
- * copied from a stat (build-cache.ts `rememberDigest`), instead of reading 1.5 GB again at 10,000
- * practices in three languages. Astro writes no page before the copy has ended (the first bundle
- * waits for it), so a page it writes over its copy has a later modification time. The digests
- * themselves are kept between builds by the kept file's identity (`keptDigestsFile`), so the
- * copy reads only the kept pages Astro wrote since.
+ * So a build makes the kept folder its staging folder, in one rename, when the build starts
+ * (`moveKeptPages`); the kept folder is put back once the site is published, mostly by renames
+ * too (src/lib/kept-pages-refill.ts). Where it cannot be moved (the staging folder holds
+ * something, or the cache is on another disk), the kept folder is copied into the staging folder
+ * while Astro starts, syncs the content and bundles, in a worker thread (`seedPages`). Either way
+ * the first bundle waits for it, before the first page. Astro would empty the folder when it
+ * starts bundling: the copy empties it first instead, and Astro is told not to
+ * (vite.build.emptyOutDir: false).
  *
- * Astro still decides every page: a page that changed is rendered and written over its copy. A
- * page no longer built (a practice removed, a language no longer published) has a copy that
- * Astro does not know of, so once Astro has generated the site, every copy Astro did not generate
- * is removed (`sweepPages`), before any check reads the folder and before it is published.
+ * The seed says, of each page, the digest of its bytes and the file's size and modification
+ * time: the checks after Astro's step take the digest of a page still as it was seeded from a
+ * stat (build-cache.ts `rememberDigest`), instead of reading 1.5 GB again at 10,000 practices in
+ * three languages. Astro writes no page before the seed has ended (the first bundle waits for
+ * it), so a page it writes over a seeded one has a later modification time. The digests
+ * themselves are kept between builds by the kept file's identity (`keptDigestsFile`; a rename
+ * keeps it), so the seed reads only the kept pages whose digest no build recorded.
+ *
+ * Astro still decides every page: a page that changed is rendered and written over its seeded
+ * file. A page no longer built (a practice removed, a language no longer published) has a seeded
+ * file that Astro does not know of, so once Astro has generated the site, every seeded file
+ * Astro did not generate is removed (`sweepPages`), before any check reads the folder and before
+ * it is published.
  */
 import { constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
