@@ -21,10 +21,10 @@
  * never holds a page Astro would trust that is not the one it last published.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { copyFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { digestOf, writeAtomically } from './build-cache.ts';
-import { filesUnder, identityOf, keptPagesFolder, readKeptDigests, recordedDigest, writeKeptDigests, type KeptDigests } from './kept-pages.ts';
+import { COPIES_IN_FLIGHT, filesUnder, identityOf, inPool, keptPagesFolder, readKeptDigests, recordedDigest, writeKeptDigests, type KeptDigests } from './kept-pages.ts';
 
 /** The pages with a cache key of the site last staged (by path: size, modification time, inode, digest). */
 export const stagedPagesFile = (cacheDir: string): string => join(cacheDir, 'icc-staged-pages.json');
@@ -86,7 +86,6 @@ export interface Refill {
   left: number;
 }
 
-const COPIES_IN_FLIGHT = 16;
 /** The name a page is copied under before it takes its own (a kept file of that name is no page: the next build removes it). */
 const PART = '.icc-part';
 
@@ -154,32 +153,24 @@ export async function refillKeptPages(
     for (const file of stale) rmSync(join(kept, file), { force: true });
   }
   // 3. Copied from the site: each page still as it was recorded.
-  const made = new Set<string>();
-  let next_ = 0;
-  const copyNext = async (): Promise<void> => {
-    while (next_ < missing.length) {
-      const file = missing[next_++]!;
-      const from = join(site, file);
-      const recorded = wanted[file]!;
-      const before = await stat(from, { bigint: true }).catch(() => undefined);
-      if (!before || recordedDigest(wanted, file, identityOf(before)) === undefined) {
-        refill.left++;
-        continue;
-      }
-      const to = join(kept, file);
-      const folder = dirname(to);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      // Under another name first: a build killed mid-copy leaves no half page under a name Astro trusts.
-      await copyFile(from, `${to}${PART}`);
-      await rename(`${to}${PART}`, to);
-      next[file] = [...identityOf(await stat(to, { bigint: true })), recorded[3]];
-      refill.copied++;
+  const made = new Map<string, Promise<unknown>>();
+  await inPool(missing, COPIES_IN_FLIGHT, async (file) => {
+    const from = join(site, file);
+    const before = await stat(from, { bigint: true }).catch(() => undefined);
+    if (!before || recordedDigest(wanted, file, identityOf(before)) === undefined) {
+      refill.left++;
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(COPIES_IN_FLIGHT, missing.length) }, copyNext));
+    const to = join(kept, file);
+    const folder = dirname(to);
+    if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
+    await made.get(folder);
+    // Under another name first: a build killed mid-copy leaves no half page under a name Astro trusts.
+    await copyFile(from, `${to}${PART}`);
+    await rename(`${to}${PART}`, to);
+    next[file] = [...identityOf(await stat(to, { bigint: true })), wanted[file]![3]];
+    refill.copied++;
+  });
   writeKeptDigests(cacheDir, next);
   return refill;
 }

@@ -53,7 +53,7 @@ export function filesUnder(folder: string): string[] {
  * the benchmark machine, the 47,475 pages of the three-language corpus took a median of 31 s at
  * sixteen at a time against 49 s one after the other (four runs each, spread 18–38 s and 25–83 s).
  */
-const COPIES_IN_FLIGHT = 16;
+export const COPIES_IN_FLIGHT = 16;
 
 /** A page copied into the staging folder: its path relative to it (forward slashes) and what build-cache.ts needs to trust its digest. */
 export interface SeededPage extends WrittenFile {
@@ -119,7 +119,7 @@ export function moveKeptPages(cacheDir: string, staging: string): string[] | und
 }
 
 /** Runs `each` over `items`, `inFlight` at a time; stops starting new ones after the first failure, which it rejects with once those in flight have ended. */
-async function inPool<T>(items: readonly T[], inFlight: number, each: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(items: readonly T[], inFlight: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
