@@ -613,7 +613,8 @@ async function main() {
         const cardFiles = walk(join(OUT_DIR, 'cards')).length;
         const edited = join(corpusDir, 'practices', SOURCE_LANGUAGE, `${largest.corpus.samplePractice}.md`);
         cardsWarm = await withEditedFile(edited, (text) => text.replace(/^title: "/m, 'title: "Edited: '), () =>
-          build('cards-warm', buildEnv(noSkipEnv), { cold: false }),
+          // A laptop's rebuild (its site still there): it puts the kept pages back itself.
+          build('cards-warm', buildEnv({ ...noSkipEnv, ICC_REFILL_KEPT_PAGES: undefined }), { cold: false }),
         );
         cardsNote = `${cardFiles} card PNGs, ${runLabel(largest.languages)}; cold = empty Astro cache and none of the corpus's cards in ${cards.cacheDir}; warm = every card cached, one practice title edited`;
       } else cardsNote = 'the build with cards failed';

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { knownDigest, rememberDigest } from '../lib/build-cache.ts';
-import { moveKeptPages, recordKeptDigests, removePages, sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
+import { moveKeptPages, recordKeptDigests, sweepPages, unseedPages, type SeededPage } from '../lib/kept-pages.ts';
 import { recordPublishedPages, recordStagedPages, refillKeptPages, stagedPagesFile } from '../lib/kept-pages-refill.ts';
 import type { ReuseReplaced } from '../lib/build-output.ts';
 
@@ -27,19 +27,21 @@ export async function stopKeptPagesCopy(): Promise<void> {
 
 /**
  * Puts the kept pages in the staging folder: moved there in one rename when it can
- * (moveKeptPages), else copied, and their digests taken, in a worker; resolves with what it
- * posted. When the worker cannot start or fails, no page it may have put there is kept.
+ * (moveKeptPages: `moved` lists them), else copied, and their digests taken, in a worker;
+ * resolves with what it posted. When the worker cannot start or fails, no page it may have
+ * copied is kept (it may be half written); moved pages are whole, and stay.
  */
-function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<SeedReply>; ref(): void } {
+function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<SeedReply>; ref(): void; moved?: string[] } {
   const moved = moveKeptPages(cacheDir, staging);
-  /** Takes out of the staging folder every page the seed may have put there. */
-  const unseed = () => (moved ? removePages(staging, moved) : unseedPages(cacheDir, staging));
+  const unseed = () => {
+    if (!moved) unseedPages(cacheDir, staging);
+  };
   let worker: Worker;
   try {
     worker = new Worker(new URL('./kept-pages-worker.ts', import.meta.url), { workerData: { cacheDir, staging, moved } });
   } catch (error) {
     unseed();
-    return { seeded: Promise.resolve({ problem: error instanceof Error ? error.message : String(error) }), ref: () => undefined };
+    return { seeded: Promise.resolve({ problem: error instanceof Error ? error.message : String(error) }), ref: () => undefined, moved };
   }
   // Until the build waits for it, the copy keeps no build alive (a build that failed meanwhile ends).
   worker.unref();
@@ -60,7 +62,7 @@ function seedInWorker(cacheDir: string, staging: string): { seeded: Promise<Seed
     worker.once('error', (error) => ended(error.message));
     worker.once('exit', (code) => ended(`the copying worker ended (code ${code})`));
   });
-  return { seeded, ref: () => worker.ref() };
+  return { seeded, ref: () => worker.ref(), moved };
 }
 
 /**
@@ -81,8 +83,12 @@ export function keptPages(): AstroIntegration {
       if (!seed) return [];
       seed.ref();
       const reply = await seed.seeded;
+      if ('problem' in reply && seed.moved) {
+        logger?.warn(`the digests of the ${seed.moved.length} pages moved into the staging folder could not be taken (${reply.problem}): the checks read them`);
+        return seed.moved;
+      }
       if ('problem' in reply) {
-        logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies or renders them itself`);
+        logger?.warn(`the pages kept by the last build could not be put in the staging folder (${reply.problem}): Astro copies them itself`);
         return [];
       }
       for (const page of reply.pages) rememberDigest(join(staging, page.file), page);

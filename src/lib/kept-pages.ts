@@ -277,7 +277,7 @@ export function unseedPages(cacheDir: string, staging: string): void {
   if (existsSync(kept)) removePages(staging, filesUnder(kept));
 }
 
-export function removePages(staging: string, files: readonly string[]): void {
+function removePages(staging: string, files: readonly string[]): void {
   const folders = new Set<string>();
   for (const file of files) {
     rmSync(join(staging, file), { force: true });

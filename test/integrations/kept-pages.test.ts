@@ -8,12 +8,27 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+/** When set, no worker thread can start (as on a machine out of memory or threads). */
+const noWorker = vi.hoisted(() => ({ on: false }));
+vi.mock('node:worker_threads', async (original) => {
+  const threads = await original<typeof import('node:worker_threads')>();
+  class Worker extends threads.Worker {
+    constructor(...args: ConstructorParameters<typeof threads.Worker>) {
+      if (noWorker.on) throw new Error('no thread available');
+      super(...args);
+    }
+  }
+  return { ...threads, default: { ...threads, Worker }, Worker };
+});
 import { keptPages } from '../../src/integrations/kept-pages.ts';
 import { keptPagesFolder } from '../../src/lib/kept-pages.ts';
 
 type Hook = (options: unknown) => void | Promise<void>;
 let work = '';
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  noWorker.on = false;
+  rmSync(work, { recursive: true, force: true });
+});
 
 function setUp(kept: Record<string, string>) {
   work = mkdtempSync(join(tmpdir(), 'icc-kept-pages-hooks-'));
@@ -57,6 +72,20 @@ describe('the kept pages in a build', () => {
     expect(readFileSync(join(staging, 'en/a/index.html'), 'utf8')).toBe('a');
     expect(readFileSync(join(staging, 'en/c.html'), 'utf8')).toBe('c');
     expect(logger.info).toHaveBeenCalledWith('2 kept pages are no longer built: removed (en/b/index.html, fr/a/index.html)');
+  });
+
+  it('keeps the pages it moved when their digests cannot be taken, and still removes those the build did not generate', async () => {
+    const { integration, logger, plugins, staging, config, hook, setup } = setUp({ 'en/a/index.html': 'a', 'en/b/index.html': 'b' });
+    noWorker.on = true;
+    await setup();
+    await hook('astro:config:done')({ config: config([integration]) });
+    await plugins[0]!.writeBundle();
+    expect(logger.warn).toHaveBeenCalledWith('the digests of the 2 pages moved into the staging folder could not be taken (no thread available): the checks read them');
+    expect(readFileSync(join(staging, 'en/a/index.html'), 'utf8')).toBe('a');
+    const url = (file: string) => pathToFileURL(join(staging, file));
+    await hook('astro:build:done')({ assets: new Map([['/[lang]/[page]', [url('en/a/index.html')]]]), pages: [], dir: url(''), logger });
+    expect(existsSync(join(staging, 'en/b'))).toBe(false);
+    expect(readFileSync(join(staging, 'en/a/index.html'), 'utf8')).toBe('a');
   });
 
   it('stops the build when an integration that reads the site runs its build:done before it', async () => {
