@@ -11,7 +11,9 @@
  * always (src/integrations/atomic-publish.ts), hands the staging folder over instead of publishing
  * it, and this script indexes it (src/integrations/search-index.ts, the same code) and publishes
  * it only when that succeeds. A failure, Ctrl-C or a kill at any point leaves the published site
- * as it was. Arguments go to `astro build` (for example `--config`). `astro build` run alone still
+ * as it was. Then the pages Astro kept, which the build moved into its staging folder, are put
+ * back in Astro's cache for the next build (src/integrations/kept-pages.ts `afterPublishing`).
+ * Arguments go to `astro build` (for example `--config`). `astro build` run alone still
  * does the whole build in its own process.
  */
 import { spawn } from 'node:child_process';
