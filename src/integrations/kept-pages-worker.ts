@@ -13,7 +13,7 @@ const started = performance.now();
 let reply: SeedReply;
 try {
   const seeded = moved ? await digestMovedPages(cacheDir, staging, moved) : await seedPages(cacheDir, staging);
-  reply = { ...seeded, moved: moved !== undefined, ms: performance.now() - started };
+  reply = { ...seeded, ms: performance.now() - started };
 } catch (error) {
   reply = { problem: error instanceof Error ? error.message : String(error) };
 }

@@ -9,7 +9,7 @@ import { recordPublishedPages, recordStagedPages, refillKeptPages, stagedPagesFi
 import type { ReuseReplaced } from '../lib/build-output.ts';
 
 /** What the copying worker posts (src/integrations/kept-pages-worker.ts). */
-export type SeedReply = { pages: SeededPage[]; read: number; moved: boolean; digestsProblem?: string; ms: number } | { problem: string };
+export type SeedReply = { pages: SeededPage[]; read: number; digestsProblem?: string; ms: number } | { problem: string };
 
 const NAME = 'icc:kept-pages';
 
@@ -94,7 +94,7 @@ export function keptPages(): AstroIntegration {
       for (const page of reply.pages) rememberDigest(join(staging, page.file), page);
       if (reply.digestsProblem) logger?.warn(`the digests of the kept pages could not be kept for the next build (${reply.digestsProblem}): it will read every kept page once`);
       if (reply.pages.length > 0) {
-        const how = reply.moved ? 'moved there in one rename' : 'copied';
+        const how = seed.moved ? 'moved there in one rename' : 'copied';
         logger?.info(`${reply.pages.length} pages kept by the last build put in the staging folder (${how}) in ${(reply.ms / 1000).toFixed(1)} s, while Astro started (${reply.read} of them read to know their digests)`);
       }
       return reply.pages.map((page) => page.file);

@@ -9,7 +9,7 @@
  * between runs like Astro's own incremental build cache.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 const CACHE_VERSION = 1;
@@ -87,11 +87,14 @@ export function rememberDigest(path: string, { digest, size, mtimeNs }: WrittenF
   fileDigests.set(path, { size, mtime: mtimeNs, digest });
 }
 
-/** A file's digest when this build read or wrote it and it has not changed since (same size and modification time), else undefined. */
-export function knownDigest(path: string): string | undefined {
+/**
+ * A file's digest when this build read or wrote it and it has not changed since (same size and
+ * modification time), else undefined. `stats`: the file's, when the caller has just taken them.
+ */
+export function knownDigest(path: string, stats?: Pick<BigIntStats, 'size' | 'mtimeNs'>): string | undefined {
   const known = fileDigests.get(path);
   if (!known) return undefined;
-  const { size, mtimeNs } = statSync(path, { bigint: true });
+  const { size, mtimeNs } = stats ?? statSync(path, { bigint: true });
   return size === known.size && mtimeNs === known.mtime ? known.digest : undefined;
 }
 

@@ -61,7 +61,7 @@ export function sweepAbandonedBuilds(output: string, isRunning: (pid: number) =>
 /**
  * Replaces the published site by the staging folder (the staging folder must be complete). The
  * site it replaced is removed, or, with `keepReplaced`, left where it waited (`replaced`) and its
- * path returned, for `reuseReplaced`; undefined when there was no published site.
+ * path returned, for `publishAndReuse`; undefined when there was no published site.
  */
 export function publishStaging({ output, staging, replaced }: BuildFolders, { keepReplaced = false } = {}): string | undefined {
   if (!existsSync(staging)) throw new Error(`Nothing to publish: the build's folder ${staging} does not exist.`);

@@ -20,7 +20,7 @@
  * recorded, or is missing, is left out, and the next build renders it again. So the kept folder
  * never holds a page Astro would trust that is not the one it last published.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { digestOf, writeAtomically } from './build-cache.ts';
@@ -60,17 +60,17 @@ export function keyedOutputFiles(cacheDir: string): string[] {
 
 /**
  * Records, for the kept folder of the next build, every page with a cache key in `staging` as
- * it is now: its size, modification time, inode and digest (`stagedDigest` when this build knows
- * it, else read). Call it once the pages are final (after the budget check read them); returns
+ * it is now: its size, modification time, inode and digest (`stagedDigest`, given the file's
+ * stats, when this build knows it, else read). Call it once the pages are final (after the budget check read them); returns
  * how many were recorded. A keyed page not in the folder (the 404 pages, moved) is left out.
  */
-export function recordStagedPages(cacheDir: string, staging: string, stagedDigest: (path: string) => string | undefined): number {
+export function recordStagedPages(cacheDir: string, staging: string, stagedDigest: (path: string, stats: BigIntStats) => string | undefined): number {
   const pages: KeptDigests = {};
   for (const file of keyedOutputFiles(cacheDir)) {
     const path = join(staging, file);
     const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
     if (!stats?.isFile()) continue;
-    pages[file] = [...identityOf(stats), stagedDigest(path) ?? digestOf(readFileSync(path))];
+    pages[file] = [...identityOf(stats), stagedDigest(path, stats) ?? digestOf(readFileSync(path))];
   }
   writeAtomically(stagedPagesFile(cacheDir), JSON.stringify({ version: RECORD_VERSION, pages }));
   return Object.keys(pages).length;

@@ -180,11 +180,8 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
   /** Files whose copy failed part-way: they may be half written. */
   const broken: string[] = [];
   const made = new Map<string, Promise<unknown>>();
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const copyNext = async (): Promise<void> => {
-    while (!failure && next < files.length) {
-      const file = files[next++]!;
+  try {
+    await inPool(files, COPIES_IN_FLIGHT, async (file) => {
       const source = join(kept, file);
       const target = join(staging, file);
       const folder = dirname(target);
@@ -204,16 +201,14 @@ export async function seedPages(cacheDir: string, staging: string): Promise<{ pa
         after[file] = [...identity, digest];
       } catch (error) {
         // A file already there is not this build's to replace (nor to remove): Astro decides it.
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
         broken.push(file);
-        failure ??= { error };
+        throw error;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(COPIES_IN_FLIGHT, files.length) }, copyNext));
-  if (failure) {
+    });
+  } catch (error) {
     removePages(staging, [...copied.keys(), ...broken]);
-    throw failure.error;
+    throw error;
   }
   let digestsProblem: string | undefined;
   try {
